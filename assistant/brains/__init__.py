@@ -1,0 +1,1 @@
+"""Brains: turn user text into map patches, slots into questions, maps into suggestions."""

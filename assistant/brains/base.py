@@ -1,0 +1,40 @@
+"""The one seam between the interview and whatever understands language."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from assistant.knowledge.base import Hit, KnowledgeBase
+from assistant.model import JourneyMap, Lang, Suggestion
+from assistant.patch import MapPatch
+from assistant.turns import Slot
+
+
+class BrainError(RuntimeError):
+    """A brain could not answer; the session falls back to the offline brain."""
+
+
+class Brain(Protocol):
+    name: str
+    """"offline" or "llm"; recorded with every turn."""
+
+    def understand(self, *, text: str, slot: Slot, journey: JourneyMap, lang: Lang) -> MapPatch:
+        """What `text` (the answer to `slot`) adds to the map. May fill other slots too."""
+        ...
+
+    def ask(
+        self,
+        *,
+        slot: Slot,
+        journey: JourneyMap,
+        lang: Lang,
+        tip: Hit | None = None,
+        on_token: Callable[[str], None] | None = None,
+    ) -> str:
+        """The question for `slot`; an LLM brain may stream it through `on_token`."""
+        ...
+
+    def review(self, *, journey: JourneyMap, lang: Lang, kb: KnowledgeBase) -> list[Suggestion]:
+        """5-12 prioritised suggestions, each citing at least one card."""
+        ...

@@ -1,0 +1,3 @@
+"""The terminal chat (a contract read by acceptance checks)."""
+
+from __future__ import annotations
