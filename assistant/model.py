@@ -42,7 +42,9 @@ def _f(default: Any, fi: str, en: str, description: str, **kw: Any) -> Any:
     """A field with its description and bilingual labels."""
     extra = {"label_fi": fi, "label_en": en}
     if callable(default):
-        return Field(default_factory=default, description=description, json_schema_extra=extra, **kw)
+        return Field(
+            default_factory=default, description=description, json_schema_extra=extra, **kw
+        )
     return Field(default=default, description=description, json_schema_extra=extra, **kw)
 
 
@@ -116,7 +118,10 @@ class Touchpoint(_Model):
         "", "Asiakkaan toiminta", "Customer action", "What the customer does here."
     )
     business_goal: Text = _f(
-        "", "Yrityksen tavoite", "Business goal", "What the business wants this touchpoint to achieve."
+        "",
+        "Yrityksen tavoite",
+        "Business goal",
+        "What the business wants this touchpoint to achieve.",
     )
     emotion: Emotion | None = _f(
         None,
@@ -134,7 +139,10 @@ class Touchpoint(_Model):
     blockers: TextList = _f(list, "Mikä estää", "What blocks them", "What stops the customer.")
     pain_points: TextList = _f(list, "Kipupisteet", "Pain points", "Problems and friction here.")
     critical: bool = _f(
-        False, "Kriittinen", "Critical", "One of the touchpoints with the most impact on experience."
+        False,
+        "Kriittinen",
+        "Critical",
+        "One of the touchpoints with the most impact on experience.",
     )
     measurement: Text = _f("", "Mittari", "How measured", "How the business measures this point.")
 
