@@ -12,7 +12,7 @@ import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, StringConstraints
 
 SCHEMA_VERSION = "1.0"
 MAX_TEXT = 2000
@@ -40,7 +40,7 @@ TextList = Annotated[list[Text], Field(max_length=MAX_ITEMS)]
 
 def _f(default: Any, fi: str, en: str, description: str, **kw: Any) -> Any:
     """A field with its description and bilingual labels."""
-    extra = {"label_fi": fi, "label_en": en}
+    extra: dict[str, JsonValue] = {"label_fi": fi, "label_en": en}
     if callable(default):
         return Field(
             default_factory=default, description=description, json_schema_extra=extra, **kw
