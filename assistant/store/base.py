@@ -1,0 +1,66 @@
+"""The Store's plumbing: the engine, the schema upgrade and short sessions.
+
+Each call of the Store opens a session, commits and closes it, so callers (the
+session, the UI, the chat CLI, several threads or processes) never hold ORM
+objects or transactions. Writes start with a write lock (BEGIN IMMEDIATE on
+SQLite, a row lock on PostgreSQL) so numbering stays consistent under concurrency.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Self
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from assistant.store.engine import IMMEDIATE, make_engine, upgrade
+from assistant.store.tables import Interview, utcnow
+
+
+class StoreBase:
+    """Engine, sessions and the checks every call shares."""
+
+    def __init__(self, url: str) -> None:
+        """Open the database at `url` and bring its schema to the newest Alembic revision."""
+        self._engine = make_engine(url)
+        upgrade(self._engine)
+        self._read = sessionmaker(self._engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            self._engine.execution_options(**{IMMEDIATE: True}), expire_on_commit=False
+        )
+
+    @property
+    def url(self) -> str:
+        """The database URL, password hidden."""
+        return self._engine.url.render_as_string(hide_password=True)
+
+    def close(self) -> None:
+        """Release pooled connections (the store must not be used afterwards)."""
+        self._engine.dispose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _writing(self) -> Iterator[Session]:
+        """A short write transaction, committed on leaving (BEGIN IMMEDIATE on SQLite)."""
+        with self._write.begin() as session:
+            yield session
+
+    def _lock(self, session: Session, interview_id: str) -> Interview:
+        """The interview row, locked for this transaction, its updated_at bumped."""
+        stmt = select(Interview).where(Interview.id == interview_id).with_for_update()
+        row = session.scalars(stmt).one_or_none()
+        if row is None:
+            raise KeyError(interview_id)
+        row.updated_at = utcnow()
+        return row
+
+    def _require(self, session: Session, interview_id: str) -> None:
+        if session.get(Interview, interview_id) is None:
+            raise KeyError(interview_id)

@@ -1,0 +1,161 @@
+"""The Store: interviews and their transcripts (the rest is in history.py, the plumbing
+in base.py). Text is stored exactly as given; escaping is the job of whatever displays it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+
+from assistant.model import Citation, Lang
+from assistant.store.history import HistoryMixin
+from assistant.store.records import InterviewInfo, TurnRecord
+from assistant.store.tables import Interview, Turn, utcnow
+from assistant.turns import Role
+
+if TYPE_CHECKING:
+    from assistant.settings import Settings
+
+
+class Store(HistoryMixin):
+    """Interviews, their turns, map versions, planner state and mentor comments.
+
+    `Store(url)` opens the database and brings its schema to the newest revision.
+    Every method is a short transaction of its own and returns plain frozen records.
+    """
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Store:
+        """The store at `settings.resolved_database_url`; the data dir is created if missing."""
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return cls(settings.resolved_database_url)
+
+    # Interviews
+
+    def create_interview(self, *, lang: Lang = Lang.FI, title: str = "") -> InterviewInfo:
+        """A new, empty interview with a fresh unguessable id."""
+        now = utcnow()
+        row = Interview(
+            id=secrets.token_urlsafe(16),
+            lang=Lang(lang).value,
+            title=title,
+            created_at=now,
+            updated_at=now,
+            done=False,
+            progress=0.0,
+        )
+        with self._writing() as session:
+            session.add(row)
+        return _info(row)
+
+    def get_interview(self, interview_id: str) -> InterviewInfo | None:
+        with self._read() as session:
+            row = session.get(Interview, interview_id)
+            return _info(row) if row is not None else None
+
+    def list_interviews(self, *, limit: int = 100) -> list[InterviewInfo]:
+        """Most recently active first."""
+        stmt = select(Interview).order_by(Interview.updated_at.desc(), Interview.created_at.desc())
+        with self._read() as session:
+            return [_info(row) for row in session.scalars(stmt.limit(max(0, limit)))]
+
+    def update_interview(
+        self,
+        interview_id: str,
+        *,
+        title: str | None = None,
+        done: bool | None = None,
+        progress: float | None = None,
+        lang: Lang | None = None,
+    ) -> None:
+        """Change the given fields; None leaves a field as it is."""
+        with self._writing() as session:
+            row = self._lock(session, interview_id)
+            if title is not None:
+                row.title = title
+            if done is not None:
+                row.done = done
+            if progress is not None:
+                row.progress = min(1.0, max(0.0, float(progress)))
+            if lang is not None:
+                row.lang = Lang(lang).value
+
+    def delete_interview(self, interview_id: str) -> bool:
+        """Delete the interview with its turns, map versions, state and comments."""
+        with self._writing() as session:
+            row = session.get(Interview, interview_id)
+            if row is None:
+                return False
+            session.delete(row)
+        return True
+
+    # Turns
+
+    def add_turn(
+        self,
+        interview_id: str,
+        *,
+        role: Role,
+        text: str,
+        expects: str = "",
+        brain: str = "",
+        citations: Sequence[Citation] = (),
+        notice: str = "",
+    ) -> int:
+        """Save one message and return its id; committed before this returns."""
+        turn = Turn(
+            interview_id=interview_id,
+            role=Role(role).value,
+            text=text,
+            expects=str(expects),
+            brain=brain,
+            citations=[c.model_dump(mode="json") for c in citations],
+            notice=notice,
+            created_at=utcnow(),
+        )
+        with self._writing() as session:
+            self._lock(session, interview_id)
+            session.add(turn)
+            session.flush()
+            return turn.id
+
+    def transcript(self, interview_id: str) -> list[TurnRecord]:
+        """Every turn in the order it was saved."""
+        with self._read() as session:
+            self._require(session, interview_id)
+            stmt = select(Turn).where(Turn.interview_id == interview_id).order_by(Turn.id)
+            return [_turn(row) for row in session.scalars(stmt)]
+
+    def export_interview(self, interview_id: str) -> dict[str, Any]:
+        """Everything of one interview as JSON-ready data, for mentors."""
+        from assistant.store.export import export_interview
+
+        return export_interview(self, interview_id)
+
+
+def _info(row: Interview) -> InterviewInfo:
+    return InterviewInfo(
+        id=row.id,
+        lang=Lang(row.lang),
+        title=row.title,
+        created_at=row.created_at,
+        updated_at=row.updated_at,
+        done=row.done,
+        progress=row.progress,
+    )
+
+
+def _turn(row: Turn) -> TurnRecord:
+    return TurnRecord(
+        id=row.id,
+        role=Role(row.role),
+        text=row.text,
+        expects=row.expects,
+        brain=row.brain,
+        citations=[Citation.model_validate(c) for c in row.citations or []],
+        notice=row.notice,
+        created_at=row.created_at,
+    )
