@@ -52,6 +52,19 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
+class UserText(TypeDecorator[str]):
+    """Free text, stored as given, except that PostgreSQL cannot hold NUL characters:
+    there a NUL becomes U+FFFD rather than the whole message being refused and lost."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        if value is not None and dialect.name == "postgresql" and "\x00" in value:
+            return value.replace("\x00", "\ufffd")
+        return value
+
+
 class Base(DeclarativeBase):
     pass
 
@@ -61,7 +74,7 @@ class Interview(Base):
 
     id: Mapped[str] = mapped_column(String(64), primary_key=True)
     lang: Mapped[str] = mapped_column(String(8))
-    title: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(UserText, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
@@ -91,11 +104,11 @@ class Turn(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     interview_id: Mapped[str] = mapped_column(String(64), _interview_fk(), index=True)
     role: Mapped[str] = mapped_column(String(16))
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(UserText)
     expects: Mapped[str] = mapped_column(String(32), default="")
     brain: Mapped[str] = mapped_column(String(64), default="")
     citations: Mapped[list[dict[str, Any]]] = mapped_column(JSON, default=list)
-    notice: Mapped[str] = mapped_column(Text, default="")
+    notice: Mapped[str] = mapped_column(UserText, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     interview: Mapped[Interview] = relationship(back_populates="turns")
@@ -109,7 +122,7 @@ class MapVersion(Base):
     interview_id: Mapped[str] = mapped_column(String(64), _interview_fk(), index=True)
     version: Mapped[int] = mapped_column(Integer)
     journey: Mapped[dict[str, Any]] = mapped_column(JSON)
-    reason: Mapped[str] = mapped_column(Text, default="")
+    reason: Mapped[str] = mapped_column(UserText, default="")
     turn_id: Mapped[int | None] = mapped_column(
         Integer, ForeignKey("turns.id", ondelete="SET NULL"), nullable=True
     )
@@ -133,9 +146,9 @@ class Comment(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     interview_id: Mapped[str] = mapped_column(String(64), _interview_fk(), index=True)
-    author: Mapped[str] = mapped_column(Text)
-    text: Mapped[str] = mapped_column(Text)
-    target: Mapped[str] = mapped_column(Text, default="")
+    author: Mapped[str] = mapped_column(UserText)
+    text: Mapped[str] = mapped_column(UserText)
+    target: Mapped[str] = mapped_column(UserText, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     interview: Mapped[Interview] = relationship(back_populates="comments")
