@@ -1,6 +1,13 @@
 """Alembic environment. The store passes its own open connection (inside a locked
-transaction) in `config.attributes["connection"]`; the `alembic` command line, used
-when writing new revisions, connects from `sqlalchemy.url` instead."""
+transaction) in `config.attributes["connection"]`; otherwise (writing a new revision
+after changing tables.py) it connects from `sqlalchemy.url`:
+
+    .venv/bin/python -c "from alembic import command; from assistant.store.engine import \
+alembic_config as c; command.revision(c('sqlite:////tmp/dev.db'), message='what changed', \
+autogenerate=True)"
+
+(upgrade /tmp/dev.db to head first, e.g. by opening a Store on it; then review the file).
+"""
 
 from __future__ import annotations
 
