@@ -78,7 +78,13 @@ def check_connection(*, settings: Settings, timeout: float = CHECK_TIMEOUT) -> C
     except Exception as exc:
         key = _failure_key(exc)
         reason = f"{type(exc).__name__}: {str(exc)[:120]}"
-        fi, en = _texts(key, base_url=base_url or "api.openai.com", timeout=timeout, reason=reason)
+        fi, en = _texts(
+            key,
+            model=settings.model,
+            base_url=base_url or "api.openai.com",
+            timeout=timeout,
+            reason=reason,
+        )
         latency = int((time.perf_counter() - start) * 1000)
         return ConnectionReport(
             ok=False, latency_ms=latency, message_fi=fi, message_en=en, **common
