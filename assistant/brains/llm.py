@@ -11,7 +11,6 @@ Ollama and most other servers, unlike strict json_schema; a server that rejects
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -21,12 +20,19 @@ from pydantic import BaseModel, SecretStr
 from assistant.brains.base import BrainError
 from assistant.brains.llm_calls import BadReply, parse_json, reply_text, short_reason, with_retries
 from assistant.brains.llm_ground import ground
-from assistant.brains.llm_render import LANGUAGE_NAMES, defuse, map_summary, slot_text
+from assistant.brains.llm_render import (
+    LANGUAGE_NAMES,
+    defuse,
+    map_summary,
+    passages_text,
+    slot_text,
+    sources_line,
+)
 from assistant.brains.llm_review import ReviewReply, merge, suggestions_text
 from assistant.knowledge.base import Hit, KnowledgeBase
 from assistant.model import JourneyMap, Lang, Suggestion
 from assistant.patch import MapPatch
-from assistant.prompts import load_prompt, load_yaml
+from assistant.prompts import load_prompt
 from assistant.settings import Settings
 from assistant.turns import Slot
 
@@ -39,7 +45,6 @@ R = TypeVar("R")
 
 MAX_INPUT = 8000
 """Characters of one user message sent to the model (the session already cuts at 4000)."""
-_CITED = re.compile(r"\[(\d+)\]")
 
 
 @cache
@@ -193,33 +198,11 @@ class LLMBrain:
         """An answer to `question` from `hits` only, citing them as [1], [2]... with a source list."""
         if not hits:
             raise BrainError("answer: no passages to answer from")
-        passage = load_prompt("llm/passage.md")
-        passages = "\n".join(
-            passage.render(
-                number=i,
-                title=defuse(h.title),
-                author=defuse(h.author),
-                text=defuse(h.text),
-            )
-            for i, h in enumerate(hits, 1)
-        )
         prompt = load_prompt("llm/answer.md").render(
             language=LANGUAGE_NAMES[Lang(lang)],
             question=defuse(question[:MAX_INPUT]),
-            passages=passages,
+            passages=passages_text(hits),
         )
         messages = self._messages(lang, prompt)
         text = self._retry(lambda: reply_text(self.chat_model.invoke(messages)), "answer")
-        return text + "\n\n" + _sources_line(text, hits, lang)
-
-
-def _sources_line(text: str, hits: list[Hit], lang: Lang) -> str:
-    """The cited passages by number (all of them if the model cited none), so [n] can be read."""
-    cited = sorted({int(n) for n in _CITED.findall(text) if 1 <= int(n) <= len(hits)})
-    numbers = cited or list(range(1, len(hits) + 1))
-    label = str(load_yaml("llm/messages.yaml")["sources"][Lang(lang).value])
-    items = []
-    for n in numbers:
-        h = hits[n - 1]
-        items.append(f"[{n}] {h.title}" + (f" ({h.author})" if h.author else ""))
-    return f"{label}: " + "; ".join(items)
+        return text + "\n\n" + sources_line(text, hits, lang)

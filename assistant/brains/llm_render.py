@@ -10,14 +10,16 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from assistant.knowledge.base import Hit
 from assistant.model import JourneyMap, Lang, Touchpoint
-from assistant.prompts import load_yaml
+from assistant.prompts import load_prompt, load_yaml
 from assistant.turns import Slot
 
 _FENCE_TAGS = re.compile(
     r"<\s*(/?)\s*(user_message|current_map|suggestions|passage)\b", flags=re.IGNORECASE
 )
 _CLIP = 300
+_CITED = re.compile(r"\[(\d+)\]")
 
 LANGUAGE_NAMES = {Lang.FI: "Finnish", Lang.EN: "English"}
 
@@ -95,3 +97,25 @@ def slot_text(slot: Slot) -> str:
     stage = defuse(slot.stage or "")
     touchpoint = defuse(slot.touchpoint or "")
     return goal.replace("{stage}", stage).replace("{touchpoint}", touchpoint)
+
+
+def passages_text(hits: list[Hit]) -> str:
+    """The passages, numbered from 1, each in its own <passage> fence."""
+    passage = load_prompt("llm/passage.md")
+    return "\n".join(
+        passage.render(
+            number=i, title=defuse(h.title), author=defuse(h.author), text=defuse(h.text)
+        )
+        for i, h in enumerate(hits, 1)
+    )
+
+
+def sources_line(answer: str, hits: list[Hit], lang: Lang) -> str:
+    """The passages `answer` cites by number (all if it cites none), so each [n] can be read."""
+    cited = sorted({int(n) for n in _CITED.findall(answer) if 1 <= int(n) <= len(hits)})
+    items = []
+    for n in cited or range(1, len(hits) + 1):
+        h = hits[n - 1]
+        items.append(f"[{n}] {h.title}" + (f" ({h.author})" if h.author else ""))
+    label = str(load_yaml("llm/messages.yaml")["sources"][Lang(lang).value])
+    return f"{label}: " + "; ".join(items)
