@@ -63,10 +63,10 @@ def suggestions_text(suggestions: list[Suggestion]) -> str:
 def merge(originals: list[Suggestion], reply: ReviewReply) -> list[Suggestion]:
     """The rewritten suggestions, with citations only from the offline set.
 
-    Unknown citations are dropped; a suggestion left with none gets its offline
-    citations back. Suggestions the model skipped are kept as they were.
+    A suggestion may cite only cards its offline version cites (a card behind another
+    suggestion does not back this one); anything else is dropped, and a suggestion left
+    with no citation gets its offline ones back. Skipped suggestions are kept as they were.
     """
-    allowed = {_key(c): c for s in originals for c in s.citations}
     out: list[Suggestion] = []
     used: set[int] = set()
     for item in reply.suggestions:
@@ -74,6 +74,7 @@ def merge(originals: list[Suggestion], reply: ReviewReply) -> list[Suggestion]:
             continue
         used.add(item.index)
         orig = originals[item.index]
+        allowed = {_key(c): c for c in orig.citations}
         cited = list({k: allowed[k] for k in item.cites if k in allowed}.values())
         out.append(
             orig.model_copy(
