@@ -153,3 +153,10 @@ def test_empty_reply_over_http_raises_brain_error(
     stub.default = Reply.text("")
     with pytest.raises(BrainError, match="empty"):
         _brain(stub_settings).ask(slot=BUSINESS, journey=JourneyMap(), lang=Lang.FI)
+
+
+def test_connection_refused_raises_brain_error() -> None:
+    url = f"http://127.0.0.1:{_closed_port()}/v1"
+    settings = Settings(OPENAI_BASE_URL=url, POLKUOPAS_LLM_TIMEOUT=1.0, POLKUOPAS_LLM_RETRIES=1)
+    with pytest.raises(BrainError, match="connection error"):
+        _brain(settings).understand(text=TEXT, slot=BUSINESS, journey=JourneyMap(), lang=Lang.FI)
