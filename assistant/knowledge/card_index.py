@@ -1,0 +1,121 @@
+"""The built-in knowledge base: every guidance card, searchable, rebuilt when knowledge/ changes."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from assistant.knowledge.cards import Card, default_knowledge_dir, load_cards
+
+if TYPE_CHECKING:
+    from assistant.knowledge.base import Hit
+    from assistant.knowledge.embeddings import Embedder
+    from assistant.knowledge.hybrid import HybridIndex
+    from assistant.knowledge.passages import Passage
+    from assistant.settings import Settings
+
+INDEX_VERSION = "cards-v1"
+"""Bump when the way cards become passages changes, so old indexes are rebuilt."""
+_lock = threading.Lock()
+_loaded: dict[tuple[str, str, str], tuple[str, CardIndex]] = {}
+
+
+def manifest_hash(knowledge_dir: Path, embedder_name: str) -> str:
+    digest = hashlib.sha256(f"{INDEX_VERSION}\0{embedder_name}".encode())
+    for path in sorted(p for p in knowledge_dir.glob("**/*") if p.is_file()):
+        digest.update(str(path.relative_to(knowledge_dir)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def card_passage(card: Card) -> Passage:
+    from assistant.knowledge.passages import Passage
+    from assistant.model import Citation
+
+    first, *rest = card.sources or ()
+    return Passage(
+        id=f"{card.id}.{card.lang}",
+        text=card.body,
+        source=first.file if card.sources else "",
+        title=first.title if card.sources else "",
+        author=first.author if card.sources else "",
+        lang=card.lang,
+        card=card.id,
+        card_title=card.title,
+        extra_sources=tuple(Citation(card=card.id, source=s.file, title=s.title, author=s.author) for s in rest),
+    )
+
+
+class CardIndex:
+    """KnowledgeBase over the cards: one hit per card, in the preferred language when it exists."""
+
+    def __init__(self, *, index: HybridIndex) -> None:
+        self.index = index
+        self._by_id = {(p.card, p.lang): p for p in index.passages}
+
+    def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
+        from assistant.knowledge.hybrid import to_hit
+
+        best: dict[str, tuple[float, Passage]] = {}
+        for score, passage in self.index.scored(query, lang=lang):
+            if passage.card in best:
+                continue
+            preferred = self._by_id.get((passage.card, lang)) if lang else None
+            best[passage.card] = (score, preferred or passage)
+            if len(best) >= k:
+                break
+        return [to_hit(passage, score) for score, passage in best.values()]
+
+    def card(self, card_id: str, *, lang: str) -> Hit | None:
+        from assistant.knowledge.hybrid import to_hit
+
+        other = "en" if lang == "fi" else "fi"
+        found = self._by_id.get((card_id, lang)) or self._by_id.get((card_id, other))
+        return to_hit(found, 1.0) if found else None
+
+
+def _build(*, settings: Settings, knowledge_dir: Path, embedder: Embedder, manifest: str) -> CardIndex:
+    from assistant.knowledge.chroma import add_passages, collection_name, load_passages, open_client
+    from assistant.knowledge.embeddings import EmbeddingCache
+    from assistant.knowledge.glossary import load_glossary
+    from assistant.knowledge.hybrid import HybridIndex
+
+    url = settings.chroma_url
+    client = open_client(path=None if url else settings.index_dir / "cards", url=url)
+    name = collection_name("cards", embedder.name)
+    collection = client.get_or_create_collection(
+        name=name, embedding_function=None, metadata={"hnsw:space": "cosine", "manifest": manifest}
+    )
+    if (collection.metadata or {}).get("manifest") != manifest or collection.count() == 0:
+        client.delete_collection(name)
+        collection = client.create_collection(
+            name=name, embedding_function=None, metadata={"hnsw:space": "cosine", "manifest": manifest}
+        )
+        passages = [card_passage(c) for c in load_cards(knowledge_dir=knowledge_dir)]
+        passages = list({p.id: p for p in passages}.values())
+        if passages:
+            cache = EmbeddingCache(settings.data_dir / "embedding_cache.sqlite3")
+            add_passages(collection, passages, cache.embed(embedder, [p.index_text for p in passages]))
+            cache.close()
+    loaded, vectors = load_passages(collection)
+    glossary = load_glossary(knowledge_dir / "glossary.yaml")
+    return CardIndex(index=HybridIndex(passages=loaded, vectors=vectors, embedder=embedder, glossary=glossary))
+
+
+def load_card_index(*, settings: Settings, knowledge_dir: Path | None = None) -> CardIndex:
+    """The card knowledge base; built on first use, rebuilt when any file under knowledge/ changes."""
+    from assistant.knowledge.embeddings import get_embedder
+
+    kdir = (knowledge_dir or default_knowledge_dir()).resolve()
+    embedder = get_embedder(settings=settings)
+    where = settings.chroma_url or str(settings.index_dir)
+    key = (str(kdir), where, embedder.name)
+    manifest = manifest_hash(kdir, embedder.name)
+    with _lock:
+        cached = _loaded.get(key)
+        if cached and cached[0] == manifest:
+            return cached[1]
+        index = _build(settings=settings, knowledge_dir=kdir, embedder=embedder, manifest=manifest)
+        _loaded[key] = (manifest, index)
+        return index

@@ -1,0 +1,65 @@
+"""Split a document into passages along headings and paragraphs, each at most ~800 characters."""
+
+from __future__ import annotations
+
+import re
+
+MAX_CHARS = 800
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+
+
+def _is_heading(line: str) -> bool:
+    if line.startswith("#"):
+        return True
+    # A short line with no closing punctuation reads as a heading in plain-text articles.
+    return len(line) <= 70 and not line.endswith((".", ":", ",", ";", "!", "?", "|")) and not (
+        line[:1] in "•-*–" or line[:2].rstrip(".").isdigit()
+    )
+
+
+def _split_long(block: str, limit: int) -> list[str]:
+    pieces: list[str] = []
+    current = ""
+    for sentence in _SENTENCE_END.split(block):
+        while len(sentence) > limit:  # a "sentence" with no full stop: cut at a space
+            cut = sentence.rfind(" ", 0, limit)
+            cut = cut if cut > limit // 2 else limit
+            pieces.extend([current] if current else [])
+            current = ""
+            pieces.append(sentence[:cut].strip())
+            sentence = sentence[cut:].strip()
+        if current and len(current) + 1 + len(sentence) > limit:
+            pieces.append(current)
+            current = sentence
+        else:
+            current = f"{current} {sentence}".strip()
+    if current:
+        pieces.append(current)
+    return [p for p in pieces if p]
+
+
+def chunk_text(text: str, *, max_chars: int = MAX_CHARS) -> list[str]:
+    """Passages in document order; a heading opens a new passage and stays with its text."""
+    chunks: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            chunks.append("\n".join(current))
+            current.clear()
+
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        if _is_heading(line):
+            flush()
+        for piece in _split_long(line, max_chars) if len(line) > max_chars else [line]:
+            size = sum(len(c) + 1 for c in current)
+            if current and size + len(piece) > max_chars:
+                heading_only = len(current) == 1 and _is_heading(current[0])
+                if not heading_only or size + len(piece) > max_chars:
+                    flush()
+            current.append(piece)
+    flush()
+    return chunks

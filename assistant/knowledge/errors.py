@@ -1,0 +1,41 @@
+"""Why a document could not be ingested. Each message is bilingual (fi / en) and names the file."""
+
+from __future__ import annotations
+
+
+class IngestError(Exception):
+    """A file that cannot become passages. Raised before anything is written to a store."""
+
+    fi = "Tiedostoa ei voi lukea"
+    en = "Cannot read the file"
+
+    def __init__(self, name: str, detail: str = "") -> None:
+        self.name = name
+        self.detail = detail
+        tail = f" ({detail})" if detail else ""
+        super().__init__(f"{self.fi} / {self.en}: {name}{tail}")
+
+
+class EmptyDocumentError(IngestError):
+    fi = "Tiedosto on tyhjä tai siinä ei ole tekstiä"
+    en = "The file is empty or holds no text"
+
+
+class FileTooLargeError(IngestError):
+    fi = "Tiedosto on liian suuri"
+    en = "The file is too large"
+
+
+class BinaryFileError(IngestError):
+    fi = "Tiedosto ei ole tekstiä (binääritiedosto?)"
+    en = "The file is not text (binary?)"
+
+
+class BrokenFileError(IngestError):
+    fi = "Tiedosto on rikki tai sitä ei voi jäsentää"
+    en = "The file is broken or cannot be parsed"
+
+
+class UnsupportedFormatError(IngestError):
+    fi = "Tiedostomuotoa ei tueta (txt, md, html, pdf)"
+    en = "Unsupported file type (txt, md, html, pdf)"

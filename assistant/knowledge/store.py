@@ -1,0 +1,121 @@
+"""A user store of ingested documents: files in, cited passages out, idempotent by content hash."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from assistant.knowledge.errors import IngestError
+
+if TYPE_CHECKING:
+    from assistant.knowledge.base import Hit
+    from assistant.knowledge.embeddings import Embedder
+    from assistant.knowledge.hybrid import HybridIndex
+    from assistant.settings import Settings
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did."""
+
+    documents: int = 0
+    passages: int = 0
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    errors: list[tuple[Path, IngestError]] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{self.documents} documents, {self.passages} passages "
+            f"({self.added} new, {self.replaced} replaced, {self.unchanged} unchanged)"
+        )
+
+
+class DocumentStore:
+    """Chroma collection of document passages plus an in-memory hybrid index for search."""
+
+    def __init__(self, *, settings: Settings, path: Path | None = None, embedder: Embedder | None = None) -> None:
+        from assistant.knowledge.chroma import collection_name, get_collection, open_client
+        from assistant.knowledge.embeddings import EmbeddingCache, get_embedder
+
+        self.settings = settings
+        self.embedder = embedder or get_embedder(settings=settings)
+        url = None if path is not None else settings.chroma_url
+        client = open_client(path=path or settings.index_dir / "user", url=url)
+        self.collection: Any = get_collection(client, collection_name("docs", self.embedder.name))
+        self.cache = EmbeddingCache(settings.data_dir / "embedding_cache.sqlite3")
+        self._index: HybridIndex | None = None
+
+    def ingest(self, paths: list[Path]) -> IngestReport:
+        from assistant.knowledge.readers import iter_supported
+
+        report = IngestReport()
+        for path in iter_supported(paths):
+            try:
+                status, count = self._ingest_one(path)
+            except IngestError as exc:
+                report.errors.append((path, exc))
+                continue
+            report.documents += 1
+            report.passages += count
+            setattr(report, status, getattr(report, status) + 1)
+        self._index = None
+        return report
+
+    def _ingest_one(self, path: Path) -> tuple[str, int]:
+        from assistant.knowledge.cards import load_sources
+        from assistant.knowledge.chroma import add_passages
+        from assistant.knowledge.chunking import chunk_text
+        from assistant.knowledge.errors import EmptyDocumentError
+        from assistant.knowledge.passages import Passage
+        from assistant.knowledge.readers import read_document
+        from assistant.knowledge.textproc import guess_lang
+
+        doc = read_document(path)
+        doc_hash = hashlib.sha256(doc.raw).hexdigest()
+        key = str(path.resolve())
+        existing = self.collection.get(where={"doc_key": key}, include=["metadatas"])
+        old_ids: list[str] = existing["ids"]
+        if old_ids and all((m or {}).get("doc_hash") == doc_hash for m in existing["metadatas"]):
+            return "unchanged", len(old_ids)
+        chunks = chunk_text(doc.text)
+        if not chunks:
+            raise EmptyDocumentError(path.name)
+        known = load_sources().get(path.name)
+        title, author = known if known else (doc.title, "")
+        lang = guess_lang(doc.text)
+        stem = hashlib.sha256(f"{key}\0{doc_hash}".encode()).hexdigest()[:24]
+        passages = [
+            Passage(id=f"{stem}-{i}", text=text, source=path.name, title=title, author=author,
+                    position=i, lang=lang, doc_key=key, doc_hash=doc_hash)  # fmt: skip
+            for i, text in enumerate(chunks)
+        ]
+        vectors = self.cache.embed(self.embedder, [p.index_text for p in passages])
+        if old_ids:
+            self.collection.delete(ids=old_ids)
+        add_passages(self.collection, passages, vectors)
+        return ("replaced" if old_ids else "added"), len(passages)
+
+    def count(self) -> int:
+        return int(self.collection.count())
+
+    def index(self) -> HybridIndex:
+        if self._index is None:
+            from assistant.knowledge.chroma import load_passages
+            from assistant.knowledge.glossary import load_glossary
+            from assistant.knowledge.hybrid import HybridIndex
+            from assistant.settings import REPO_ROOT
+
+            passages, vectors = load_passages(self.collection)
+            glossary = load_glossary(REPO_ROOT / "knowledge" / "glossary.yaml")
+            self._index = HybridIndex(passages=passages, vectors=vectors, embedder=self.embedder, glossary=glossary)
+        return self._index
+
+    def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
+        return self.index().search(query, k=k, lang=lang)
+
+    def card(self, card_id: str, *, lang: str) -> Hit | None:
+        return None

@@ -1,0 +1,81 @@
+"""Tokens for lexical search that survive Finnish inflection and compounding.
+
+Each word gives its Snowball stem (Finnish, or English for ASCII words that the
+English stemmer changes) plus, for long words, character 5-grams of the stem:
+kosketuspisteiden and kosketuspiste share "kosketuspist", and asiakaspolulle
+meets asiakaspolku through shared n-grams ("asiak", "siaka", ..., "aspol").
+simplemma is not used at query time: loading its Finnish tables takes ~2 s,
+which would blow the cold-search budget.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache, lru_cache
+from typing import Any
+
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+", re.UNICODE)
+NGRAM = 5
+LONG_WORD = 8
+STOPWORDS = frozenset(
+    """ja tai on ei se ne että kun jos niin kuin myös mutta sekä eli vaan joka jotka mikä mitkä
+    miten mitä missä mistä mihin kuka ovat olla oli ole ovat voi voit voidaan sen sitä siitä
+    tämä tämän tässä nämä näin hän he me te minä sinä sinun minun oma omaa kanssa vain jo vielä
+    kaikki jokainen esimerkiksi esim the a an and or of to in on at for is are be was were it
+    its this that these those with by as from how what which who why when where do does did i
+    you your my our we they can should could would will about into than then there their""".split()
+)
+
+
+@cache
+def _stemmers() -> tuple[Any, Any]:
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("finnish"), snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Stem of a lower-case word: Finnish rules, English rules for ASCII-only words."""
+    fi, en = _stemmers()
+    fi_stem: str = fi.stemWord(word)
+    if word.isascii():
+        en_stem: str = en.stemWord(word)
+        if len(en_stem) < len(fi_stem):
+            return en_stem
+    return fi_stem
+
+
+def words(text: str) -> list[str]:
+    return [w.replace("-", "") for w in _WORD.findall(text.lower())]
+
+
+@lru_cache(maxsize=65536)
+def word_tokens(word: str) -> tuple[str, ...]:
+    """Stem plus '#'-marked character n-grams of long stems (compound parts)."""
+    if word in STOPWORDS or len(word) < 2:
+        return ()
+    base = stem(word)
+    out = [base]
+    if len(base) >= LONG_WORD:
+        out.extend(f"#{base[i : i + NGRAM]}" for i in range(len(base) - NGRAM + 1))
+    return tuple(out)
+
+
+def tokens(text: str) -> list[str]:
+    out: list[str] = []
+    for word in words(text):
+        out.extend(word_tokens(word))
+    return out
+
+
+_FI_MARKERS = frozenset("ja on ei että kun tai sekä voi myös se ovat mitä miten jos".split())
+_EN_MARKERS = frozenset("the and is are of to in that for with you your how what".split())
+
+
+def guess_lang(text: str) -> str:
+    """'fi' or 'en' by function words and å/ä/ö; good enough to prefer a language."""
+    ws = words(text[:3000])
+    fi = sum(w in _FI_MARKERS for w in ws) + sum(ch in "äö" for ch in text[:3000]) / 4
+    en = sum(w in _EN_MARKERS for w in ws)
+    return "en" if en > fi else "fi"

@@ -1,0 +1,115 @@
+"""Retrieval benchmark over the five source articles.
+
+Run: .venv/bin/python benchmarks/retrieval.py [--fusion weighted|rrf] [--weight 0.5]
+Prints hit@1/3/5 and MRR per question group, warm search latency p50/p95, ingest
+time and the wall time of a cold `polkuopas search` subprocess.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+QUESTIONS = REPO / "benchmarks" / "retrieval_questions.yaml"
+
+
+def find_seeds() -> Path | None:
+    for candidate in (Path("/work/shared/seeds"), REPO.parent / "shared" / "seeds"):
+        if candidate.is_dir() and any(candidate.glob("00*.txt")):
+            return candidate
+    return None
+
+
+def rank_of(hits: list, source: str, phrase: str) -> int | None:
+    for i, hit in enumerate(hits, 1):
+        if hit.source == source and phrase.lower() in hit.text.lower():
+            return i
+    return None
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--fusion", choices=["weighted", "rrf"], default=None)
+    parser.add_argument("--weight", type=float, default=None, help="vector share in weighted fusion")
+    parser.add_argument("--fallback", action="store_true", help="use the numpy hash embedding")
+    parser.add_argument("--verbose", action="store_true", help="print every miss")
+    args = parser.parse_args()
+    seeds = find_seeds()
+    if seeds is None:
+        print("skipped: the source articles (../shared/seeds) are not here")
+        return 0
+    tmp = Path(tempfile.mkdtemp(prefix="polkuopas-bench-"))
+    os.environ["POLKUOPAS_DATA_DIR"] = str(tmp / "data")
+    os.environ["ANONYMIZED_TELEMETRY"] = "False"
+
+    from assistant.knowledge import hybrid
+    from assistant.knowledge.embeddings import HashEmbedder
+    from assistant.knowledge.store import DocumentStore
+    from assistant.settings import get_settings
+
+    if args.fusion:
+        hybrid.FUSION = args.fusion
+    if args.weight is not None:
+        hybrid.FUSION_WEIGHT = args.weight
+    store_dir = tmp / "store"
+    started = time.perf_counter()
+    store = DocumentStore(settings=get_settings(), path=store_dir, embedder=HashEmbedder() if args.fallback else None)
+    report = store.ingest(sorted(seeds.glob("00*.txt")))
+    ingest_s = time.perf_counter() - started
+    print(f"embedder: {store.embedder.name}; fusion: {hybrid.FUSION} (vector weight {hybrid.FUSION_WEIGHT})")
+    print(f"ingest: {report.summary()} in {ingest_s:.2f} s (embedding included, empty cache)")
+
+    questions = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))["questions"]
+    store.search("lämmittely", k=5)
+    ranks: dict[str, list[int | None]] = defaultdict(list)
+    latencies: list[float] = []
+    for q in questions:
+        for _ in range(3):
+            t0 = time.perf_counter()
+            hits = store.search(q["q"], k=5)
+            latencies.append((time.perf_counter() - t0) * 1000)
+        rank = rank_of(hits, q["source"], q["phrase"])
+        ranks[q["group"]].append(rank)
+        ranks["all"].append(rank)
+        if args.verbose and (rank is None or rank > 3):
+            print(f"  miss ({rank}): [{q['group']}] {q['q']} -> {[(h.source[:3], h.position) for h in hits]}")
+
+    print(f"\n{'group':<10} {'n':>3} {'hit@1':>6} {'hit@3':>6} {'hit@5':>6} {'MRR':>6}")
+    for group, rs in ranks.items():
+        n = len(rs)
+        hit = [sum(1 for r in rs if r is not None and r <= k) / n for k in (1, 3, 5)]
+        mrr = sum(1 / r for r in rs if r) / n
+        print(f"{group:<10} {n:>3} {hit[0]:>6.2f} {hit[1]:>6.2f} {hit[2]:>6.2f} {mrr:>6.3f}")
+    latencies.sort()
+    p95 = latencies[int(0.95 * (len(latencies) - 1))]
+    print(f"\nwarm search latency: p50 {statistics.median(latencies):.1f} ms, p95 {p95:.1f} ms")
+
+    cli = [str(Path(sys.executable).with_name("polkuopas")), "search", "--store", str(store_dir), "--json"]
+    t0 = time.perf_counter()
+    done = subprocess.run([*cli, "Mitä tunnuslukuja kannattaa seurata?"], capture_output=True, text=True, check=False)
+    cold = time.perf_counter() - t0
+    print(f"cold `polkuopas search --store` wall time: {cold:.2f} s (exit {done.returncode})")
+    cards = REPO / "knowledge" / "cards"
+    if any(cards.glob("**/*.md")):
+        base = [str(Path(sys.executable).with_name("polkuopas")), "search", "--json", "asiakaspolun vaiheet"]
+        t0 = time.perf_counter()
+        subprocess.run(base, capture_output=True, text=True, check=False)
+        first = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        done = subprocess.run(base, capture_output=True, text=True, check=False)
+        print(f"card index: first search (build) {first:.2f} s, cold search {time.perf_counter() - t0:.2f} s (exit {done.returncode})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
