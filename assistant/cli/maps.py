@@ -3,8 +3,17 @@
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
 
 from assistant.cli import app
+from assistant.export import ExportFormat
+
+if TYPE_CHECKING:
+    from assistant.model import JourneyMap
 
 
 @app.command()
@@ -13,3 +22,77 @@ def schema() -> None:
     from assistant.model import journey_map_schema
 
     print(json.dumps(journey_map_schema(), ensure_ascii=False, indent=2))
+
+
+def _load(path: Path) -> JourneyMap:
+    """The map in `path`, or one clear error per problem and exit status 1."""
+    from pydantic import ValidationError
+
+    from assistant.export.jsonfile import from_json
+
+    try:
+        text = path.read_bytes()
+    except OSError as exc:
+        typer.echo(f"{path}: cannot read / ei voi lukea: {exc.strerror}", err=True)
+        raise typer.Exit(1) from exc
+    try:
+        json.loads(text)
+    except (ValueError, UnicodeDecodeError) as exc:
+        typer.echo(f"{path}: not JSON / ei ole JSON-tiedosto: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    try:
+        return from_json(text)
+    except ValidationError as exc:
+        for err in exc.errors():
+            typer.echo(f"{path}: {_loc(err['loc'])}: {err['msg']}", err=True)
+        raise typer.Exit(1) from exc
+
+
+def _loc(loc: tuple[int | str, ...]) -> str:
+    """A pydantic error location as `stages[1].touchpoints[0].emotion`."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(root)"
+
+
+@app.command()
+def validate(
+    path: Annotated[Path, typer.Argument(help="Journey map JSON file / kartta JSON-tiedostona")],
+) -> None:
+    """Check a journey map file / Tarkista asiakaspolkukartta."""
+    journey = _load(path)
+    n_tp = len(journey.touchpoints())
+    typer.echo(
+        f"OK: {journey.title or path.name} ({journey.language.value}): "
+        f"{len(journey.stages)} stages, {n_tp} touchpoints, "
+        f"{len(journey.suggestions)} suggestions"
+    )
+
+
+@app.command()
+def export(
+    path: Annotated[Path, typer.Argument(help="Journey map JSON file / kartta JSON-tiedostona")],
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="Output format / muoto")
+    ] = ExportFormat.JSON,
+    excel_fi: Annotated[
+        bool, typer.Option("--excel-fi", help="CSV for Finnish Excel: BOM and ';'")
+    ] = False,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output file (default: stdout)")
+    ] = None,
+) -> None:
+    """Export a journey map / Vie asiakaspolkukartta: json, csv, xlsx, md, html, png, svg."""
+    from assistant.export.render import export_bytes
+
+    data = export_bytes(_load(path), fmt, excel_fi=excel_fi)
+    if output is not None:
+        output.write_bytes(data)
+        typer.echo(f"{output} ({len(data)} bytes)", err=True)
+        return
+    if fmt.binary and sys.stdout.isatty():
+        typer.echo(f"{fmt.value} is binary: use -o FILE / käytä valitsinta -o TIEDOSTO", err=True)
+        raise typer.Exit(2)
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()

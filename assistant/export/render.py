@@ -1,0 +1,34 @@
+"""One entry point for every format: `export_bytes(journey, fmt)`."""
+
+from __future__ import annotations
+
+from assistant.export import ExportFormat
+from assistant.model import JourneyMap
+
+
+def export_bytes(journey: JourneyMap, fmt: ExportFormat | str, *, excel_fi: bool = False) -> bytes:
+    """The map in format `fmt`, as the bytes of a file. `excel_fi` only affects CSV."""
+    fmt = ExportFormat(fmt)
+    if fmt is ExportFormat.JSON:
+        from assistant.export.jsonfile import to_json
+
+        return to_json(journey).encode("utf-8")
+    if fmt is ExportFormat.CSV:
+        from assistant.export.csvfile import to_csv
+
+        return to_csv(journey, excel_fi=excel_fi)
+    if fmt is ExportFormat.XLSX:
+        from assistant.export.xlsxfile import to_xlsx
+
+        return to_xlsx(journey)
+    if fmt is ExportFormat.MD:
+        from assistant.export.markdown import to_markdown
+
+        return to_markdown(journey).encode("utf-8")
+    from assistant.export import chart_render
+
+    if fmt is ExportFormat.HTML:
+        return chart_render.chart_html(journey).encode("utf-8")
+    if fmt is ExportFormat.PNG:
+        return chart_render.chart_png(journey)
+    return chart_render.chart_svg(journey).encode("utf-8")

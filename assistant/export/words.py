@@ -1,0 +1,50 @@
+"""The few export captions that are not field labels of the model, in fi and en."""
+
+from __future__ import annotations
+
+from assistant.model import Lang
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "stage_no": ("Vaiheen nro", "Stage no."),
+    "touchpoint_no": ("Kosketuspisteen nro", "Touchpoint no."),
+    "untitled": ("Asiakaspolku", "Customer journey"),
+    "no_touchpoints": ("Ei vielä kosketuspisteitä.", "No touchpoints yet."),
+    "empty_map": (
+        "Kartta on vielä tyhjä: lisää vaiheita ja kosketuspisteitä.",
+        "The map is still empty: add stages and touchpoints.",
+    ),
+    "emotion_axis": ("Asiakkaan tunne", "Customer's feeling"),
+    "pain": ("Kipupiste", "Pain point"),
+    "critical": ("Kriittinen", "Critical"),
+    "pain_critical": ("Kriittinen ja kipupiste", "Critical and pain point"),
+    "other": ("Muu kosketuspiste", "Other touchpoint"),
+    "no_emotion": ("tunne ei tiedossa", "feeling unknown"),
+    "yes": ("kyllä", "yes"),
+    "no": ("ei", "no"),
+    "known": ("tiedetty", "known"),
+    "guess": ("arvaus", "guess"),
+    "high": ("korkea", "high"),
+    "medium": ("keskitaso", "medium"),
+    "low": ("matala", "low"),
+    "digital": ("digitaalinen", "digital"),
+    "physical": ("fyysinen", "physical"),
+    "human": ("ihminen", "human"),
+    "b2b": ("B2B", "B2B"),
+    "b2c": ("B2C", "B2C"),
+    "both": ("B2B ja B2C", "B2B and B2C"),
+    "sheet_map": ("Kartta", "Map"),
+    "sheet_persona": ("Persoona ja yritys", "Persona and business"),
+    "sheet_suggestions": ("Ehdotukset", "Suggestions"),
+    "sheet_assumptions": ("Oletukset ja mittarit", "Assumptions and metrics"),
+    "field": ("Kenttä", "Field"),
+    "value": ("Arvo", "Value"),
+    "kind": ("Tyyppi", "Kind"),
+    "report_of": ("Asiakaspolkuraportti", "Customer journey report"),
+    "where": ("Kohdistuu", "Concerns"),
+}
+
+
+def word(key: str, lang: Lang | str) -> str:
+    """The caption `key` in `lang`."""
+    fi, en = _WORDS[key]
+    return fi if Lang(lang) is Lang.FI else en
