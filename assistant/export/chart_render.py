@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from assistant.export.chart import chart_spec
 from assistant.model import JourneyMap
+
+# vl-convert pastes the spec into a <script> as raw JSON, so user text such as
+# "</script><script>..." would end the script. A zero-width space after '<' in
+# "</" and "<!" keeps the text looking the same but inert.
+_ZWSP = "\u200b"
+
+
+def _inert(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.replace("</", f"<{_ZWSP}/").replace("<!", f"<{_ZWSP}!")
+    if isinstance(value, list):
+        return [_inert(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _inert(v) for k, v in value.items()}
+    return value
 
 
 def chart_html(journey: JourneyMap) -> str:
     """A standalone HTML page with the chart; the Vega scripts are inlined, no CDN."""
     import vl_convert as vlc
 
-    html: str = vlc.vegalite_to_html(chart_spec(journey), bundle=True)
+    html: str = vlc.vegalite_to_html(_inert(chart_spec(journey)), bundle=True)
     return html
 
 
