@@ -42,6 +42,9 @@ def main() -> int:
     parser.add_argument("--fusion", choices=["weighted", "rrf"], default=None)
     parser.add_argument("--weight", type=float, default=None, help="vector share in weighted fusion")
     parser.add_argument("--fallback", action="store_true", help="use the numpy hash embedding")
+    parser.add_argument("--cache", type=Path, help="reuse this data dir (embedding cache) while tuning")
+    parser.add_argument("--chunk", type=int, help="max passage length while tuning")
+    parser.add_argument("--expansion", type=float, help="weight of glossary expansion terms")
     parser.add_argument("--verbose", action="store_true", help="print every miss")
     args = parser.parse_args()
     seeds = find_seeds()
@@ -49,7 +52,7 @@ def main() -> int:
         print("skipped: the source articles (../shared/seeds) are not here")
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="polkuopas-bench-"))
-    os.environ["POLKUOPAS_DATA_DIR"] = str(tmp / "data")
+    os.environ["POLKUOPAS_DATA_DIR"] = str(args.cache or tmp / "data")
     os.environ["ANONYMIZED_TELEMETRY"] = "False"
 
     from assistant.knowledge import hybrid
@@ -57,6 +60,12 @@ def main() -> int:
     from assistant.knowledge.store import DocumentStore
     from assistant.settings import get_settings
 
+    if args.chunk:
+        from assistant.knowledge import chunking
+
+        chunking.MAX_CHARS = args.chunk
+    if args.expansion is not None:
+        hybrid.EXPANSION_WEIGHT = args.expansion
     if args.fusion:
         hybrid.FUSION = args.fusion
     if args.weight is not None:

@@ -38,8 +38,9 @@ def _split_long(block: str, limit: int) -> list[str]:
     return [p for p in pieces if p]
 
 
-def chunk_text(text: str, *, max_chars: int = MAX_CHARS) -> list[str]:
+def chunk_text(text: str, *, max_chars: int | None = None) -> list[str]:
     """Passages in document order; a heading opens a new passage and stays with its text."""
+    max_chars = max_chars or MAX_CHARS
     chunks: list[str] = []
     current: list[str] = []
 

@@ -62,13 +62,12 @@ def _mentions(query_stems: list[str], joined: str, phrase: str) -> bool:
 
 
 def expand(query: str, glossary: tuple[Term, ...]) -> list[str]:
-    """Terms in the other language for every glossary entry the query mentions."""
+    """Every variant, in both languages, of each glossary entry the query mentions
+    (the other language for cross-lingual search, same-language synonyms for paraphrases)."""
     query_stems = [stem(w) for w in words(query)]
     joined = f" {' '.join(query_stems)} "
     extra: list[str] = []
     for term in glossary:
-        if any(_mentions(query_stems, joined, p) for p in term.en):
-            extra.extend(term.fi)
-        if any(_mentions(query_stems, joined, p) for p in term.fi):
-            extra.extend(term.en)
+        if any(_mentions(query_stems, joined, p) for p in (*term.en, *term.fi)):
+            extra.extend((*term.fi, *term.en))
     return list(dict.fromkeys(extra))

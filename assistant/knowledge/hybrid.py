@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from assistant.knowledge.passages import Passage
 
 K1, B = 1.2, 0.75
-NGRAM_WEIGHT = 0.35
-"""Character n-grams of long words bridge compounds but are weaker evidence than a stem."""
+KIND_WEIGHT = {"#": 0.35, "^": 0.5}
+"""Character n-grams (#) and prefixes (^) bridge compounds and inflection but are weaker
+evidence than a stem."""
 EXPANSION_WEIGHT = 0.8
 FUSION_WEIGHT = 0.5
 """Share of the vector score in the fused score; the rest is BM25."""
@@ -62,7 +63,7 @@ def query_weights(query: str, glossary: tuple[Term, ...]) -> dict[str, float]:
 
     def add(text: str, factor: float) -> None:
         for tok in tokens(text):
-            w = factor * (NGRAM_WEIGHT if tok.startswith("#") else 1.0)
+            w = factor * KIND_WEIGHT.get(tok[0], 1.0)
             weights[tok] = max(weights.get(tok, 0.0), w)
 
     for term in expand(query, glossary):

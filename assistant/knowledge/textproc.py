@@ -16,14 +16,18 @@ from typing import Any
 
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+", re.UNICODE)
 NGRAM = 5
+PREFIX = 5
 LONG_WORD = 8
 STOPWORDS = frozenset(
     """ja tai on ei se ne että kun jos niin kuin myös mutta sekä eli vaan joka jotka mikä mitkä
     miten mitä missä mistä mihin kuka ovat olla oli ole ovat voi voit voidaan sen sitä siitä
     tämä tämän tässä nämä näin hän he me te minä sinä sinun minun oma omaa kanssa vain jo vielä
-    kaikki jokainen esimerkiksi esim the a an and or of to in on at for is are be was were it
+    kaikki jokainen esimerkiksi esim kannattaa kannattaako pitää pitäisi pitäisikö voinko voiko
+    saisin saanko mitkä millä mistä keneltä kenelle tuleeko ovatko onko miksi millainen millaisia
+    tarkoitetaan tarkoittaa teen teenkö vai itse kuinka paljon the a an and or of to in on at for is are be was were it
     its this that these those with by as from how what which who why when where do does did i
-    you your my our we they can should could would will about into than then there their""".split()
+    you your my our we they can should could would will about into than then there their
+    me tell does mean much more most some any get make i'm""".split()
 )
 
 
@@ -57,6 +61,9 @@ def word_tokens(word: str) -> tuple[str, ...]:
         return ()
     base = stem(word)
     out = [base]
+    if len(word) >= PREFIX + 1:
+        # Finnish inflects at the end: a 5-letter prefix is a crude but robust stem.
+        out.append(f"^{word[:PREFIX]}")
     if len(base) >= LONG_WORD:
         out.extend(f"#{base[i : i + NGRAM]}" for i in range(len(base) - NGRAM + 1))
     return tuple(out)
