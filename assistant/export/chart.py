@@ -2,80 +2,34 @@
 
 Stages are columns in order; each touchpoint is a card in its stage's column,
 in order; above the cards runs the emotion curve (-2..+2). Pain points are red,
-critical touchpoints have a thick dark outline; a legend explains both.
+critical touchpoints have a thick outline; a legend explains both. Where a
+feeling is unknown the curve breaks and a '?' stands above the card.
 """
 
 from __future__ import annotations
 
-import textwrap
 from typing import TYPE_CHECKING, Any
 
+from assistant.export.chart_layout import (
+    CARD_H,
+    CARD_Y,
+    HEIGHT,
+    KIND_COLOURS,
+    SLOT,
+    STAGE_COLOURS,
+    Y_MAX,
+    Y_MIN,
+    chart_data,
+    gaps,
+    kinds,
+)
 from assistant.export.words import word
 from assistant.model import JourneyMap, Lang
 
 if TYPE_CHECKING:
     import altair as alt
 
-SLOT = 120  # pixels per touchpoint column
-HEIGHT = 330
-_CARD_Y, _CARD_H = -3.2, 0.9  # card band below the emotion scale, in y units
-_STAGE_COLOURS = ("#eef3fb", "#f7f9fc")
-_KIND_COLOURS = ("#2f6fba", "#e0a100", "#d62728", "#8b0000")
-
-
-def _kinds(lang: Lang) -> list[str]:
-    return [word(k, lang) for k in ("other", "critical", "pain", "pain_critical")]
-
-
-def _wrap(text: str, width: int = 16, lines: int = 3) -> list[str]:
-    out = textwrap.wrap(text, width=width, break_long_words=True) or [""]
-    if len(out) > lines:
-        out = [
-            *out[: lines - 1],
-            textwrap.shorten(" ".join(out[lines - 1 :]), width, placeholder="…"),
-        ]
-    return out
-
-
-def chart_data(journey: JourneyMap) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """(stage columns, touchpoint points): plain rows the chart layers read."""
-    lang = journey.language
-    kinds = _kinds(lang)
-    stages: list[dict[str, Any]] = []
-    points: list[dict[str, Any]] = []
-    x = 0
-    for n, stage in enumerate(journey.stages):
-        width = max(1, len(stage.touchpoints))
-        stages.append(
-            {
-                "stage": f"{n + 1}. {stage.name}",
-                "label": _wrap(f"{n + 1}. {stage.name}", width=16 * width, lines=2),
-                "x0": x - 0.5,
-                "x1": x + width - 0.5,
-                "xc": x + (width - 1) / 2,
-                "shade": n % 2,
-                "empty": [] if stage.touchpoints else _wrap(word("no_touchpoints", lang), 18),
-            }
-        )
-        for i, tp in enumerate(stage.touchpoints):
-            kind = kinds[(2 if tp.pain_points else 0) + (1 if tp.critical else 0)]
-            points.append(
-                {
-                    "x": x + i,
-                    "xa": x + i - 0.45,
-                    "xb": x + i + 0.45,
-                    "name": tp.name,
-                    "label": _wrap(tp.name),
-                    "stage": stage.name,
-                    "emotion": tp.emotion,
-                    "kind": kind,
-                    "critical": tp.critical,
-                    "pain": " | ".join(tp.pain_points),
-                    "note": tp.emotion_note,
-                }
-            )
-        x += width
-    return stages, points
+__all__ = ["chart_data", "chart_spec", "journey_chart"]
 
 
 def journey_chart(journey: JourneyMap) -> alt.LayerChart:
@@ -89,14 +43,14 @@ def journey_chart(journey: JourneyMap) -> alt.LayerChart:
         return _empty(title, lang)
     slots = max(s["x1"] for s in stages) + 0.5
     xs = alt.Scale(domain=[-0.5, slots - 0.5], nice=False, zero=False)
-    ys = alt.Scale(domain=[_CARD_Y - _CARD_H / 2 - 0.1, 3.2], nice=False, zero=False)
+    ys = alt.Scale(domain=[Y_MIN, Y_MAX], nice=False, zero=False)
     x_none = alt.X("x:Q", scale=xs, axis=None)
     stage_data = {"values": stages}
     point_data = {"values": points}
-    kinds = _kinds(lang)
+    kind_names = kinds(lang)
     colour = alt.Color(
         "kind:N",
-        scale=alt.Scale(domain=kinds, range=list(_KIND_COLOURS)),
+        scale=alt.Scale(domain=kind_names, range=list(KIND_COLOURS)),
         legend=alt.Legend(title=None, orient="bottom", direction="horizontal"),
     )
     tooltip = [
@@ -112,10 +66,10 @@ def journey_chart(journey: JourneyMap) -> alt.LayerChart:
         .encode(
             x=alt.X("x0:Q", scale=xs, axis=None),
             x2="x1:Q",
-            y=alt.datum(_CARD_Y - _CARD_H / 2 - 0.1),
-            y2=alt.datum(3.2),
+            y=alt.datum(Y_MIN),
+            y2=alt.datum(Y_MAX),
             fill=alt.condition(
-                "datum.shade == 0", alt.value(_STAGE_COLOURS[0]), alt.value(_STAGE_COLOURS[1])
+                "datum.shade == 0", alt.value(STAGE_COLOURS[0]), alt.value(STAGE_COLOURS[1])
             ),
         )
     )
@@ -124,7 +78,7 @@ def journey_chart(journey: JourneyMap) -> alt.LayerChart:
         .mark_text(
             fontSize=13, fontWeight="bold", color="#1d3557", baseline="middle", lineHeight=15
         )
-        .encode(x=alt.X("xc:Q", scale=xs, axis=None), y=alt.datum(2.75), text="label:N")
+        .encode(x=alt.X("xc:Q", scale=xs, axis=None), y=alt.Y("ly:Q", scale=ys), text="label:N")
     )
     zero = (
         alt.Chart({"values": [{"y": 0}]})
@@ -141,11 +95,25 @@ def journey_chart(journey: JourneyMap) -> alt.LayerChart:
         ticks=False,
     )
     with_emotion = alt.Chart(point_data).transform_filter("isValid(datum.emotion)")
+    # The solid curve runs only through runs of known feelings; a faint dashed
+    # straight line bridges each unknown gap, so nothing is drawn as if it were known.
+    known = [p for p in points if p["emotion"] is not None]
+    bridge = (
+        alt.Chart({"values": gaps(known)})
+        .mark_line(color="#9aa5b1", strokeWidth=1.5, strokeDash=[3, 4])
+        .encode(x=x_none, y=alt.Y("emotion:Q", scale=ys), detail="gap:N")
+    )
     curve = with_emotion.mark_line(
-        interpolate="monotone", color="#5b6b7f", strokeWidth=2.5, opacity=0.8
-    ).encode(x=x_none, y=alt.Y("emotion:Q", scale=ys, axis=y_axis))
+        interpolate="monotone", color="#5b6b7f", strokeWidth=2.5, opacity=0.85
+    ).encode(x=x_none, y=alt.Y("emotion:Q", scale=ys, axis=y_axis), detail="run:N")
     dots = with_emotion.mark_point(filled=True, size=140, stroke="white", strokeWidth=1.5).encode(
         x=x_none, y=alt.Y("emotion:Q", scale=ys), color=colour, tooltip=tooltip
+    )
+    unknown = (
+        alt.Chart(point_data)
+        .transform_filter("!isValid(datum.emotion)")
+        .mark_text(fontSize=13, fontWeight="bold", color="#9aa5b1")
+        .encode(x=x_none, y=alt.datum(CARD_Y + CARD_H / 2 + 0.3), text=alt.value("?"))
     )
     cards = (
         alt.Chart(point_data)
@@ -153,8 +121,8 @@ def journey_chart(journey: JourneyMap) -> alt.LayerChart:
         .encode(
             x=alt.X("xa:Q", scale=xs, axis=None),
             x2="xb:Q",
-            y=alt.datum(_CARD_Y - _CARD_H / 2),
-            y2=alt.datum(_CARD_Y + _CARD_H / 2),
+            y=alt.datum(CARD_Y - CARD_H / 2),
+            y2=alt.datum(CARD_Y + CARD_H / 2),
             stroke=colour,
             strokeWidth=alt.condition("datum.critical", alt.value(3.5), alt.value(1.5)),
             tooltip=tooltip,
@@ -163,14 +131,14 @@ def journey_chart(journey: JourneyMap) -> alt.LayerChart:
     names = (
         alt.Chart(point_data)
         .mark_text(fontSize=11, color="#1f2933", lineHeight=13, baseline="middle")
-        .encode(x=x_none, y=alt.datum(_CARD_Y), text="label:N", tooltip=tooltip)
+        .encode(x=x_none, y=alt.Y("ly:Q", scale=ys), text="label:N", tooltip=tooltip)
     )
     hint = (
         alt.Chart(stage_data)
         .mark_text(fontSize=11, fontStyle="italic", color="#7b8794", lineHeight=13)
-        .encode(x=alt.X("xc:Q", scale=xs, axis=None), y=alt.datum(_CARD_Y), text="empty:N")
+        .encode(x=alt.X("xc:Q", scale=xs, axis=None), y=alt.Y("ey:Q", scale=ys), text="empty:N")
     )
-    layered = alt.layer(columns, heads, zero, curve, dots, cards, names, hint)
+    layered = alt.layer(columns, heads, zero, bridge, curve, dots, unknown, cards, names, hint)
     chart: alt.LayerChart = layered.properties(
         title=alt.Title(title, anchor="start", fontSize=16),
         width=max(320, int(slots * SLOT)),

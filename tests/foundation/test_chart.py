@@ -111,3 +111,28 @@ def test_html_is_standalone_and_inert(fi_map: JourneyMap) -> None:
         ]
     )
     assert chart_html(evil).lower().count("</script>") == html.lower().count("</script>")
+
+
+def test_curve_breaks_at_unknown_feelings() -> None:
+    from assistant.export.chart_layout import gaps as _gaps
+
+    journey = JourneyMap(
+        stages=[
+            Stage(
+                name="A",
+                touchpoints=[
+                    Touchpoint(name="a", emotion=1),
+                    Touchpoint(name="b", emotion=2),
+                    Touchpoint(name="c"),
+                    Touchpoint(name="d", emotion=-1),
+                ],
+            ),
+            Stage(name="empty"),
+            Stage(name="B", touchpoints=[Touchpoint(name="e", emotion=0)]),
+        ]
+    )
+    _, points = chart_data(journey)
+    runs = {p["name"]: p["run"] for p in points}
+    assert runs["a"] == runs["b"] != runs["d"] != runs["e"]
+    known = [p for p in points if p["emotion"] is not None]
+    assert [(g["gap"], g["x"]) for g in _gaps(known)] == [(1, 1), (1, 3), (2, 3), (2, 5)]

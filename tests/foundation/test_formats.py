@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from assistant.export import ExportFormat
@@ -32,3 +34,10 @@ def test_json_bytes_round_trip(fi_map: JourneyMap) -> None:
 def test_excel_fi_only_changes_csv(fi_map: JourneyMap) -> None:
     assert export_bytes(fi_map, "csv", excel_fi=True).startswith(b"\xef\xbb\xbf")
     assert export_bytes(fi_map, "md", excel_fi=True) == export_bytes(fi_map, "md")
+
+
+def test_examples_are_valid_maps(repo_root: Path) -> None:
+    files = sorted((repo_root / "examples").glob("*.json"))
+    assert len(files) >= 2
+    for f in files:
+        assert from_json(f.read_bytes()).stages
