@@ -28,6 +28,7 @@ evidence than a stem."""
 EXPANSION_WEIGHT = 0.8
 FUSION_WEIGHT = 0.5
 """Share of the vector score in the fused score; the rest is BM25."""
+LANG_NORMALISE = False
 FUSION = "weighted"
 """'weighted' (sum of normalised scores) or 'rrf' (reciprocal rank fusion, k=60)."""
 LANG_BONUS = 0.1
@@ -86,6 +87,12 @@ class HybridIndex:
         self.embedder = embedder
         self.glossary = glossary
         self.bm25 = BM25([tokens(p.index_text) for p in passages])
+        import numpy as np
+
+        langs = sorted({p.lang for p in passages}) if LANG_NORMALISE else [""]
+        self._lang_groups = [
+            np.asarray([i for i, p in enumerate(passages) if not lang or p.lang == lang]) for lang in langs
+        ]
 
     def scored(self, query: str, *, lang: str | None = None) -> list[tuple[float, Passage]]:
         """Every passage with a positive fused score, best first."""
@@ -94,12 +101,19 @@ class HybridIndex:
         if not self.passages or not query.strip():
             return []
         lexical = np.asarray(self.bm25.scores(query_weights(query, self.glossary)))
-        top = lexical.max()
-        lexical = lexical / top if top > 0 else lexical
         dense = self.vectors @ self.embedder.query(query)
-        # Cosine of e5 vectors sits in a narrow band (~0.7-0.9): stretch it to 0..1.
-        low, high = float(dense.min()), float(dense.max())
-        dense = (dense - low) / (high - low) if high > low else np.zeros_like(dense)
+        # Normalise within each passage language: English words are rare, hence "rare
+        # and relevant" to BM25, in a Finnish corpus, and vectors favour the query's own
+        # language; per-language scaling lets the best passage of each language compete.
+        for group in self._lang_groups:
+            top = lexical[group].max()
+            if top > 0 and LANG_NORMALISE:
+                lexical[group] = lexical[group] / top
+            # Cosine of e5 vectors sits in a narrow band (~0.7-0.9): stretch it to 0..1.
+            low, high = float(dense[group].min()), float(dense[group].max())
+            dense[group] = (dense[group] - low) / (high - low) if high > low else 0.0
+        if not LANG_NORMALISE and lexical.max() > 0:
+            lexical = lexical / lexical.max()
         if FUSION == "rrf":
             fused = _rrf(dense) + _rrf(lexical)
             fused = fused / fused.max()

