@@ -61,13 +61,17 @@ def validate(
     path: Annotated[Path, typer.Argument(help="Journey map JSON file / kartta JSON-tiedostona")],
 ) -> None:
     """Check a journey map file / Tarkista asiakaspolkukartta."""
+    from assistant.model import Lang
+
     journey = _load(path)
-    n_tp = len(journey.touchpoints())
-    typer.echo(
-        f"OK: {journey.title or path.name} ({journey.language.value}): "
-        f"{len(journey.stages)} stages, {n_tp} touchpoints, "
-        f"{len(journey.suggestions)} suggestions"
-    )
+    counts = (len(journey.stages), len(journey.touchpoints()), len(journey.suggestions))
+    words = _COUNTS_FI if journey.language is Lang.FI else _COUNTS_EN
+    summary = ", ".join(f"{n} {w}" for n, w in zip(counts, words, strict=True))
+    typer.echo(f"OK: {journey.title or path.name} ({journey.language.value}): {summary}")
+
+
+_COUNTS_FI = ("vaihetta", "kosketuspistettä", "ehdotusta")
+_COUNTS_EN = ("stages", "touchpoints", "suggestions")
 
 
 @app.command()

@@ -57,7 +57,21 @@ def test_help_imports_nothing_heavy(tmp_path: Path) -> None:
 def test_validate_ok(fi_map_path: Path) -> None:
     out = _cli("validate", str(fi_map_path))
     assert out.returncode == 0
-    assert out.stdout.decode().startswith("OK: Villasukkapajan asiakaspolku (fi): 5 stages, 9")
+    assert out.stdout.decode() == (
+        "OK: Villasukkapajan asiakaspolku (fi): 5 vaihetta, 9 kosketuspistettä, 3 ehdotusta\n"
+    )
+
+
+def test_validate_ok_english(en_map_path: Path) -> None:
+    out = _cli("validate", str(en_map_path))
+    assert out.returncode == 0 and out.stdout.decode().endswith(
+        ": 5 stages, 9 touchpoints, 2 suggestions\n"
+    )
+
+
+def test_binary_export_to_a_pipe(en_map_path: Path) -> None:
+    out = _cli("export", str(en_map_path), "--format", "xlsx")
+    assert out.returncode == 0 and out.stdout.startswith(b"PK")
 
 
 def test_validate_reports_each_problem(tmp_path: Path, fi_dict: dict) -> None:  # type: ignore[type-arg]
