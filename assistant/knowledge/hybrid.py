@@ -95,7 +95,7 @@ class HybridIndex:
         ]
 
     def scored(self, query: str, *, lang: str | None = None) -> list[tuple[float, Passage]]:
-        """Every passage with a positive fused score, best first."""
+        """Every passage with its fused score, best first (vectors always rank something)."""
         import numpy as np
 
         if not self.passages or not query.strip():
@@ -111,7 +111,7 @@ class HybridIndex:
                 lexical[group] = lexical[group] / top
             # Cosine of e5 vectors sits in a narrow band (~0.7-0.9): stretch it to 0..1.
             low, high = float(dense[group].min()), float(dense[group].max())
-            dense[group] = (dense[group] - low) / (high - low) if high > low else 0.0
+            dense[group] = (dense[group] - low) / (high - low) if high > low else np.clip(dense[group], 0, 1)
         if not LANG_NORMALISE and lexical.max() > 0:
             lexical = lexical / lexical.max()
         if FUSION == "rrf":
@@ -122,7 +122,7 @@ class HybridIndex:
         if lang:
             fused = fused + LANG_BONUS * np.asarray([p.lang == lang for p in self.passages])
         order = np.argsort(-fused, kind="stable")
-        return [(float(fused[i]), self.passages[i]) for i in order if fused[i] > 0]
+        return [(float(fused[i]), self.passages[i]) for i in order]
 
     def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
         return [to_hit(p, score) for score, p in self.scored(query, lang=lang)[: max(k, 0)]]
