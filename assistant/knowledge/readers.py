@@ -84,7 +84,9 @@ def read_document(path: Path) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
-            raise FileTooLargeError(name, f"{size // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB")
+            raise FileTooLargeError(
+                name, f"{size // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB"
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise BrokenFileError(name, exc.strerror or str(exc)) from exc
@@ -101,7 +103,9 @@ def read_document(path: Path) -> Document:
             text, title = html_to_text(text)
     if not text.strip():
         raise EmptyDocumentError(name)
-    return Document(path=path, text=text, title=title or _first_line_title(text), kind=kind, raw=data)
+    return Document(
+        path=path, text=text, title=title or _first_line_title(text), kind=kind, raw=data
+    )
 
 
 def iter_supported(paths: list[Path]) -> list[Path]:

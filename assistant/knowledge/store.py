@@ -37,7 +37,9 @@ class IngestReport:
 class DocumentStore:
     """Chroma collection of document passages plus an in-memory hybrid index for search."""
 
-    def __init__(self, *, settings: Settings, path: Path | None = None, embedder: Embedder | None = None) -> None:
+    def __init__(
+        self, *, settings: Settings, path: Path | None = None, embedder: Embedder | None = None
+    ) -> None:
         from assistant.knowledge.chroma import collection_name, get_collection, open_client
         from assistant.knowledge.embeddings import EmbeddingCache, get_embedder
 
@@ -88,8 +90,17 @@ class DocumentStore:
         title, author = known if known else (doc.title, "")
         stem = hashlib.sha256(f"{key}\0{doc_hash}".encode()).hexdigest()[:24]
         passages = [
-            Passage(id=f"{stem}-{i}", text=text, source=path.name, title=title, author=author,
-                    position=i, lang=guess_lang(text), doc_key=key, doc_hash=doc_hash)  # fmt: skip
+            Passage(
+                id=f"{stem}-{i}",
+                text=text,
+                source=path.name,
+                title=title,
+                author=author,
+                position=i,
+                lang=guess_lang(text),
+                doc_key=key,
+                doc_hash=doc_hash,
+            )
             for i, text in enumerate(chunks)
         ]
         vectors = self.cache.embed(self.embedder, [p.index_text for p in passages])
@@ -110,7 +121,9 @@ class DocumentStore:
 
             passages, vectors = load_passages(self.collection)
             glossary = load_glossary(REPO_ROOT / "knowledge" / "glossary.yaml")
-            self._index = HybridIndex(passages=passages, vectors=vectors, embedder=self.embedder, glossary=glossary)
+            self._index = HybridIndex(
+                passages=passages, vectors=vectors, embedder=self.embedder, glossary=glossary
+            )
         return self._index
 
     def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:

@@ -18,17 +18,18 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*|\d+", re.UNICODE)
 NGRAM = 5
 PREFIX = 5
 LONG_WORD = 8
-STOPWORDS = frozenset(
-    """ja tai on ei se ne että kun jos niin kuin myös mutta sekä eli vaan joka jotka mikä mitkä
-    miten mitä missä mistä mihin kuka ovat olla oli ole ovat voi voit voidaan sen sitä siitä
-    tämä tämän tässä nämä näin hän he me te minä sinä sinun minun oma omaa kanssa vain jo vielä
-    kaikki jokainen esimerkiksi esim kannattaa kannattaako pitää pitäisi pitäisikö voinko voiko
-    saisin saanko mitkä millä mistä keneltä kenelle tuleeko ovatko onko miksi millainen millaisia
-    tarkoitetaan tarkoittaa teen teenkö vai itse kuinka paljon the a an and or of to in on at for is are be was were it
-    its this that these those with by as from how what which who why when where do does did i
-    you your my our we they can should could would will about into than then there their
-    me tell does mean much more most some any get make i'm""".split()
-)
+_STOP_TEXT = """
+ja tai on ei se ne että kun jos niin kuin myös mutta sekä eli vaan joka jotka mikä mitkä
+miten mitä missä mistä mihin kuka ovat olla oli ole ovat voi voit voidaan sen sitä siitä
+tämä tämän tässä nämä näin hän he me te minä sinä sinun minun oma omaa kanssa vain jo vielä
+kaikki jokainen esimerkiksi esim kannattaa kannattaako pitää pitäisi pitäisikö voinko voiko
+saisin saanko mitkä millä mistä keneltä kenelle tuleeko ovatko onko miksi millainen
+millaisia tarkoitetaan tarkoittaa teen teenkö vai itse kuinka paljon the a an and or of to
+in on at for is are be was were it its this that these those with by as from how what which
+who why when where do does did i you your my our we they can should could would will about
+into than then there their me tell does mean much more most some any get make i'm
+"""
+STOPWORDS = frozenset(_STOP_TEXT.split())
 
 
 @cache
@@ -76,8 +77,42 @@ def tokens(text: str) -> list[str]:
     return out
 
 
-_FI_MARKERS = frozenset("ja on ei että kun tai sekä voi myös se ovat mitä miten jos".split())
-_EN_MARKERS = frozenset("the and is are of to in that for with you your how what".split())
+_FI_MARKERS = frozenset(
+    [
+        "ja",
+        "on",
+        "ei",
+        "että",
+        "kun",
+        "tai",
+        "sekä",
+        "voi",
+        "myös",
+        "se",
+        "ovat",
+        "mitä",
+        "miten",
+        "jos",
+    ]
+)
+_EN_MARKERS = frozenset(
+    [
+        "the",
+        "and",
+        "is",
+        "are",
+        "of",
+        "to",
+        "in",
+        "that",
+        "for",
+        "with",
+        "you",
+        "your",
+        "how",
+        "what",
+    ]
+)
 
 
 def guess_lang(text: str) -> str:

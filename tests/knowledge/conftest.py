@@ -93,5 +93,13 @@ def knowledge_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for card_id, fi_title, en_title, fi_body, en_body in cards:
         write_card(root, "fi", card_id, fi_title, fi_body, stages="[all]")
         write_card(root, "en", card_id, en_title, en_body, stages="[all]")
-    write_card(root, "fi", "test-only-finnish", "Ensivaikutelma ratkaisee", "Ensivaikutelman voi tehdä vain kerran.", stages="[discovery]", slots="[stages]")
+    write_card(
+        root,
+        "fi",
+        "test-only-finnish",
+        "Ensivaikutelma ratkaisee",
+        "Ensivaikutelman voi tehdä vain kerran.",
+        stages="[discovery]",
+        slots="[stages]",
+    )
     return root

@@ -27,7 +27,9 @@ def test_broken_card_is_skipped(tmp_path: Path, knowledge_dir: Path) -> None:
     root = tmp_path / "k"
     shutil.copytree(knowledge_dir, root)
     (root / "cards" / "fi" / "broken.md").write_text("no front matter here", encoding="utf-8")
-    (root / "cards" / "en" / "bad-yaml.md").write_text("---\nid: [unclosed\n---\nbody", encoding="utf-8")
+    (root / "cards" / "en" / "bad-yaml.md").write_text(
+        "---\nid: [unclosed\n---\nbody", encoding="utf-8"
+    )
     assert len(load_cards(knowledge_dir=root)) == 7
 
 
@@ -37,7 +39,9 @@ def test_cards_for_slot_stage_and_language(knowledge_dir: Path) -> None:
     assert all(c.lang == "fi" for c in fi)
     staged = cards_for(slot="stages", lang="fi", stage_key="discovery", knowledge_dir=knowledge_dir)
     assert [c.id for c in staged] == ["test-only-finnish"]
-    assert cards_for(slot="stages", lang="fi", stage_key="loyalty", knowledge_dir=knowledge_dir) == []
+    assert (
+        cards_for(slot="stages", lang="fi", stage_key="loyalty", knowledge_dir=knowledge_dir) == []
+    )
 
 
 @pytest.fixture(scope="module")
@@ -56,8 +60,15 @@ def test_card_hits_carry_card_and_citations(kb) -> None:  # type: ignore[no-unty
     assert top.card == "test-survey-incentive" and top.lang == "fi"
     assert top.card_title == "Palkitse kyselyyn vastaajat"
     assert top.text.startswith("Lähetä kysely")
-    assert (top.source, top.title, top.author) == ("000_e090c44f4a925d1a.txt", "Mikä on asiakaspolku?", "Hanna Heinonen")
-    assert [c.source for c in top.citations()] == ["000_e090c44f4a925d1a.txt", "003_ef748a65b3da4a81.txt"]
+    assert (top.source, top.title, top.author) == (
+        "000_e090c44f4a925d1a.txt",
+        "Mikä on asiakaspolku?",
+        "Hanna Heinonen",
+    )
+    assert [c.source for c in top.citations()] == [
+        "000_e090c44f4a925d1a.txt",
+        "003_ef748a65b3da4a81.txt",
+    ]
     assert len({h.card for h in hits}) == len(hits)  # one hit per card
 
 
@@ -79,13 +90,21 @@ def test_card_lookup_falls_back_to_other_language(kb) -> None:  # type: ignore[n
     assert kb.card("no-such-card", lang="fi") is None
 
 
-def test_index_is_cached_and_rebuilt_when_knowledge_changes(tmp_path: Path, knowledge_dir: Path) -> None:
+def test_index_is_cached_and_rebuilt_when_knowledge_changes(
+    tmp_path: Path, knowledge_dir: Path
+) -> None:
     root = tmp_path / "k"
     shutil.copytree(knowledge_dir, root)
     settings = get_settings()
     first = load_card_index(settings=settings, knowledge_dir=root)
     assert load_card_index(settings=settings, knowledge_dir=root) is first
-    write_card(root, "fi", "test-new-card", "Tuulilasi ja yllättävä imurointi", "Ylitä odotukset pienellä lisäpalvelulla.")
+    write_card(
+        root,
+        "fi",
+        "test-new-card",
+        "Tuulilasi ja yllättävä imurointi",
+        "Ylitä odotukset pienellä lisäpalvelulla.",
+    )
     second = load_card_index(settings=settings, knowledge_dir=root)
     assert second is not first
     assert second.search("tuulilasi imurointi", k=1)[0].card == "test-new-card"

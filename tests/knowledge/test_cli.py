@@ -13,7 +13,9 @@ POLKUOPAS = str(Path(sys.executable).with_name("polkuopas"))
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([POLKUOPAS, *args], input=stdin, capture_output=True, text=True, timeout=120, check=False)
+    return subprocess.run(
+        [POLKUOPAS, *args], input=stdin, capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 @pytest.fixture(scope="module")
@@ -35,12 +37,23 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_search_json_contract(store: Path) -> None:
-    done = run("search", "--store", str(store), "--k", "3", "--json", "How can I shorten the checkout?")
+    done = run(
+        "search", "--store", str(store), "--k", "3", "--json", "How can I shorten the checkout?"
+    )
     assert done.returncode == 0, done.stderr
     hits = json.loads(done.stdout)
     assert 1 <= len(hits) <= 3
     for hit in hits:
-        assert {"text", "source", "title", "score", "author", "card", "position", "lang"} <= hit.keys()
+        assert {
+            "text",
+            "source",
+            "title",
+            "score",
+            "author",
+            "card",
+            "position",
+            "lang",
+        } <= hit.keys()
         assert hit["card"] is None and len(hit["text"]) <= 1000
     assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
     assert any("maksutapoja" in h["text"] and h["source"] == "polku.md" for h in hits)
@@ -67,7 +80,14 @@ def test_fresh_store_holds_only_its_own_documents(store: Path, tmp_path: Path) -
 def test_bad_files_exit_non_zero_but_good_ones_are_ingested(tmp_path: Path) -> None:
     (tmp_path / "good.txt").write_text("Hyvä\n\nKosketuspisteet kuntoon.", encoding="utf-8")
     (tmp_path / "empty.md").write_text("", encoding="utf-8")
-    done = run("ingest", "--store", str(tmp_path / "s"), str(tmp_path / "good.txt"), str(tmp_path / "empty.md"), str(tmp_path / "missing.pdf"))
+    done = run(
+        "ingest",
+        "--store",
+        str(tmp_path / "s"),
+        str(tmp_path / "good.txt"),
+        str(tmp_path / "empty.md"),
+        str(tmp_path / "missing.pdf"),
+    )
     assert done.returncode != 0
     assert "empty.md" in done.stderr and "missing.pdf" in done.stderr
     assert done.stdout.startswith("1 documents, 1 passages")

