@@ -80,7 +80,13 @@ class CardIndex:
 def _build(
     *, settings: Settings, knowledge_dir: Path, embedder: Embedder, manifest: str
 ) -> CardIndex:
-    from assistant.knowledge.chroma import add_passages, collection_name, load_passages, open_client
+    from assistant.knowledge.chroma import (
+        add_passages,
+        collection_name,
+        get_collection,
+        load_passages,
+        open_client,
+    )
     from assistant.knowledge.embeddings import EmbeddingCache
     from assistant.knowledge.glossary import load_glossary
     from assistant.knowledge.hybrid import HybridIndex
@@ -88,9 +94,8 @@ def _build(
     url = settings.chroma_url
     client = open_client(path=None if url else settings.index_dir / "cards", url=url)
     name = collection_name("cards", embedder.name)
-    collection = client.get_or_create_collection(
-        name=name, embedding_function=None, metadata={"hnsw:space": "cosine", "manifest": manifest}
-    )
+    # Without the manifest here: get_or_create must not stamp a stale index as current.
+    collection = get_collection(client, name)
     if (collection.metadata or {}).get("manifest") != manifest or collection.count() == 0:
         client.delete_collection(name)
         collection = client.create_collection(
