@@ -2,8 +2,10 @@
 
 Chroma is the store; searching happens here because BM25 needs every passage
 anyway and a numpy dot over a few thousand vectors takes well under a millisecond.
-Fusion is a weighted sum of max-normalised scores (measured better than
-reciprocal rank fusion on benchmarks/retrieval.py, see FUSION_WEIGHT).
+Fusion is a weighted sum of max-normalised scores. Measured on
+benchmarks/retrieval.py (hit@3 fi / en-on-fi): weighted 0.5 gives 0.85 / 0.76,
+reciprocal rank fusion 0.70 / 0.67, BM25 alone 0.70 / 0.76, vectors alone 0.63 / 0.38;
+per-language normalisation (LANG_NORMALISE) 0.70 / 0.81.
 """
 
 from __future__ import annotations
