@@ -1,7 +1,8 @@
 """Retrieval benchmark over the five source articles.
 
 Run: .venv/bin/python benchmarks/retrieval.py [--fusion weighted|rrf] [--weight 0.5]
-Prints hit@1/3/5 and MRR per question group, warm search latency p50/p95, ingest
+Prints hit@1/3/5 and MRR per question group (fi, en-on-fi) for the tuning split, the
+held-out split (`split: holdout`, never looked at while tuning) and both combined, warm search latency p50/p95, ingest
 time and the wall time of a cold `polkuopas search` subprocess.
 """
 
@@ -49,7 +50,10 @@ def main() -> int:
     )
     parser.add_argument("--chunk", type=int, help="max passage length while tuning")
     parser.add_argument("--expansion", type=float, help="weight of glossary expansion terms")
-    parser.add_argument("--verbose", action="store_true", help="print every miss")
+    parser.add_argument("--verbose", action="store_true", help="print every tune-split miss")
+    parser.add_argument(
+        "--show-holdout", action="store_true", help="with --verbose, print held-out misses too"
+    )
     args = parser.parse_args()
     seeds = find_seeds()
     if seeds is None:
@@ -88,7 +92,7 @@ def main() -> int:
 
     questions = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))["questions"]
     store.search("lämmittely", k=5)
-    ranks: dict[str, list[int | None]] = defaultdict(list)
+    ranks: dict[tuple[str, str], list[int | None]] = defaultdict(list)
     latencies: list[float] = []
     for q in questions:
         for _ in range(3):
@@ -96,19 +100,26 @@ def main() -> int:
             hits = store.search(q["q"], k=5)
             latencies.append((time.perf_counter() - t0) * 1000)
         rank = rank_of(hits, q["source"], q["phrase"])
-        ranks[q["group"]].append(rank)
-        ranks["all"].append(rank)
-        if args.verbose and (rank is None or rank > 3):
+        split = q.get("split", "tune")
+        for key in ((split, q["group"]), ("all", q["group"]), (split, "both"), ("all", "both")):
+            ranks[key].append(rank)
+        if args.verbose and (rank is None or rank > 3) and (split == "tune" or args.show_holdout):
             print(
                 f"  miss ({rank}): [{q['group']}] {q['q']} -> {[(h.source[:3], h.position) for h in hits]}"
             )
 
-    print(f"\n{'group':<10} {'n':>3} {'hit@1':>6} {'hit@3':>6} {'hit@5':>6} {'MRR':>6}")
-    for group, rs in ranks.items():
-        n = len(rs)
-        hit = [sum(1 for r in rs if r is not None and r <= k) / n for k in (1, 3, 5)]
-        mrr = sum(1 / r for r in rs if r) / n
-        print(f"{group:<10} {n:>3} {hit[0]:>6.2f} {hit[1]:>6.2f} {hit[2]:>6.2f} {mrr:>6.3f}")
+    print(f"\n{'split':<8} {'group':<9} {'n':>3} {'hit@1':>6} {'hit@3':>6} {'hit@5':>6} {'MRR':>6}")
+    for split in ("tune", "holdout", "all"):
+        for group in ("fi", "en-on-fi", "both"):
+            rs = ranks.get((split, group))
+            if not rs:
+                continue
+            n = len(rs)
+            hit = [sum(1 for r in rs if r is not None and r <= k) / n for k in (1, 3, 5)]
+            mrr = sum(1 / r for r in rs if r) / n
+            print(
+                f"{split:<8} {group:<9} {n:>3} {hit[0]:>6.2f} {hit[1]:>6.2f} {hit[2]:>6.2f} {mrr:>6.3f}"
+            )
     latencies.sort()
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
     print(f"\nwarm search latency: p50 {statistics.median(latencies):.1f} ms, p95 {p95:.1f} ms")
