@@ -121,3 +121,26 @@ def guess_lang(text: str) -> str:
     fi = sum(w in _FI_MARKERS for w in ws) + sum(ch in "äö" for ch in text[:3000]) / 4
     en = sum(w in _EN_MARKERS for w in ws)
     return "en" if en > fi else "fi"
+
+
+def query_lang(text: str) -> str:
+    """'fi' or 'en' for a short question. guess_lang weighs whole passages; a one-line
+    question often has none of its markers, so here any å/ä/ö or Finnish question word
+    makes it Finnish, else any English function word makes it English, else Finnish
+    (keyword queries such as "asiakaspolun vaiheet")."""
+    if any(ch in "äöå" for ch in text.lower()):
+        return "fi"
+    ws = set(words(text[:3000]))
+    # "on" is a Finnish verb and an English preposition: it decides nothing.
+    if ws & (_FI_MARKERS - {"on"}) or ws & _FI_QUESTION:
+        return "fi"
+    return "en" if ws & _EN_FUNCTION else "fi"
+
+
+_QUESTION_WORDS = """
+onko miksi mikä kuinka keneltä kenelle tuleeko saako voinko
+| the a an and or of to in for with is are was be do does did can could should would
+what which who why how when where my our your i we you it this that
+"""
+_FI_QUESTION = frozenset(_QUESTION_WORDS.split("|")[0].split())
+_EN_FUNCTION = frozenset(_QUESTION_WORDS.split("|")[1].split())
