@@ -71,3 +71,17 @@ def expand(query: str, glossary: tuple[Term, ...]) -> list[str]:
         if any(_mentions(query_stems, joined, p) for p in (*term.en, *term.fi)):
             extra.extend((*term.fi, *term.en))
     return list(dict.fromkeys(extra))
+
+
+def translate_terms(query: str, glossary: tuple[Term, ...]) -> list[str]:
+    """The preferred Finnish form of each glossary entry an (English) query mentions: a
+    rough translation of its key terms, so the multilingual vectors see Finnish words."""
+    query_stems = [stem(w) for w in words(query)]
+    joined = f" {' '.join(query_stems)} "
+    return list(
+        dict.fromkeys(
+            term.fi[0]
+            for term in glossary
+            if any(_mentions(query_stems, joined, p) for p in (*term.en, *term.fi))
+        )
+    )

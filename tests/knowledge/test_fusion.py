@@ -1,0 +1,97 @@
+"""The parts of hybrid fusion added for recall: glossary translation of English questions,
+neighbour context for the character n-gram signal, and when that signal counts."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.knowledge import hybrid
+from assistant.knowledge.embeddings import HashEmbedder
+from assistant.knowledge.glossary import Term, translate_terms
+from assistant.knowledge.hybrid import HybridIndex, context_texts
+from assistant.knowledge.passages import Passage
+
+GLOSSARY = (
+    Term(fi=("kosketuspiste",), en=("touchpoint",)),
+    Term(fi=("kipupiste",), en=("pain point",)),
+    Term(fi=("kysely", "asiakaskysely"), en=("survey",)),
+)
+
+
+def doc(pos: int, text: str, *, key: str = "/a.txt", card: str = "") -> Passage:
+    return Passage(
+        id=f"{key}-{pos}", text=text, source=key, title="t", position=pos, doc_key=key, card=card
+    )
+
+
+def test_translate_terms_gives_preferred_finnish_forms_once() -> None:
+    got = translate_terms("Which touchpoints and surveys, and which pain points?", GLOSSARY)
+    assert got == ["kosketuspiste", "kipupiste", "kysely"]
+    assert translate_terms("Mitä asiakaskyselyyn kirjoitetaan?", GLOSSARY) == ["kysely"]
+    assert translate_terms("weather today", GLOSSARY) == []
+
+
+def test_context_comes_from_the_previous_passage_of_the_same_document_only() -> None:
+    passages = [
+        doc(0, "Airbnb: luottamus läpinäkyvyydellä"),
+        doc(1, "Arvostelut ja henkilöllisyyden vahvistus."),
+        doc(0, "Toinen dokumentti alkaa.", key="/b.txt"),
+        doc(3, "Aukko ennen tätä.", key="/b.txt"),
+        doc(0, "Kortti", card="c1"),
+        doc(1, "Toinen kortti", card="c2"),
+    ]
+    texts = context_texts(passages)
+    assert texts[0] == passages[0].text
+    assert texts[1].startswith("Airbnb: luottamus") and texts[1].endswith("vahvistus.")
+    assert texts[2] == passages[2].text, "a new document starts without context"
+    assert texts[3] == passages[3].text, "a gap in positions means the neighbour is not known"
+    assert texts[5] == passages[5].index_text, "cards stand alone"
+    long = [doc(0, "x" * 1000), doc(1, "y")]
+    assert len(context_texts(long)[1]) == hybrid.CONTEXT_CHARS + 2
+
+
+@pytest.fixture()
+def index() -> HybridIndex:
+    passages = [
+        doc(0, "Kosketuspisteiden kartoitus alkaa verkkosivuista."),
+        doc(1, "Kassan lomakekentät kannattaa karsia."),
+        doc(2, "Arvontapalkinto nostaa vastausprosenttia."),
+    ]
+    embedder = HashEmbedder()
+    vectors = embedder.passages([p.index_text for p in passages])
+    return HybridIndex(passages=passages, vectors=vectors, embedder=embedder, glossary=GLOSSARY)
+
+
+def test_character_ngrams_count_for_finnish_questions_only(
+    index: HybridIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def scores(query: str) -> list[float]:
+        return [s for s, _ in sorted(index.scored(query), key=lambda sp: sp[1].position)]
+
+    fi, en = "Miten lomakekenttiä karsitaan?", "How do I trim the form fields?"
+    with_chars = scores(fi), scores(en)
+    monkeypatch.setattr(hybrid, "CHAR_WEIGHT", 0.0)
+    without = scores(fi), scores(en)
+    assert not np.allclose(with_chars[0], without[0])
+    assert np.allclose(with_chars[1], without[1])
+    assert max(range(3), key=with_chars[0].__getitem__) == 1
+
+
+def test_english_question_is_embedded_with_its_finnish_terms(
+    index: HybridIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: list[str] = []
+    real = index.embedder.query
+
+    def spy(text: str) -> np.ndarray:
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(index.embedder, "query", spy)
+    index.scored("Which touchpoints matter most?")
+    index.scored("Mitkä kosketuspisteet ovat tärkeimpiä?")
+    assert seen == [
+        "Which touchpoints matter most? kosketuspiste",
+        "Mitkä kosketuspisteet ovat tärkeimpiä?",
+    ]
