@@ -88,7 +88,9 @@ def main() -> int:
     print(
         f"embedder: {store.embedder.name}; fusion: {hybrid.FUSION} (vector weight {hybrid.FUSION_WEIGHT})"
     )
-    print(f"ingest: {report.summary()} in {ingest_s:.2f} s (embedding included, empty cache)")
+    print(
+        f"ingest: {report.summary()} in {ingest_s:.2f} s (embedding included{'' if args.cache is None else ', cache reused'})"
+    )
 
     questions = yaml.safe_load(QUESTIONS.read_text(encoding="utf-8"))["questions"]
     store.search("lämmittely", k=5)
