@@ -1,17 +1,15 @@
-"""Hybrid search in memory: BM25 over inflection-aware tokens + cosine over vectors, fused.
+"""Hybrid search in memory: BM25 over inflection-aware tokens, cosine over vectors and,
+for Finnish questions, character n-gram TF-IDF, fused as a weighted sum.
 
-Chroma is the store; searching happens here because BM25 needs every passage
-anyway and a numpy dot over a few thousand vectors takes well under a millisecond.
-Fusion is a weighted sum of max-normalised scores. Measured on
-benchmarks/retrieval.py (hit@3 fi / en-on-fi): weighted 0.5 gives 0.85 / 0.76,
-reciprocal rank fusion 0.70 / 0.67, BM25 alone 0.70 / 0.76, vectors alone 0.63 / 0.38;
-per-language normalisation (LANG_NORMALISE) 0.70 / 0.81.
-A third signal, character n-gram TF-IDF (charngrams.py), takes CHAR_WEIGHT of the lexical
-share for Finnish questions only: tune split MRR fi 0.700 -> 0.729, holdout hit@3 fi
-0.58 -> 0.67; for English questions on Finnish text it only added noise (MRR 0.684 -> 0.66).
-An English question is embedded together with the Finnish forms of the glossary terms it
-mentions (a rough translation): vectors alone on en-on-fi hit@3 0.38 -> 0.67, fused tune
-MRR 0.684 -> 0.786. Doing the same for Finnish questions (Finnish synonyms) changed nothing.
+Chroma is the store; searching happens here because BM25 needs every passage anyway and
+a numpy dot over a few thousand vectors takes well under a millisecond. Each signal is
+scaled to 0..1 per query (vectors min-max, lexical by their maximum; z-scores measured
+the same). An English question is embedded together with the Finnish forms of the glossary
+terms it mentions, a rough translation the multilingual vectors can use.
+Measured on benchmarks/retrieval.py (see the numbers there and in git log): reciprocal
+rank fusion, per-language normalisation, simplemma lemmas or compound splitting as extra
+BM25 tokens, vectors of passage+context, sentence-level vectors and a wider glossary of
+everyday words all measured no better on the tuning questions, so they are not used.
 """
 
 from __future__ import annotations
@@ -38,7 +36,8 @@ FUSION_WEIGHT = 0.5
 """Share of the vector score in the fused score; the rest is BM25."""
 CHAR_WEIGHT = 0.2
 """Share of the character n-gram score in the fused score of a Finnish question (taken from
-BM25's share). An English question's grams do not occur in Finnish text, so there it is 0."""
+BM25's share; 0.1-0.3 measured alike). An English question's grams do not occur in Finnish
+text: for English questions it only added noise, so there it is 0."""
 CONTEXT_CHARS = 150
 """How much of the previous passage the character n-gram signal sees (tune fi hit@3 0.81 ->
 0.85). Giving BM25 the same context cost English questions more (tune MRR en 0.786 -> 0.706)
@@ -166,19 +165,19 @@ class HybridIndex:
         else:
             fused = FUSION_WEIGHT * dense + (1 - FUSION_WEIGHT) * lexical
             if CHAR_WEIGHT and finnish:
-                chars = np.asarray(
-                    self.chars.scores(
-                        self.chars.query_vector(
-                            [(query, 1.0), *((t, EXPANSION_WEIGHT) for t in expansions)]
-                        )
-                    )
-                )
-                top = chars.max()
-                fused = fused + CHAR_WEIGHT * ((chars / top if top > 0 else chars) - lexical)
+                fused = fused + CHAR_WEIGHT * (self._char_scores(query, expansions) - lexical)
         if lang:
             fused = fused + LANG_BONUS * np.asarray([p.lang == lang for p in self.passages])
         order = np.argsort(-fused, kind="stable")
         return [(float(fused[i]), self.passages[i]) for i in order]
+
+    def _char_scores(self, query: str, expansions: list[str]) -> Matrix:
+        import numpy as np
+
+        weighted = [(query, 1.0), *((t, EXPANSION_WEIGHT) for t in expansions)]
+        chars = np.asarray(self.chars.scores(self.chars.query_vector(weighted)))
+        top = chars.max()
+        return chars / top if top > 0 else chars
 
     def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
         return [to_hit(p, score) for score, p in self.scored(query, lang=lang)[: max(k, 0)]]
