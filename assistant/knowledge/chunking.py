@@ -66,3 +66,24 @@ def chunk_text(text: str, *, max_chars: int | None = None) -> list[str]:
             current.append(piece)
     flush()
     return chunks
+
+
+_REFERENCE_HEADINGS = frozenset(
+    ["lähteet", "lähdeluettelo", "kirjallisuus", "references", "sources", "bibliography"]
+)
+_CITATION = re.compile(
+    r"^[^\W\d_][^\W\d_'’ -]*(?:[-' ][^\W\d_]+)*, (?:[A-ZÅÄÖ]\.|[A-ZÅÄÖ][a-zåäö]+ ?&)"
+    r"|\b(?:viitattu|saatavissa|retrieved|available at|doi\.org)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_references(text: str) -> bool:
+    """True for a passage of a bibliography ("Oomen, J. 2018. ... Viitattu ... Saatavissa").
+    Its English titles are rare words in a Finnish article, so lexical search ranks it high
+    for English questions, yet a reference list never answers an entrepreneur's question."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if lines and lines[0].lower().rstrip(":") in _REFERENCE_HEADINGS:
+        return True
+    cited = sum(bool(_CITATION.search(line)) for line in lines)
+    return bool(lines) and cited * 2 >= len(lines)

@@ -42,6 +42,9 @@ CONTEXT_CHARS = 150
 """How much of the previous passage the character n-gram signal sees (tune fi hit@3 0.81 ->
 0.85). Giving BM25 the same context cost English questions more (tune MRR en 0.786 -> 0.706)
 than it gave Finnish ones; 300 characters or both neighbours blurred passages together."""
+REFERENCE_FACTOR = 0.5
+"""Fused scores of bibliography passages are multiplied by this: they still rank when
+nothing else matches (a question about a cited book), never above real guidance."""
 LANG_NORMALISE = False
 FUSION = "weighted"
 """'weighted' (sum of normalised scores) or 'rrf' (reciprocal rank fusion, k=60)."""
@@ -127,6 +130,11 @@ class HybridIndex:
         self.chars = CharNgramIndex(context_texts(passages))
         import numpy as np
 
+        from assistant.knowledge.chunking import looks_like_references
+
+        references = [not p.card and looks_like_references(p.text) for p in passages]
+        self._damping = np.where(references, REFERENCE_FACTOR, 1.0)
+
         langs = sorted({p.lang for p in passages}) if LANG_NORMALISE else [""]
         self._lang_groups = [
             np.asarray([i for i, p in enumerate(passages) if not lang or p.lang == lang])
@@ -166,6 +174,7 @@ class HybridIndex:
             fused = FUSION_WEIGHT * dense + (1 - FUSION_WEIGHT) * lexical
             if CHAR_WEIGHT and finnish:
                 fused = fused + CHAR_WEIGHT * (self._char_scores(query, expansions) - lexical)
+        fused = fused * self._damping
         if lang:
             fused = fused + LANG_BONUS * np.asarray([p.lang == lang for p in self.passages])
         order = np.argsort(-fused, kind="stable")

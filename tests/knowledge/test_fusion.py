@@ -95,3 +95,47 @@ def test_english_question_is_embedded_with_its_finnish_terms(
         "Which touchpoints matter most? kosketuspiste",
         "Mitkä kosketuspisteet ovat tärkeimpiä?",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Lähteet\nVirtanen, A. 2020. Asiakaspolut. Helsinki: Kustantamo.", True),
+        (
+            "Smith, J. 2019. Journey maps. Viitattu 1.2.2024. Saatavissa https://example.org\n"
+            "Korhonen, M. & Laine, P. 2021. Palvelumuotoilu. Tampere: Kirja Oy.",
+            True,
+        ),
+        ("References\nDoe, J. 2018. Touchpoints in B2B.", True),
+        ("Polun vaiheet ovat tietoisuus ja harkinta (Oomen 2018).", False),
+        ("Kysy asiakkaalta:\n• mikä auttaa eteenpäin?\n• mikä estää?", False),
+        ("Helsinki, Tampere ja Turku ovat kaupunkeja.\nNiissä on asiakkaita.", False),
+        ("", False),
+    ],
+)
+def test_reference_lists_are_recognised(text: str, expected: bool) -> None:
+    from assistant.knowledge.chunking import looks_like_references
+
+    assert looks_like_references(text) is expected
+
+
+def test_reference_passages_rank_below_guidance(monkeypatch: pytest.MonkeyPatch) -> None:
+    passages = [
+        doc(0, "Lähteet\nOomen, J. 2018. Customer touchpoints in B2B. Viitattu 1.1.2024."),
+        doc(
+            1,
+            "In B2B trade, list every touchpoint with a buyer and what happens there, in order, "
+            "from the first call to the invoice.",
+        ),
+        doc(2, "Kassan lomakekentät kannattaa karsia."),
+    ]
+    embedder = HashEmbedder()
+    vectors = embedder.passages([p.index_text for p in passages])
+
+    def ranking() -> list[int]:
+        index = HybridIndex(passages=passages, vectors=vectors, embedder=embedder)
+        return [h.position for h in index.search("customer touchpoints B2B", k=3)]
+
+    assert ranking() == [1, 0, 2], "the reference list still ranks, below the guidance"
+    monkeypatch.setattr(hybrid, "REFERENCE_FACTOR", 1.0)
+    assert ranking()[0] == 0, "undamped, its rare English words would win"
