@@ -1,0 +1,43 @@
+"""Offline parsing of the compound touchpoint answer: does, feels, doubts, moves on, blocks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.lang.clauses import classify, clauses
+from assistant.lang.feelings import emotion, number
+
+# Order matters: "liian kallis hinta estää" is a blocker before it is a pain point.
+_FIELDS = ("pain_points", "blockers", "doubts", "motivators", "emotion", "customer_action")
+
+
+def parse_detail(text: str, *, lang: str, key: str = "detail") -> dict[str, Any]:
+    """Fields of a TouchpointPatch from one answer; unmatched text lands in customer_action."""
+    out: dict[str, Any] = {"doubts": [], "motivators": [], "blockers": [], "pain_points": []}
+    actions: list[str] = []
+    forced = key if key in _FIELDS else None
+    for clause in clauses(text):
+        field = classify(clause, "detail", _FIELDS)
+        felt = emotion(clause)
+        if field is None and clause.endswith("?"):
+            field = "doubts"
+        if field is None and felt is not None:
+            field = "emotion"
+        if field is None and forced:
+            field = forced
+        if felt is not None and "emotion" not in out:
+            out["emotion"], out["emotion_note"] = felt[0], clause
+        if field == "emotion" or (field is None and forced == "emotion"):
+            score = number(clause, lang=lang)
+            if "emotion" not in out and score is not None:
+                out["emotion"], out["emotion_note"] = score, clause
+            if classify(clause, "detail", ("customer_action",)):
+                actions.append(clause)
+            continue
+        if field in ("doubts", "motivators", "blockers", "pain_points"):
+            out[field].append(clause[:300])
+        else:
+            actions.append(clause)
+    if actions:
+        out["customer_action"] = "; ".join(actions)[:1000]
+    return {k: v for k, v in out.items() if v not in ([], None, "")}

@@ -1,0 +1,119 @@
+"""OfflineBrain.understand: one user message -> MapPatch, by rules and lexicons."""
+
+from __future__ import annotations
+
+import logging
+
+from assistant.brains import offline_parse as P
+from assistant.brains.offline_detail import parse_detail
+from assistant.lang.clauses import classify, sentences
+from assistant.lang.lexicon import first_cue
+from assistant.lang.lists import name_items
+from assistant.lang.words import clean, words
+from assistant.model import Channel, JourneyMap
+from assistant.patch import BusinessPatch, MapPatch, TouchpointPatch
+from assistant.turns import Expects, Slot
+
+log = logging.getLogger(__name__)
+
+
+def understand(*, text: str, slot: Slot, journey: JourneyMap, lang: str) -> MapPatch:
+    """Never raises: odd input gives an empty or partial patch."""
+    text = clean(text)
+    if not text:
+        return MapPatch()
+    try:
+        return _understand(text, slot, journey, lang)
+    except Exception:  # a parse bug must not end the interview; the user's text is saved anyway
+        log.exception("offline understand failed")
+        return MapPatch()
+
+
+def _is_skip(text: str) -> bool:
+    return " ".join(words(text)) in _skip_words()
+
+
+def _skip_words() -> list[str]:
+    from assistant.lang.lexicon import cues
+
+    return [str(c).lower() for c in cues()["skip"]]
+
+
+def _understand(text: str, slot: Slot, journey: JourneyMap, lang: str) -> MapPatch:
+    patch = MapPatch()
+    e = slot.expects
+    if e == Expects.BUSINESS:
+        if slot.key == "business_type":
+            patch.business = BusinessPatch(business_type=P.business_type(text))
+        else:
+            patch.business = P.parse_business(text, lang=lang)
+    elif e == Expects.PERSONA:
+        patch.persona = P.parse_persona(text, key=slot.key or "description")
+    elif e == Expects.STAGES:
+        patch.stages = P.parse_stages(text, lang=lang, journey=journey)
+    elif e == Expects.TOUCHPOINTS and not _is_skip(text):
+        patch.touchpoints = _touchpoints(text, stage=slot.stage, lang=lang, journey=journey)
+    elif e == Expects.TOUCHPOINT_DETAIL and slot.touchpoint and not _is_skip(text):
+        fields = parse_detail(text, lang=lang, key=slot.key or "detail")
+        patch.touchpoints = [TouchpointPatch(stage=slot.stage, name=slot.touchpoint, **fields)]
+    elif e == Expects.CRITICAL:
+        found = P.parse_critical(text, key=slot.key or "critical", journey=journey)
+        patch.first_impression = found.get("first_impression")
+        patch.last_memory = found.get("last_memory")
+        patch.touchpoints = [_tp_of(journey, n, critical=True) for n in found["critical"]]
+    elif e == Expects.METRICS:
+        metrics, feedback, assumptions = P.parse_metrics(text, lang=lang)
+        if slot.key == "assumptions":
+            assumptions = P.parse_assumptions(text, always=True)
+        patch.metrics, patch.feedback, patch.assumptions = metrics, feedback, assumptions
+    _volunteered(patch, text, slot, journey, lang)
+    return MapPatch.model_validate(patch.model_dump())
+
+
+def _tp_of(journey: JourneyMap, name: str, **fields: object) -> TouchpointPatch:
+    stage = next((s.name for s, t in journey.touchpoints() if t.name == name), None)
+    return TouchpointPatch(stage=stage, name=name, **fields)  # type: ignore[arg-type]
+
+
+def _touchpoints(
+    text: str, *, stage: str | None, lang: str, journey: JourneyMap
+) -> list[TouchpointPatch]:
+    out = []
+    others = [s.name for s in journey.stages if s.name != stage]
+    for sentence in sentences(text):
+        ws = words(sentence)
+        if any(P.mentions(ws[:2], o) for o in others) or classify(
+            sentence, "detail", ("pain_points", "blockers")
+        ):
+            continue  # volunteered for another stage or a pain point: _volunteered takes it
+        for name, entry in name_items(sentence, lang=lang):
+            channel = Channel(entry.kind) if entry and entry.kind else None
+            out.append(TouchpointPatch(stage=stage, name=name, channel=channel))
+    return out
+
+
+def _volunteered(patch: MapPatch, text: str, slot: Slot, journey: JourneyMap, lang: str) -> None:
+    """Mixed initiative: pain points named at known touchpoints, touchpoints named with a stage."""
+    if slot.expects == Expects.TOUCHPOINT_DETAIL:
+        return
+    for sentence in sentences(text):
+        ws = words(sentence)
+        field = classify(sentence, "detail", ("pain_points", "blockers"))
+        if field:
+            for stage, tp in journey.touchpoints():
+                if P.mentions(ws, tp.name):
+                    found = TouchpointPatch(stage=stage.name, name=tp.name)
+                    setattr(found, field, [sentence[:300]])
+                    patch.touchpoints.append(found)
+        if slot.expects in (Expects.STAGES, Expects.METRICS) or len(ws) > 10:
+            continue
+        for stage in journey.stages:
+            if stage.name == slot.stage or not P.mentions(ws[:2], stage.name):
+                continue
+            rest = " ".join(sentence.split()[1:])
+            if rest and first_cue(words(rest), "detail", "pain_points") < 0:
+                for name, entry in name_items(rest, lang=lang):
+                    channel = Channel(entry.kind) if entry and entry.kind else None
+                    patch.touchpoints.append(
+                        TouchpointPatch(stage=stage.name, name=name, channel=channel)
+                    )

@@ -1,0 +1,1 @@
+"""Finnish and English text parsing for the offline brain: no model, just rules and lexicons."""

@@ -1,0 +1,68 @@
+"""Splitting list answers into items and turning inflected names into base forms."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.lang.lexicon import Entry, channels, cues, lookup
+from assistant.lang.words import clean, lemma, strip_name, words
+
+_SEP = re.compile(
+    r"\s*(?:[,;\n\r•·|/]|(?:^|\s)[-*–]\s|\s(?:ja|sekä|tai|and|or|plus|&)\s|\d+[.)]\s)\s*",
+    flags=re.IGNORECASE,
+)
+_MAX_ITEMS = 20
+
+
+def split_items(text: str) -> list[str]:
+    """Raw list items: commas, semicolons, new lines, bullets, and/ja/sekä/tai/or."""
+    parts = [p.strip(" .!?:\"'()[]-–*•") for p in _SEP.split(" " + clean(text) + " ")]
+    return [p for p in parts if p and any(ch.isalnum() for ch in p)][:_MAX_ITEMS]
+
+
+def _drop_fillers(item: str) -> list[str]:
+    fillers = {str(w).lower() for w in cues()["postpositions"]}
+    toks = item.split()
+    while toks and toks[-1].lower() in fillers:
+        toks.pop()
+    while toks and toks[0].lower() in fillers:
+        toks.pop(0)
+    return toks
+
+
+def base_form(item: str, *, lang: str) -> str:
+    """A readable base form of one item; the user's own words when nothing better is known."""
+    toks = _drop_fillers(item)
+    if not toks:
+        return ""
+    if len(toks) == 1:
+        word = toks[0]
+        if word[:1].isupper() and lemma(word) == word.lower():
+            return strip_name(word)
+        if lang == "fi" and word.isalpha():
+            base = lemma(word)
+            return base[:1].upper() + base[1:] if word[:1].isupper() else base
+        return word
+    if lang == "fi" and toks[-1].isalpha() and toks[-1].islower():
+        # Only the head noun is put in its base form: "kaverin suosituksen" -> "kaverin suositus".
+        toks[-1] = lemma(toks[-1])
+    return " ".join(toks)
+
+
+def name_items(text: str, *, lang: str) -> list[tuple[str, Entry | None]]:
+    """Items as names: a known channel's name, otherwise the user's words in base form."""
+    out: list[tuple[str, Entry | None]] = []
+    seen: set[str] = set()
+    for raw in split_items(text):
+        toks = _drop_fillers(raw)
+        entry = lookup(" ".join(toks), channels()) if toks else None
+        if entry is not None and (len(toks) == 1 or len(toks) >= 4):
+            # One known word, or a sentence around one: the channel's own name reads best.
+            name = entry.name(lang)
+        else:
+            name = base_form(raw, lang=lang)
+        name = name[:1].upper() + name[1:] if name else name
+        if name and name.casefold() not in seen and len(words(name)) <= 8:
+            seen.add(name.casefold())
+            out.append((name[:200], entry))
+    return out
