@@ -1,0 +1,136 @@
+"""Recognising skip / back / fix / done and questions in a user message (fi and en).
+
+Command words are matched on the first word, tolerant of case, punctuation and one
+small typo (difflib, stdlib); a command is a short message, so an answer that
+merely contains "skip" somewhere is still an answer.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from typing import Any
+
+from assistant.interview.state import PlannerState, slot_from_json
+from assistant.prompts import load_yaml
+from assistant.turns import Expects, Slot
+
+
+class Kind(StrEnum):
+    SKIP = "skip"
+    BACK = "back"
+    FIX = "fix"
+    DONE = "done"
+    QUESTION = "question"
+    ANSWER = "answer"
+
+
+@dataclass(frozen=True)
+class Command:
+    kind: Kind
+    rest: str = ""
+    """For FIX: the corrected answer after the command word (may be empty)."""
+
+
+_WORD = re.compile(r"[\wåäöÅÄÖ'-]+")
+
+
+@cache
+def _vocab() -> dict[str, Any]:
+    data: dict[str, Any] = load_yaml("session.commands.yaml")
+    return data
+
+
+def _words(text: str) -> list[str]:
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def _is(word: str, options: list[str]) -> bool:
+    if word in options:
+        return True
+    long = [o for o in options if len(o) >= 4 and " " not in o]
+    return len(word) >= 4 and bool(difflib.get_close_matches(word, long, n=1, cutoff=0.8))
+
+
+def _phrase(text: str, phrases: list[str]) -> bool:
+    norm = " ".join(_words(text))
+    return any(
+        norm == p or (norm.startswith(p + " ") and len(norm) <= len(p) + 12) for p in phrases
+    )
+
+
+def is_confirmation(text: str) -> bool:
+    """ "yes / kyllä / ok / valmis" and friends: the review may be closed."""
+    ws = _words(text)
+    v = _vocab()
+    return bool(ws) and len(ws) <= 6 and (_is(ws[0], v["confirm"]) or _phrase(text, v["confirm"]))
+
+
+def is_question(text: str) -> bool:
+    """A question to the assistant rather than an answer to the slot."""
+    stripped = text.strip()
+    ws = _words(stripped)
+    if not ws:
+        return False
+    v = _vocab()
+    starts = ws[0] in v["question_words"] or (ws[0].endswith(("ko", "kö")) and len(ws[0]) > 4)
+    if stripped.endswith("?"):
+        # "Myymme kahvia. Mitä muuta?" is an answer with a question tacked on; one sentence is a question.
+        return len(re.split(r"(?<=[.!])\s+", stripped)) == 1 or starts
+    return ws[0] in v["question_words"] and len(ws) > 1 and ws[1] not in v["answer_pronouns"]
+
+
+def detect(text: str) -> Command:
+    """What kind of message `text` is."""
+    ws = _words(text)
+    if not ws:
+        return Command(Kind.ANSWER)
+    v = _vocab()
+    head = ws[0]
+    if _is(head, v["fix"]):
+        rest = text.strip()
+        rest = re.sub(r"^\W*[\wåäöÅÄÖ-]+\s*[:,.-]?\s*", "", rest, count=1)
+        return Command(Kind.FIX, rest.strip())
+    short = len(ws) <= 4
+    if short and (_is(head, v["skip"]) or _phrase(text, v["skip_phrases"])):
+        return Command(Kind.SKIP)
+    if short and (_is(head, v["back"]) or _phrase(text, v["back_phrases"])):
+        return Command(Kind.BACK)
+    if short and (_is(head, v["done"]) or _phrase(text, v["done_phrases"])):
+        return Command(Kind.DONE)
+    if is_question(text):
+        return Command(Kind.QUESTION)
+    return Command(Kind.ANSWER)
+
+
+def fix_target(rest: str, *, pending: Slot, state: PlannerState) -> tuple[Slot | None, bool]:
+    """The slot a correction is about, and whether `rest` only names it ("fix the persona").
+
+    Without a named part the correction is about the previous question, the last one answered.
+    """
+    ws = _words(rest)
+    named: Slot | None = None
+    for expects, stems in _vocab()["fix_slots"].items():
+        if any(w.startswith(s) for w in ws for s in stems):
+            named = _slot_for(Expects(expects), pending=pending, state=state)
+            break
+    if named is not None:
+        return named, len(ws) <= 3
+    history = [s for s in (slot_from_json(h) for h in state.history) if s is not None]
+    answered = [s for s in history if s.id != pending.id]
+    return (answered[-1] if answered else pending), False
+
+
+def _slot_for(expects: Expects, *, pending: Slot, state: PlannerState) -> Slot:
+    keys = {Expects.BUSINESS: "offering", Expects.PERSONA: "description"}
+    if expects is Expects.TOUCHPOINTS:
+        stage = pending.stage
+        for h in reversed(state.history):
+            if stage:
+                break
+            stage = h.get("stage")
+        return Slot(expects, "touchpoints", stage)
+    return Slot(expects, keys.get(expects, expects.value))

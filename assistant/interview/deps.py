@@ -1,0 +1,79 @@
+"""What a session needs from the outside world, built once per process and passed in."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.brains.base import Brain
+from assistant.knowledge.base import Hit, KnowledgeBase
+from assistant.settings import Settings, get_settings
+
+if TYPE_CHECKING:
+    from assistant.store import Store
+
+
+class LazyCardIndex:
+    """The card index, loaded on the first search so that building Deps stays instant."""
+
+    def __init__(self, *, settings: Settings) -> None:
+        self._settings = settings
+        self._index: KnowledgeBase | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def index(self) -> KnowledgeBase:
+        with self._lock:
+            if self._index is None:
+                from assistant.knowledge import load_card_index
+
+                self._index = load_card_index(settings=self._settings)
+            return self._index
+
+    def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
+        return self.index.search(query, k=k, lang=lang)
+
+    def card(self, card_id: str, *, lang: str) -> Hit | None:
+        return self.index.card(card_id, lang=lang)
+
+
+@dataclass
+class Deps:
+    """The store, the knowledge base and the brains one session works with."""
+
+    settings: Settings
+    store: Store
+    kb: KnowledgeBase
+    brain: Brain
+    """The brain that answers first: the LLM when one is configured, else the offline one."""
+    offline_brain: Brain
+    """The brain every failure falls back to; never needs a network."""
+
+
+def build_deps(
+    *,
+    settings: Settings | None = None,
+    offline: bool = False,
+    store: Store | None = None,
+    kb: KnowledgeBase | None = None,
+) -> Deps:
+    """Deps from settings: LLMBrain when an LLM is configured and `offline` is False."""
+    from assistant.brains.offline import OfflineBrain
+    from assistant.store import Store
+
+    settings = settings or get_settings()
+    kb = kb or LazyCardIndex(settings=settings)
+    offline_brain: Brain = OfflineBrain(kb=kb)
+    brain = offline_brain
+    if settings.llm_configured and not offline:
+        from assistant.brains.llm import LLMBrain
+
+        brain = LLMBrain(settings=settings)
+    return Deps(
+        settings=settings,
+        store=store or Store.from_settings(settings),
+        kb=kb,
+        brain=brain,
+        offline_brain=offline_brain,
+    )

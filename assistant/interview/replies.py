@@ -1,0 +1,112 @@
+"""The session's own words around the brain's questions: notices, acknowledgements,
+tips, the review list and the closing summary. Texts live in prompts/session.{fi,en}.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from assistant.knowledge.base import Hit
+from assistant.model import Citation, JourneyMap, Lang, Suggestion
+from assistant.prompts import load_yaml
+from assistant.turns import Slot
+
+
+def texts(lang: Lang) -> dict[str, Any]:
+    data: dict[str, Any] = load_yaml(f"session.{Lang(lang).value}.yaml")
+    return data
+
+
+def say(lang: Lang, key: str, **values: Any) -> str:
+    return str(texts(lang)[key]).format(**values)
+
+
+def reask(slot: Slot, lang: Lang) -> str:
+    """The short form of the question for `slot`."""
+    table = texts(lang)["reask"]
+    template = table.get(f"{slot.expects.value}/{slot.key}") or table["free/"]
+    return str(template).format(stage=slot.stage or "", touchpoint=slot.touchpoint or "")
+
+
+def first_sentence(text: str, limit: int = 240) -> str:
+    body = re.sub(r"\s+", " ", re.sub(r"[#*_`>]", "", text)).strip()
+    head = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
+    return head if len(head) <= limit else head[: limit - 1].rstrip() + "…"
+
+
+def tip_line(hit: Hit, lang: Lang) -> str:
+    return say(lang, "tip", title=hit.card_title or hit.title, text=first_sentence(hit.text))
+
+
+def tip_dict(hit: Hit) -> dict[str, Any]:
+    return {
+        "text": first_sentence(hit.text),
+        "card": hit.card,
+        "title": hit.card_title or hit.title,
+        "source": hit.source,
+        "author": hit.author,
+        "passage": hit.text,
+    }
+
+
+def sources_text(citations: list[Citation]) -> str:
+    seen: list[str] = []
+    for c in citations:
+        name = f"{c.title} ({c.author})" if c.author else c.title or c.source
+        if name not in seen:
+            seen.append(name)
+    return "; ".join(seen)
+
+
+def acknowledge(*, before: JourneyMap, after: JourneyMap, lang: Lang, n: int) -> str:
+    """What the last answer added, said briefly; empty when nothing changed."""
+    if after.model_dump() == before.model_dump():
+        return ""
+    names = [s.name for s in after.stages]
+    if names != [s.name for s in before.stages]:
+        return say(lang, "ack_stages", stages=" – ".join(names))
+    for stage in after.stages:
+        old = before.stage(stage.name)
+        known = {t.name for t in old.touchpoints} if old else set()
+        new = [t.name for t in stage.touchpoints if t.name not in known]
+        if new:
+            return say(lang, "ack_touchpoints", stage=stage.name, names=", ".join(new))
+    acks = texts(lang)["ack"]
+    return str(acks[n % len(acks)])
+
+
+def review_text(suggestions: list[Suggestion], lang: Lang) -> str:
+    if not suggestions:
+        return say(lang, "review_none")
+    prio = texts(lang)["priority"]
+    lines = [say(lang, "review_intro")]
+    for i, s in enumerate(suggestions, 1):
+        place = " / ".join(p for p in (s.stage, s.touchpoint) if p)
+        lines.append(
+            say(
+                lang,
+                "review_item",
+                n=i,
+                title=s.title,
+                priority=prio.get(s.priority.value, s.priority.value),
+                where=say(lang, "review_where", place=place) if place else "",
+                why=s.why,
+                sources=sources_text(s.citations) or "–",
+            )
+        )
+    return "\n".join(lines)
+
+
+def summary(journey: JourneyMap, lang: Lang) -> str:
+    return say(
+        lang,
+        "summary",
+        stages=len(journey.stages),
+        touchpoints=len(journey.touchpoints()),
+        suggestions=len(journey.suggestions),
+    )
+
+
+def join(*parts: str) -> str:
+    return "\n\n".join(p.strip() for p in parts if p and p.strip())
