@@ -4,11 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from assistant.lang.clauses import classify, clauses
+from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.feelings import emotion, number
 
 # Order matters: "liian kallis hinta estää" is a blocker before it is a pain point.
 _FIELDS = ("pain_points", "blockers", "doubts", "motivators", "emotion", "customer_action")
+
+
+_LISTS = ("doubts", "motivators", "blockers", "pain_points")
+
+
+def _clauses(text: str) -> list[tuple[str, str | None]]:
+    """Clauses with the field of the previous clause in the same sentence."""
+    out: list[tuple[str, str | None]] = []
+    for sentence in sentences(text):
+        prev: str | None = None
+        for clause in clauses(sentence):
+            out.append((clause, prev))
+            prev = classify(clause, "detail", _FIELDS) or (
+                "doubts" if clause.endswith("?") else None
+            )
+    return out
 
 
 def parse_detail(text: str, *, lang: str, key: str = "detail") -> dict[str, Any]:
@@ -16,8 +32,12 @@ def parse_detail(text: str, *, lang: str, key: str = "detail") -> dict[str, Any]
     out: dict[str, Any] = {"doubts": [], "motivators": [], "blockers": [], "pain_points": []}
     actions: list[str] = []
     forced = key if key in _FIELDS else None
-    for clause in clauses(text):
+    for clause, prev in _clauses(text):
         field = classify(clause, "detail", _FIELDS)
+        if field is None and prev in _LISTS and out[prev] and emotion(clause) is None:
+            # "Huolettaa, riittääkö koko": the rest of a sentence continues its cue.
+            out[prev][-1] = f"{out[prev][-1]}, {clause}"[:300]
+            continue
         felt = emotion(clause)
         if field is None and clause.endswith("?"):
             field = "doubts"

@@ -144,8 +144,8 @@ def parse_metrics(text: str, *, lang: str) -> tuple[list[Metric], list[str], lis
     metrics: list[Metric] = []
     feedback: list[str] = []
     for sentence in sentences(text):
-        if parse_assumptions(sentence):
-            continue
+        if parse_assumptions(sentence) or classify(sentence, "detail", ("pain_points",)):
+            continue  # a guess or a volunteered pain point, not a metric
         if _FEEDBACK.search(sentence):
             feedback += [e.name(lang) for e in find_all(sentence, feedback_channels())]
         else:

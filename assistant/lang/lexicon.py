@@ -69,10 +69,16 @@ def lookup(phrase: str, entries: tuple[Entry, ...], *, fuzzy: bool = True) -> En
         for form in e.forms:
             if " " in form and has_prefix(ws, form) >= 0:
                 return e
-    for w in ws:
-        for e in entries:
-            if any(" " not in f and (w == f or (fuzzy and fuzzy_equal(w, f))) for f in e.forms):
-                return e
+    for exact in (True, False) if fuzzy else (True,):
+        for w in ws:
+            for e in entries:
+                singles = [f for f in e.forms if " " not in f]
+                if (
+                    any(w == f for f in singles)
+                    if exact
+                    else any(fuzzy_equal(w, f) for f in singles)
+                ):
+                    return e
     return None
 
 

@@ -12,12 +12,15 @@ _SEP = re.compile(
     flags=re.IGNORECASE,
 )
 _MAX_ITEMS = 20
+_CONNECTORS = frozenset({"ja", "sekä", "tai", "and", "or", "plus", "eli"})
 
 
 def split_items(text: str) -> list[str]:
     """Raw list items: commas, semicolons, new lines, bullets, and/ja/sekä/tai/or."""
     parts = [p.strip(" .!?:\"'()[]-–*•") for p in _SEP.split(" " + clean(text) + " ")]
-    return [p for p in parts if p and any(ch.isalnum() for ch in p)][:_MAX_ITEMS]
+    return [p for p in parts if any(ch.isalnum() for ch in p) and p.lower() not in _CONNECTORS][
+        :_MAX_ITEMS
+    ]
 
 
 def _drop_fillers(item: str) -> list[str]:

@@ -1,0 +1,87 @@
+"""Emotions with intensity and negation, numbers, yes/no."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.lang.feelings import emotion, number, yes_no
+
+
+@pytest.mark.parametrize(
+    ("text", "score"),
+    [
+        ("innostunut", 2),
+        ("tyytyväinen", 1),
+        ("neutraali", 0),
+        ("epävarma", -1),
+        ("hermostunut", -1),
+        ("turhautunut", -2),
+        ("vihainen", -2),
+        ("raivostunut", -2),
+        ("tosi tyytyväinen", 2),
+        ("todella epävarma", -2),
+        ("ei ole kovin innostunut", -1),
+        ("ei vihainen", 0),
+        ("turhautunt", -2),
+        ("excited", 2),
+        ("satisfied", 1),
+        ("very worried", -2),
+        ("not happy", -1),
+        ("isn't angry", 0),
+        ("frustrated", -2),
+    ],
+)
+def test_emotion_words(text: str, score: int) -> None:
+    found = emotion(text)
+    assert found is not None and found[0] == score
+
+
+@pytest.mark.parametrize("text", ["", "selaa tuotteita", "browses the shop", "🙂"])
+def test_no_emotion(text: str) -> None:
+    assert emotion(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "score"),
+    [
+        ("-1", "fi", -1),
+        ("+2", "fi", 2),
+        ("−2", "fi", -2),
+        ("3/5", "fi", 0),
+        ("5/5", "fi", 2),
+        ("1/5", "fi", -2),
+        ("4 out of 5", "en", 1),
+        ("plus kaksi", "fi", 2),
+        ("miinus yksi", "fi", -1),
+        ("minus two", "en", -2),
+        ("nolla", "fi", 0),
+    ],
+)
+def test_numbers(text: str, lang: str, score: int) -> None:
+    assert number(text, lang=lang) == score
+
+
+@pytest.mark.parametrize("text", ["", "ei mitään lukua", "7"])
+def test_no_number(text: str) -> None:
+    assert number(text, lang="fi") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "answer"),
+    [
+        ("kyllä", True),
+        ("Joo, sopii!", True),
+        ("ok", True),
+        ("sopii hyvin", True),
+        ("yes", True),
+        ("sure", True),
+        ("ei", False),
+        ("ei kiitos", False),
+        ("no", False),
+        ("nope", False),
+        ("viisivaiheinen", None),
+        ("", None),
+    ],
+)
+def test_yes_no(text: str, answer: bool | None) -> None:
+    assert yes_no(text) is answer
