@@ -94,6 +94,8 @@ def fire(
     digital = next((t.name for _, t in tps if t.channel and t.channel.value == "digital"), first_tp)
     yield Fired("analytics", touchpoint=digital, values={"touchpoint": digital or "…"})
     yield Fired("keep_improving")
+    yield Fired("customer_view", touchpoint=first_tp, values={"touchpoint": first_tp or "…"})
+    yield Fired("values", touchpoint=last_tp, values={"touchpoint": last_tp or "…"})
     yield Fired("mentor")
 
 

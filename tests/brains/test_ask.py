@@ -1,0 +1,150 @@
+"""The question bank and OfflineBrain.ask / answer_question."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.brains.offline import OfflineBrain, answer_question
+from assistant.brains.offline_ask import acknowledge, bank, question, transition, variants
+from assistant.knowledge.base import Hit
+from assistant.model import BusinessType, JourneyMap, Lang
+from assistant.patch import MapPatch, TouchpointPatch
+from assistant.prompts import PromptTemplate
+from assistant.turns import Expects, Slot
+from tests.brains.conftest import FakeKB
+
+SLOT_KEYS = [
+    "business/offering",
+    "business/business_type",
+    "persona/description",
+    "persona/goals",
+    "persona/frustrations",
+    "stages/stages",
+    "touchpoints/touchpoints",
+    "touchpoint_detail/detail",
+    "touchpoint_detail/customer_action",
+    "touchpoint_detail/emotion",
+    "touchpoint_detail/doubts",
+    "touchpoint_detail/motivators",
+    "touchpoint_detail/blockers",
+    "critical/critical",
+    "critical/first_impression",
+    "critical/last_memory",
+    "metrics/metrics",
+    "metrics/assumptions",
+    "review/review",
+    "done/done",
+]
+VALUES = {"stage": "Löytäminen", "touchpoint": "Instagram", "business": "koruja", "model": "A – B"}
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_every_slot_has_two_or_three_variants_that_render(lang: str) -> None:
+    questions = bank(lang)["questions"]
+    assert set(SLOT_KEYS) <= set(questions)
+    for key in SLOT_KEYS:
+        options = questions[key]
+        assert 2 <= len(options) <= 3, key
+        assert len(set(options)) == len(options), key
+        for text in options:
+            t = PromptTemplate(name=key, text=text)
+            assert t.variables <= set(VALUES), (key, t.variables)
+            rendered = t.render(**{k: v for k, v in VALUES.items() if k in t.variables})
+            assert "{" not in rendered
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_other_texts_render(lang: str) -> None:
+    b = bank(lang)
+    for text in b["acks"]:
+        assert "x" in PromptTemplate(name="ack", text=text).render(summary="x")
+    assert PromptTemplate(name="tip", text=b["tip"]).variables == {"tip", "author", "title"}
+    assert b["nothing"] and b["answers"]["unknown"]
+    for phase in (
+        "persona",
+        "stages",
+        "touchpoints",
+        "touchpoint_detail",
+        "critical",
+        "metrics",
+        "review",
+    ):
+        assert transition(phase, lang)
+
+
+def test_focus_is_filled_without_inflecting_user_words() -> None:
+    slot = Slot(Expects.TOUCHPOINT_DETAIL, "detail", stage="Hankinta", touchpoint="Kassa")
+    text = question(slot, JourneyMap(), "fi")
+    assert "”Kassa”" in text
+    slot = Slot(Expects.TOUCHPOINTS, "touchpoints", stage="Arviointi")
+    assert "vaiheessa Arviointi" in question(slot, JourneyMap(), "fi").replace(
+        "Vaiheessa", "vaiheessa"
+    )
+
+
+def test_variants_are_deterministic_and_vary_across_touchpoints() -> None:
+    j = JourneyMap()
+    names = ["Instagram", "Google", "Kassa", "Verkkosivut", "Messut", "Uutiskirje"]
+    slots = [Slot(Expects.TOUCHPOINT_DETAIL, "detail", stage="S", touchpoint=n) for n in names]
+    first = [question(s, j, "fi") for s in slots]
+    assert first == [question(s, j, "fi") for s in slots]
+    templates = {
+        v
+        for s in slots
+        for v in variants(s, "fi")
+        if s.touchpoint and s.touchpoint in question(s, j, "fi")
+    }
+    used = {
+        next(v for v in variants(s, "fi") if v.replace("{touchpoint}", s.touchpoint or "") == q)
+        for s, q in zip(slots, first, strict=True)
+    }
+    assert len(used) >= 2 and used <= templates
+
+
+def test_stage_offer_names_the_default_model() -> None:
+    j = JourneyMap()
+    assert "Löytäminen – Arviointi" in question(Slot(Expects.STAGES, "stages"), j, "fi")
+    j.business.business_type = BusinessType.B2B
+    assert "Awareness – Consideration" in question(Slot(Expects.STAGES, "stages"), j, "en")
+
+
+def test_ask_with_tip_and_token(tip: Hit) -> None:
+    tokens: list[str] = []
+    text = OfflineBrain().ask(
+        slot=Slot(Expects.TOUCHPOINTS, "touchpoints", stage="Löytäminen"),
+        journey=JourneyMap(),
+        lang=Lang.FI,
+        tip=tip,
+        on_token=tokens.append,
+    )
+    assert tokens == [text]
+    assert text.endswith(
+        "💡 Vinkki: Kysy jokaisesta kosketuspisteestä, mitä asiakas tekee. "
+        "(Lähde: Hanna Heinonen: Mikä on asiakaspolku?)"
+    )
+
+
+def test_unknown_key_falls_back_to_the_phase_question() -> None:
+    assert question(Slot(Expects.PERSONA, "nonsense"), JourneyMap(), "en")
+
+
+def test_acknowledgement() -> None:
+    patch = MapPatch(
+        touchpoints=[TouchpointPatch(name="Instagram"), TouchpointPatch(name="Google")]
+    )
+    assert "Instagram, Google" in acknowledge(patch, "fi")
+    assert acknowledge(MapPatch(), "fi") == bank("fi")["nothing"]
+
+
+def test_answer_question_cites_the_top_card(tip: Hit) -> None:
+    text, cites = answer_question(question="Mikä on kosketuspiste?", kb=FakeKB([tip]), lang=Lang.FI)
+    assert text.startswith("Kysy jokaisesta")
+    assert "Hanna Heinonen: Mikä on asiakaspolku?" in text
+    assert [c.card for c in cites] == ["heinonen-touchpoint-questions"]
+
+
+@pytest.mark.parametrize("lang", [Lang.FI, Lang.EN])
+def test_answer_question_without_hits_is_polite(lang: Lang) -> None:
+    text, cites = answer_question(question="Paljonko kello on?", kb=FakeKB([]), lang=lang)
+    assert cites == [] and text == bank(lang.value)["answers"]["unknown"]
+    assert answer_question(question="x", kb=None, lang=lang)[1] == []
