@@ -164,3 +164,19 @@ def test_brain_review_is_suggest(shop_map: JourneyMap) -> None:
     assert OfflineBrain().review(journey=shop_map, lang=Lang.FI, kb=None) == suggest(
         journey=shop_map, lang=Lang.FI
     )
+
+
+def test_rules_prefer_cards_that_exist(repo_root: Path) -> None:
+    """Every card a rule names exists in both languages, once the cards are written."""
+    from assistant.prompts import load_yaml
+
+    fi = {c.id for c in load_cards(knowledge_dir=repo_root / "knowledge") if c.lang == "fi"}
+    en = {c.id for c in load_cards(knowledge_dir=repo_root / "knowledge") if c.lang == "en"}
+    if not fi:
+        pytest.skip("no guidance cards in knowledge/cards yet")
+    for name, rule in load_yaml("suggestions.yaml")["rules"].items():
+        assert rule["cards"], name
+        assert rule["source"] in ARTICLES, name
+        for card in rule["cards"]:
+            assert card in fi, (name, card)
+            assert card in en or not en, (name, card)
