@@ -90,7 +90,7 @@ def suggest(
     per_rule: dict[str, int] = {}
     out: list[tuple[int, int, Suggestion]] = []
     seen: set[str] = set()
-    for n, f in enumerate(fire(journey, data["keywords"], data["loyalty_keys"], stage_key)):
+    for n, f in enumerate(fire(journey, data["keywords"], data["loyalty_keys"], stage_key, code)):
         rule = rules[f.rule]
         if per_rule.get(f.rule, 0) >= 2:  # variety: no rule fills the list alone
             continue

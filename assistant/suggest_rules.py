@@ -35,13 +35,18 @@ def _kind(text: str, keywords: dict[str, list[str]]) -> str:
     return "pain_point"
 
 
-def _names(items: list[str], limit: int = 4) -> str:
-    shown = [f"”{n}”" for n in items[:limit]]
+def _names(items: list[str], lang: str, limit: int = 4) -> str:
+    left, right = ("”", "”") if lang == "fi" else ("“", "”")
+    shown = [f"{left}{n}{right}" for n in items[:limit]]
     return ", ".join(shown) + (" …" if len(items) > limit else "")
 
 
 def fire(
-    journey: JourneyMap, keywords: dict[str, list[str]], loyalty_keys: list[str], stage_key: object
+    journey: JourneyMap,
+    keywords: dict[str, list[str]],
+    loyalty_keys: list[str],
+    stage_key: object,
+    lang: str = "fi",
 ) -> Iterator[Fired]:
     tps = journey.touchpoints()
     for s, t in tps:
@@ -69,16 +74,20 @@ def fire(
         yield Fired(
             "unmeasured",
             values={
-                "names": _names(critical_first + [n for n in unmeasured if n not in critical_first])
+                "names": _names(
+                    critical_first + [n for n in unmeasured if n not in critical_first], lang
+                )
             },
         )
     first_tp = tps[0][1].name if tps else ""
     last_tp = tps[-1][1].name if tps else ""
     if not journey.first_impression:
-        yield Fired("first_impression", values={"names": _names([first_tp]) if first_tp else "…"})
+        yield Fired(
+            "first_impression", values={"names": _names([first_tp], lang) if first_tp else "…"}
+        )
     if not journey.last_memory:
         yield Fired("last_memory", touchpoint=last_tp, values={"touchpoint": last_tp or "…"})
-    yield from _stages(journey, loyalty_keys, stage_key)
+    yield from _stages(journey, loyalty_keys, stage_key, lang)
     if not journey.metrics:
         yield Fired("no_metrics")
     elif len(journey.metrics) > 6:
@@ -117,7 +126,9 @@ def _emotions(tps: list[tuple[Stage, Touchpoint]]) -> Iterator[Fired]:
             yield Fired("emotion_drop", s.name, b.name, {"quote": a.name})
 
 
-def _stages(journey: JourneyMap, loyalty_keys: list[str], stage_key: object) -> Iterator[Fired]:
+def _stages(
+    journey: JourneyMap, loyalty_keys: list[str], stage_key: object, lang: str
+) -> Iterator[Fired]:
     empty = [s for s in journey.stages if not s.touchpoints]
     if not empty:
         return
@@ -129,4 +140,4 @@ def _stages(journey: JourneyMap, loyalty_keys: list[str], stage_key: object) -> 
         yield Fired("loyalty", stage=late[-1].name, values={"stage": late[-1].name})
     rest = [s.name for s in empty if s not in late[-1:]]
     if rest:
-        yield Fired("empty_stages", values={"names": _names(rest, 5)})
+        yield Fired("empty_stages", values={"names": _names(rest, lang, 5)})

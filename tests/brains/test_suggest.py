@@ -180,3 +180,8 @@ def test_rules_prefer_cards_that_exist(repo_root: Path) -> None:
         for card in rule["cards"]:
             assert card in fi, (name, card)
             assert card in en or not en, (name, card)
+
+
+def test_english_wording_uses_english_quotes(shop_map: JourneyMap) -> None:
+    text = " ".join(s.why for s in suggest(journey=shop_map, lang=Lang.EN))
+    assert "“Kassa”" in text and "”Kassa”" not in text.replace("“Kassa”", "")
