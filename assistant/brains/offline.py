@@ -49,6 +49,15 @@ class OfflineBrain:
         return suggest(journey=journey, lang=lang, kb=kb or self.kb)
 
 
+def _relevant(question: str, hit: Hit) -> bool:
+    """A fused search always ranks something; require a shared content word (stem prefix)."""
+    from assistant.knowledge.textproc import STOPWORDS, stem, words
+
+    asked = {stem(w)[:5] for w in words(question) if w not in STOPWORDS and len(w) > 3}
+    found = {stem(w)[:5] for w in words(f"{hit.card_title} {hit.text}") if len(w) > 3}
+    return bool(asked & found)
+
+
 def answer_question(
     *, question: str, kb: KnowledgeBase | None, lang: Lang
 ) -> tuple[str, list[Citation]]:
@@ -61,9 +70,9 @@ def answer_question(
             hits = [h for h in kb.search(question[:1000], k=3, lang=lang_code) if h.score > 0]
         except Exception:  # a broken index must not end the interview
             hits = []
-    if not hits:
+    top = next((h for h in hits if _relevant(question, h)), None)
+    if top is None:
         return str(texts["unknown"]), []
-    top = hits[0]
     source = PromptTemplate(name="source", text=texts["source"]).render(
         author=top.author or top.source, title=top.title
     )

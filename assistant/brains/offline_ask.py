@@ -12,7 +12,7 @@ from assistant.patch import MapPatch
 from assistant.prompts import PromptTemplate, load_yaml
 from assistant.turns import Slot
 
-_FIRST_SENTENCE = re.compile(r"(.+?[.!?])(?:\s|$)", flags=re.DOTALL)
+_FIRST_SENTENCE = re.compile(r"(.+?[.!?:])(?:\s|$)")
 
 
 def bank(lang: str) -> dict[str, Any]:
@@ -51,9 +51,11 @@ def question(slot: Slot, journey: JourneyMap, lang: str) -> str:
 
 
 def tip_line(tip: Hit, lang: str) -> str:
-    body = re.sub(r"[#*_`>]+", "", tip.text).strip()
+    body = re.sub(r"[#*_`>]+", "", tip.text).strip().split("\n")[0]
     m = _FIRST_SENTENCE.match(body)
     first = (m.group(1) if m else body)[:300].strip()
+    if first.endswith(":") and tip.card_title:
+        first = tip.card_title  # a lead-in to a list says little alone; the card's title does
     template = PromptTemplate(name="tip", text=bank(lang)["tip"])
     return template.render(tip=first, author=tip.author or tip.source, title=tip.title)
 

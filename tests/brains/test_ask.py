@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.brains.offline import OfflineBrain, answer_question
-from assistant.brains.offline_ask import acknowledge, bank, question, transition, variants
+from assistant.brains.offline_ask import acknowledge, bank, question, tip_line, transition, variants
 from assistant.knowledge.base import Hit
 from assistant.model import BusinessType, JourneyMap, Lang
 from assistant.patch import MapPatch, TouchpointPatch
@@ -148,3 +148,15 @@ def test_answer_question_without_hits_is_polite(lang: Lang) -> None:
     text, cites = answer_question(question="Paljonko kello on?", kb=FakeKB([]), lang=lang)
     assert cites == [] and text == bank(lang.value)["answers"]["unknown"]
     assert answer_question(question="x", kb=None, lang=lang)[1] == []
+
+
+def test_answer_question_needs_a_shared_word(tip: Hit) -> None:
+    text, cites = answer_question(
+        question="Paljonko kello on Tokiossa?", kb=FakeKB([tip]), lang=Lang.FI
+    )
+    assert cites == [] and text == bank("fi")["answers"]["unknown"]
+
+
+def test_tip_is_the_first_line_only() -> None:
+    hit = Hit(text="Muista nämä:\n- yksi\n- kaksi", source="s", title="T", author="A", score=1.0)
+    assert tip_line(hit, "en") == "💡 Tip: Muista nämä: (Source: A: T)"
