@@ -21,6 +21,12 @@ class OfflineBrain:
     def __init__(self, *, kb: KnowledgeBase | None = None) -> None:
         self.kb = kb
 
+    def warm_up(self) -> None:
+        """Load the lemma tables now (~2-5 s once per process) instead of on the first answer."""
+        from assistant.lang.words import lemma
+
+        lemma("asiakaspolku")
+
     def understand(self, *, text: str, slot: Slot, journey: JourneyMap, lang: Lang) -> MapPatch:
         return _understand(text=text, slot=slot, journey=journey, lang=Lang(lang).value)
 

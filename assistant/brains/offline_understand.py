@@ -96,13 +96,16 @@ def _volunteered(patch: MapPatch, text: str, slot: Slot, journey: JourneyMap, la
     """Mixed initiative: pain points named at known touchpoints, touchpoints named with a stage."""
     if slot.expects == Expects.TOUCHPOINT_DETAIL:
         return
+    known = [(s.name, t.name) for s, t in journey.touchpoints()]
+    # Touchpoints named earlier in this same message count too ("tiski ja kassa. Kassalla jono...").
+    known += [(t.stage or slot.stage or "", t.name) for t in patch.touchpoints]
     for sentence in sentences(text):
         ws = words(sentence)
         field = classify(sentence, "detail", ("pain_points", "blockers"))
         if field:
-            for stage, tp in journey.touchpoints():
-                if P.mentions(ws, tp.name):
-                    found = TouchpointPatch(stage=stage.name, name=tp.name)
+            for stage_name, tp_name in dict.fromkeys(known):
+                if P.mentions(ws, tp_name):
+                    found = TouchpointPatch(stage=stage_name or None, name=tp_name)
                     setattr(found, field, [sentence[:300]])
                     patch.touchpoints.append(found)
         if slot.expects in (Expects.STAGES, Expects.METRICS) or len(ws) > 10:

@@ -9,7 +9,7 @@ from assistant.lang.words import words
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|;\s*")
 _CLAUSE = re.compile(
-    r",\s*(?:(?:mutta|but|and|ja|sekä)\s+)?|\s+(?:mutta|but|ja sitten|and then|koska|because|vaikka|although|eli|so)\s+|\s+-\s+",
+    r",\s*(?:(?:mutta|but|and|ja|sekä)\s+)?|\s+(?:mutta|but|ja sitten|and then|eli)\s+|\s+-\s+",
     flags=re.IGNORECASE,
 )
 
@@ -18,10 +18,19 @@ def sentences(text: str) -> list[str]:
     return [s.strip(" .") for s in _SENTENCE.split(text) if s.strip(" .")]
 
 
+_SUBORDINATE = ("koska ", "sillä ", "jotta ", "vaikka ", "because ", "since ", "as ", "so that ")
+
+
 def clauses(text: str) -> list[str]:
     out: list[str] = []
     for sentence in sentences(text):
-        out += [c.strip(" .") for c in _CLAUSE.split(sentence) if c.strip(" .")]
+        parts = [c.strip(" .") for c in _CLAUSE.split(sentence) if c.strip(" .")]
+        for part in parts:
+            # "hermostunut, koska tauko on lyhyt": a reason belongs to the clause before it.
+            if out and part.lower().startswith(_SUBORDINATE) and part is not parts[0]:
+                out[-1] = f"{out[-1]}, {part}"
+            else:
+                out.append(part)
     return out
 
 

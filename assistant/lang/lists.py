@@ -46,8 +46,11 @@ def base_form(item: str, *, lang: str) -> str:
             base = lemma(word)
             return base[:1].upper() + base[1:] if word[:1].isupper() else base
         return word
-    if lang == "fi" and toks[-1].isalpha() and toks[-1].islower():
-        # Only the head noun is put in its base form: "kaverin suosituksen" -> "kaverin suositus".
+    if toks[-1][:1].isupper() and lemma(toks[-1]) == toks[-1].lower():
+        toks[-1] = strip_name(toks[-1])  # "Google Mapsista" -> "Google Maps"
+    elif lang == "fi" and toks[-1].isalpha() and toks[-2].endswith("n"):
+        # A genitive phrase names a thing; only its head noun is put in its base form:
+        # "kaverin suosituksen" -> "kaverin suositus", but "lounaslista verkkosivuilla" stays.
         toks[-1] = lemma(toks[-1])
     return " ".join(toks)
 

@@ -27,6 +27,8 @@ def names(text: str, lang: str = "fi") -> list[str]:
         ("Wolt:ssa", ["Wolt"]),
         ("chatissa ja asiakaspalveluun", ["Chat", "Asiakaspalvelu"]),
         ("Instagram, Instagramissa", ["Instagram"]),
+        ("Google Mapsista ja kavereiden suosituksista", ["Google Maps", "Kavereiden suositus"]),
+        ("lounaslista verkkosivuilla", ["Lounaslista verkkosivuilla"]),
     ],
 )
 def test_finnish_lists_become_base_forms(text: str, expected: list[str]) -> None:

@@ -377,3 +377,22 @@ def test_odd_input_never_raises(text: str, expects: Expects) -> None:
     assert isinstance(patch, MapPatch)
     assert "<script" not in patch.model_dump_json()
     apply_patch(critical_map(), patch, focus_stage="Hankinta")
+
+
+def test_pain_point_for_a_touchpoint_named_in_the_same_message() -> None:
+    patch = understand(
+        "tiski ja kassa. Kassalla jono on pahin kohta",
+        Slot(Expects.TOUCHPOINTS, "touchpoints", stage="Hankinta"),
+        five(),
+    )
+    new = apply_patch(five(), patch, focus_stage="Hankinta")
+    stage = new.stage("Hankinta")
+    assert stage is not None
+    assert [t.name for t in stage.touchpoints] == ["Tiski", "Kassa"]
+    assert stage.touchpoints[1].pain_points == ["Kassalla jono on pahin kohta"]
+
+
+def test_a_reason_stays_with_its_feeling() -> None:
+    [tp] = understand("Hän on vähän hermostunut, koska tauko on lyhyt.", DETAIL, five()).touchpoints
+    assert tp.emotion == -1 and tp.emotion_note == "Hän on vähän hermostunut, koska tauko on lyhyt"
+    assert tp.customer_action is None
