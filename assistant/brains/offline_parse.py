@@ -134,10 +134,12 @@ def parse_critical(text: str, *, key: str, journey: JourneyMap) -> dict[str, Any
 
 def mentions(ws: list[str], name: str) -> bool:
     """Whether the words mention the touchpoint/stage `name` (inflected or misspelt)."""
-    parts = words(name)
+    parts = [p for p in words(name) if len(p) >= 3] or words(name)
     if not parts:
         return False
-    return all(any(fuzzy_equal(w, p) for w in ws) for p in parts[:3])
+    # "Free intro call" is mentioned by "the intro call": half of a long name is enough.
+    hits = sum(any(fuzzy_equal(w, p) for w in ws) for p in parts[:4])
+    return hits >= max(1, (len(parts[:4]) + 1) // 2) if len(parts) > 2 else hits == len(parts)
 
 
 def parse_metrics(text: str, *, lang: str) -> tuple[list[Metric], list[str], list[Assumption]]:

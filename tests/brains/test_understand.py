@@ -396,3 +396,28 @@ def test_a_reason_stays_with_its_feeling() -> None:
     [tp] = understand("Hän on vähän hermostunut, koska tauko on lyhyt.", DETAIL, five()).touchpoints
     assert tp.emotion == -1 and tp.emotion_note == "Hän on vähän hermostunut, koska tauko on lyhyt"
     assert tp.customer_action is None
+
+
+def test_english_interview_answers() -> None:
+    p = understand(
+        "Mia, a freelance designer who wants less paperwork. Tax deadlines worry her.",
+        Slot(Expects.PERSONA, "description"),
+        lang="en",
+    ).persona
+    assert p is not None and p.name == "Mia" and p.frustrations == ["Tax deadlines worry her"]
+    j = JourneyMap(
+        stages=[Stage(name="Consideration", touchpoints=[Touchpoint(name="Free intro call")])]
+    )
+    patch = understand(
+        "The intro call is the most important.", Slot(Expects.CRITICAL, "critical"), j, "en"
+    )
+    assert [(t.name, t.critical) for t in patch.touchpoints] == [("Free intro call", True)]
+    tps = understand(
+        "LinkedIn posts and referrals from other clients",
+        Slot(Expects.TOUCHPOINTS, "touchpoints", stage="Consideration"),
+        j,
+        "en",
+    ).touchpoints
+    assert [t.name for t in tps] == ["LinkedIn posts", "Referrals from other clients"]
+    [tp] = understand("Hidden fees would put her off", DETAIL, five(), "en").touchpoints
+    assert tp.blockers == ["Hidden fees would put her off"]
