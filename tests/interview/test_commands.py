@@ -1,0 +1,46 @@
+"""Command and question detection, fi and en, with small typos."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.interview.commands import Kind, detect, is_confirmation
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("ohita", Kind.SKIP),
+        ("Ohitaa.", Kind.SKIP),
+        ("skip", Kind.SKIP),
+        ("en tiedä", Kind.SKIP),
+        ("takaisin", Kind.BACK),
+        ("takasin!", Kind.BACK),
+        ("go back", Kind.BACK),
+        ("valmis", Kind.DONE),
+        ("Done.", Kind.DONE),
+        ("korjaa", Kind.FIX),
+        ("fix the persona", Kind.FIX),
+        ("mikä on kosketuspiste?", Kind.QUESTION),
+        ("What is a touchpoint", Kind.QUESTION),
+        ("Myymme kahvia kuluttajille.", Kind.ANSWER),
+        ("What we sell is coffee to offices", Kind.ANSWER),
+        ("Skip the intro, we sell bikes to families in Espoo and Vantaa", Kind.ANSWER),
+    ],
+)
+def test_detect(text: str, kind: Kind) -> None:
+    assert detect(text).kind is kind
+
+
+def test_fix_keeps_the_text_after_the_command() -> None:
+    cmd = detect("korjaa: vaiheet ovat Haku, Ostos, Käyttö")
+    assert cmd.kind is Kind.FIX and cmd.rest == "vaiheet ovat Haku, Ostos, Käyttö"
+
+
+@pytest.mark.parametrize("text", ["kyllä", "Joo, näyttää hyvältä", "ok", "yes", "looks good"])
+def test_confirmations(text: str) -> None:
+    assert is_confirmation(text)
+
+
+def test_an_answer_is_not_a_confirmation() -> None:
+    assert not is_confirmation("Lisää vaiheeseen Haku vielä Facebook-ryhmä ja messut Tampereella")
