@@ -84,7 +84,10 @@ def lemma(word: str, lang: str = "fi") -> str:
 def keys(word: str) -> set[str]:
     """Forms a word may be matched by: itself, its lemma and its stem."""
     w = word.lower().split(":")[0]
-    return {w, lemma(w), stem(w), lemma(w, "en")}
+    found = {w, lemma(w), lemma(w, "en")}
+    s = stem(w)
+    # Short Snowball stems collide ("kassi" and "kassa" both give "kas").
+    return found | {s} if len(s) >= 4 else found
 
 
 def similar(a: str, b: str) -> float:
@@ -99,7 +102,9 @@ def fuzzy_equal(word: str, form: str, *, cutoff: float = 0.84) -> bool:
     if len(f) < 5 or len(w) < 4:
         return False
     sw, sf = stem(w), stem(f)
-    return similar(sw, sf) >= cutoff or (len(sw) >= 5 and sf.startswith(sw[:-1]) and len(sw) > 5)
+    if min(len(sw), len(sf)) < 4:
+        return similar(w, f) >= cutoff
+    return similar(sw, sf) >= cutoff or (len(sw) > 5 and sf.startswith(sw[:-1]))
 
 
 def strip_name(word: str) -> str:
