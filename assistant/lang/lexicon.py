@@ -63,6 +63,7 @@ def feedback_channels() -> tuple[Entry, ...]:
 def lookup(phrase: str, entries: tuple[Entry, ...], *, fuzzy: bool = True) -> Entry | None:
     """The entry `phrase` names: exact multi-word forms first, then single words, then typos."""
     ws = words(phrase)
+    ws += [part for w in ws if "-" in w for part in w.split("-")]  # Google-arvostelut
     if not ws:
         return None
     for e in entries:

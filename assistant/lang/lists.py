@@ -62,7 +62,7 @@ def name_items(text: str, *, lang: str) -> list[tuple[str, Entry | None]]:
     for raw in split_items(text):
         toks = _drop_fillers(raw)
         entry = lookup(" ".join(toks), channels()) if toks else None
-        if entry is not None and (len(toks) == 1 or len(toks) >= 5):
+        if entry is not None and ((len(toks) == 1 and "-" not in toks[0]) or len(toks) >= 5):
             # One known word, or a sentence around one: the channel's own name reads best.
             name = entry.name(lang)
         else:

@@ -29,6 +29,7 @@ def names(text: str, lang: str = "fi") -> list[str]:
         ("Instagram, Instagramissa", ["Instagram"]),
         ("Google Mapsista ja kavereiden suosituksista", ["Google Maps", "Kavereiden suositus"]),
         ("lounaslista verkkosivuilla", ["Lounaslista verkkosivuilla"]),
+        ("Google-arvostelut ja Facebook-ryhmä", ["Google-arvostelut", "Facebook-ryhmä"]),
     ],
 )
 def test_finnish_lists_become_base_forms(text: str, expected: list[str]) -> None:
@@ -59,6 +60,7 @@ def test_english_lists(text: str, expected: list[str]) -> None:
         ("kaverin suosituksen kautta", "human"),
         ("customer service", "human"),
         ("newsletter", "digital"),
+        ("Google-arvostelut", "digital"),
     ],
 )
 def test_channel_guess(text: str, kind: str) -> None:
