@@ -134,3 +134,18 @@ def _slot_for(expects: Expects, *, pending: Slot, state: PlannerState) -> Slot:
             stage = h.get("stage")
         return Slot(expects, "touchpoints", stage)
     return Slot(expects, keys.get(expects, expects.value))
+
+
+_SUBJECT = re.compile(
+    r"^\s*(?:the |my |our |meidän |minun )?[\wåäöÅÄÖ-]+\s+(?:ovat|on|olisivat|are|is|should be|=|:)\s+",
+    re.IGNORECASE,
+)
+
+
+def strip_subject(rest: str) -> str:
+    """"vaiheet ovat Haku, Ostos" -> "Haku, Ostos": the correction without its naming words."""
+    ws = _words(rest)
+    stems = [s for group in _vocab()["fix_slots"].values() for s in group]
+    if ws and any(ws[i].startswith(s) for i in range(min(2, len(ws))) for s in stems):
+        return _SUBJECT.sub("", rest, count=1) or rest
+    return rest

