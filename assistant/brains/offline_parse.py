@@ -91,7 +91,15 @@ def parse_persona(text: str, *, key: str) -> PersonaPatch | None:
     return PersonaPatch(name=name, description=description, **lists)
 
 
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:the\s+)?(?:stages|phases|steps)|vaiheet|vaiheina|polun vaiheet)"
+    r"(?:\s+(?:are|is|would be|ovat|on|olisivat))?\s*[:=-]?\s*",
+    flags=re.IGNORECASE,
+)
+
+
 def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | None:
+    text = _LEAD_IN.sub("", text, count=1)  # "vaiheet ovat Haku, Ostos" / "the stages are ..."
     ws = words(text)
     models = stage_models()
     for key in ("b2b", "five"):  # "b2b" first: "toinen" must not fall to "ensimmäinen".

@@ -144,6 +144,9 @@ B2B_FI = ["Tietoisuus", "Harkinta", "Osto", "Palvelu", "Uskollisuus"]
         ),
         ("Haku, Vertailu, Tilaus, Käyttö", "fi", None, ["Haku", "Vertailu", "Tilaus", "Käyttö"]),
         ("search, compare and buy", "en", None, ["Search", "Compare", "Buy"]),
+        ("vaiheet ovat Haku, Ostos, Käyttö", "fi", None, ["Haku", "Ostos", "Käyttö"]),
+        ("Vaiheet: Haku, Ostos", "fi", None, ["Haku", "Ostos"]),
+        ("the stages are Search, Buy, Ride", "en", None, ["Search", "Buy", "Ride"]),
     ],
 )
 def test_stage_models(text: str, lang: str, kind: BusinessType | None, expected: list[str]) -> None:
