@@ -1,0 +1,41 @@
+"""Polkuopas in the browser. Start with `./run app` (streamlit run ui/app.py)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# `streamlit run ui/app.py` puts ui/ on sys.path, not the project root that holds `ui`.
+_ROOT = str(Path(__file__).resolve().parent.parent)
+if _ROOT not in sys.path:
+    sys.path.insert(0, _ROOT)
+
+import streamlit as st  # noqa: E402
+
+from ui.current import adopt_link  # noqa: E402
+from ui.i18n import t  # noqa: E402
+from ui.sidebar import language_switch  # noqa: E402
+from ui.state import init_state  # noqa: E402
+
+st.set_page_config(page_title="Polkuopas", page_icon="🧭", layout="wide")
+init_state()
+adopt_link()
+
+pages = [
+    st.Page(
+        "views/interview.py",
+        title=t("nav.interview"),
+        icon="💬",
+        url_path="interview",
+        default=True,
+    ),
+    st.Page("views/journey_map.py", title=t("nav.map"), icon="🗺️", url_path="map"),
+    st.Page("views/interviews.py", title=t("nav.interviews"), icon="📁", url_path="interviews"),
+    st.Page("views/mentor.py", title=t("nav.mentor"), icon="🧑‍🏫", url_path="mentor"),
+    st.Page("views/settings.py", title=t("nav.settings"), icon="⚙️", url_path="settings"),
+]
+page = st.navigation(pages)
+with st.sidebar:
+    language_switch("sidebar")
+    st.caption(t("sidebar.about"))
+page.run()

@@ -1,0 +1,92 @@
+"""The core objects, created once per server in st.cache_resource, and sessions from them.
+
+The store and the brains are per settings (database URL, LLM); the card index per index
+location, so it is built or loaded once and every browser session shares it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any
+
+import streamlit as st
+
+from assistant.model import Lang
+from assistant.settings import Settings, settings_from
+
+if TYPE_CHECKING:
+    from assistant.interview import Deps, Session
+    from assistant.knowledge.base import KnowledgeBase
+
+SECRET_NAMES = (
+    "OPENAI_API_KEY",
+    "OPENAI_BASE_URL",
+    "POLKUOPAS_MODEL",
+    "POLKUOPAS_EMBEDDING_MODEL",
+    "POLKUOPAS_DATA_DIR",
+    "POLKUOPAS_DATABASE_URL",
+    "POLKUOPAS_CHROMA_URL",
+    "POLKUOPAS_LLM_TIMEOUT",
+    "POLKUOPAS_LLM_RETRIES",
+)
+"""Streamlit secrets that configure Polkuopas; they win over the environment."""
+
+
+def _secrets() -> dict[str, Any]:
+    try:
+        return {k: st.secrets[k] for k in SECRET_NAMES if k in st.secrets}
+    except Exception:  # no secrets.toml at all is the usual case
+        return {}
+
+
+def app_settings() -> Settings:
+    """Settings from Streamlit secrets, the environment and .env (cheap: read every run)."""
+    return settings_from(_secrets())
+
+
+def _fingerprint(settings: Settings) -> str:
+    key = settings.openai_api_key.get_secret_value() if settings.openai_api_key else ""
+    parts = {
+        "db": settings.resolved_database_url,
+        "index": settings.chroma_url or str(settings.index_dir),
+        "model": settings.model,
+        "base": settings.openai_base_url or "",
+        # Only a digest: the key itself never becomes a cache key.
+        "key": hashlib.sha256(key.encode()).hexdigest() if key else "",
+    }
+    return json.dumps(parts, sort_keys=True)
+
+
+@st.cache_resource(show_spinner=False)
+def _card_index(where: str, _settings: Settings) -> KnowledgeBase:
+    from assistant.knowledge import load_card_index
+
+    return load_card_index(settings=_settings)
+
+
+@st.cache_resource(show_spinner=False)
+def _deps(fingerprint: str, _settings: Settings) -> Deps:
+    from assistant.interview import build_deps
+
+    where = _settings.chroma_url or str(_settings.index_dir)
+    return build_deps(settings=_settings, kb=_card_index(where, _settings))
+
+
+def deps() -> Deps:
+    """The store, knowledge base and brains for the current settings."""
+    settings = app_settings()
+    return _deps(_fingerprint(settings), settings)
+
+
+def new_session(lang: str) -> Session:
+    from assistant.interview import open_session
+
+    return open_session(deps=deps(), lang=Lang(lang))
+
+
+def resume(interview_id: str) -> Session:
+    """The interview `interview_id` (KeyError if there is none)."""
+    from assistant.interview import open_session
+
+    return open_session(deps=deps(), interview_id=interview_id)

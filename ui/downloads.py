@@ -1,0 +1,76 @@
+"""Download buttons and JSON upload for the map page; the files come from assistant.export."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+import streamlit as st
+
+from assistant.export import ExportFormat
+from assistant.model import JourneyMap
+from ui.i18n import t
+
+MAX_UPLOAD = 2_000_000
+"""Bytes: a real map is a few tens of kilobytes."""
+
+
+def file_stem(journey: JourneyMap) -> str:
+    name = journey.title or journey.business.name or journey.business.offering or "kartta"
+    slug = re.sub(r"[^0-9a-zA-Z\u00c0-\u024f]+", "-", name.casefold()).strip("-")[:40]
+    return f"polkuopas-{slug or 'kartta'}"
+
+
+def export_data(journey: JourneyMap, fmt: ExportFormat, *, excel_fi: bool = False) -> bytes:
+    """The file bytes, from the core's one table of formats."""
+    from assistant.export.render import export_bytes
+
+    return export_bytes(journey, fmt, excel_fi=excel_fi)
+
+
+def _later(journey: JourneyMap, fmt: ExportFormat, excel_fi: bool) -> Callable[[], bytes]:
+    # Rendered only when clicked: PNG and SVG take a moment and most visits need neither.
+    return lambda: export_data(journey, fmt, excel_fi=excel_fi)
+
+
+def download_buttons(journey: JourneyMap) -> None:
+    stem = file_stem(journey)
+    excel_fi = st.checkbox(
+        t("download.excel_fi"),
+        value=journey.language.value == "fi",
+        help=t("download.excel_fi_help"),
+        key="excel_fi",
+    )
+    formats = list(ExportFormat)
+    cols = st.columns(4)
+    for i, fmt in enumerate(formats):
+        cols[i % 4].download_button(
+            t(f"download.{fmt.value}"),
+            data=_later(journey, fmt, excel_fi),
+            file_name=stem + fmt.extension,
+            mime=fmt.mime,
+            key=f"dl_{fmt.value}",
+            on_click="ignore",
+            icon="⬇️",
+            use_container_width=True,
+        )
+
+
+def read_upload(data: bytes) -> tuple[JourneyMap | None, str]:
+    """The uploaded map, or None and a clear reason (the current map is never touched)."""
+    from pydantic import ValidationError
+
+    from assistant.export.jsonfile import from_json
+
+    if len(data) > MAX_UPLOAD:
+        return None, t("upload.too_big", mb=MAX_UPLOAD // 1_000_000)
+    try:
+        return from_json(data), ""
+    except ValidationError as exc:
+        errors = exc.errors()
+        if errors and errors[0].get("type") == "json_invalid":
+            return None, t("upload.not_json")
+        where = " → ".join(str(x) for x in errors[0].get("loc", ())) if errors else ""
+        return None, t("upload.invalid", count=len(errors), where=where or "–")
+    except (ValueError, UnicodeDecodeError):
+        return None, t("upload.not_json")

@@ -1,0 +1,77 @@
+"""The map beside the chat: progress, business and persona, stages with touchpoint cards.
+
+Built from Streamlit elements with escaped text (no HTML), so user text stays inert.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from assistant.model import Channel, JourneyMap, Touchpoint
+from ui.i18n import t
+from ui.text import esc
+
+EMOTION = {-2: "😣", -1: "🙁", 0: "😐", 1: "🙂", 2: "😄"}
+CHANNEL = {Channel.DIGITAL: "💻", Channel.PHYSICAL: "🏪", Channel.HUMAN: "🧑"}
+MARKER = "👉"
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a and b and a.strip().casefold() == b.strip().casefold())
+
+
+def _touchpoint(tp: Touchpoint, *, focused: bool) -> None:
+    with st.container(border=True):
+        parts = [CHANNEL.get(tp.channel, "📍") if tp.channel else "📍"]
+        name = f"**{esc(tp.name)}**"
+        parts.append(f":blue[{MARKER} {name}]" if focused else name)
+        if tp.emotion is not None:
+            parts.append(EMOTION[tp.emotion])
+        if tp.critical:
+            parts.append(f":red-badge[{t('map.critical')}]")
+        st.markdown(" ".join(parts))
+        if tp.customer_action:
+            st.caption(esc(tp.customer_action))
+        for pain in [*tp.pain_points, *tp.blockers][:3]:
+            st.markdown(f":orange[⚠️ {esc(pain)}]")
+
+
+def _persona(journey: JourneyMap) -> None:
+    b, p = journey.business, journey.persona
+    if not (b.offering or b.name or p.description or p.name):
+        st.caption(t("map.empty"))
+        return
+    with st.container(border=True):
+        if b.name or b.offering:
+            title = esc(b.name) if b.name else t("map.business")
+            st.markdown(f"🏷️ **{title}**  \n{esc(b.offering)}")
+        if p.name or p.description:
+            st.markdown(f"👤 **{esc(p.name) or t('map.persona')}**  \n{esc(p.description)}")
+        for label, items in (
+            (t("map.goals"), p.goals + p.needs),
+            (t("map.frustrations"), p.frustrations),
+        ):
+            if items:
+                st.caption(f"{label}: " + esc("; ".join(items)))
+
+
+def map_panel(journey: JourneyMap, *, focus: dict[str, Any] | None, progress: float) -> None:
+    """The growing map; the stage or touchpoint being asked about is marked."""
+    focus = focus or {}
+    st.progress(min(max(progress, 0.0), 1.0), text=t("map.progress", pct=round(progress * 100)))
+    _persona(journey)
+    if not journey.stages:
+        st.caption(t("map.no_stages"))
+        return
+    for stage in journey.stages:
+        focused_stage = _same(stage.name, focus.get("stage"))
+        head = f"**{esc(stage.name)}**"
+        st.markdown(
+            f":blue[{MARKER} {head}]" if focused_stage and not focus.get("touchpoint") else head
+        )
+        if not stage.touchpoints:
+            st.caption(t("map.no_touchpoints"))
+        for tp in stage.touchpoints:
+            _touchpoint(tp, focused=focused_stage and _same(tp.name, focus.get("touchpoint")))

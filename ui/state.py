@@ -1,0 +1,46 @@
+"""The one place that sets every st.session_state key. Only small values live here:
+heavy objects (the store, the card index, the brains) are in st.cache_resource."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+DEFAULTS: dict[str, Any] = {
+    "lang": "fi",
+    # The interview shown on the Interview and Map pages; its id is also in the URL (?i=).
+    "interview_id": None,
+    # The last AssistantTurn.to_json() of that interview: focus, progress, notice.
+    "last_turn": None,
+    # One-off message shown once after a rerun: (kind, text), kind in success/info/warning/error.
+    "flash": None,
+    # Interview id awaiting a second click on Delete.
+    "confirm_delete": None,
+    # The id in ?i= that was already taken into use, so a bad link is reported only once.
+    "seen_link": None,
+    # Mentor view: the interview id being read.
+    "mentor_id": "",
+    # Map page: a counter in the editor keys; bumping it discards unsaved edits after save/undo.
+    "editor_rev": 0,
+}
+
+
+def init_state() -> None:
+    """Set every key this app uses, once per browser session."""
+    for key, value in DEFAULTS.items():
+        if key not in st.session_state:
+            st.session_state[key] = value
+
+
+def flash(kind: str, text: str) -> None:
+    """Show `text` on the next run (e.g. after st.rerun or a page switch)."""
+    st.session_state["flash"] = (kind, text)
+
+
+def show_flash() -> None:
+    message = st.session_state.get("flash")
+    if message:
+        kind, text = message
+        getattr(st, kind, st.info)(text)
+        st.session_state["flash"] = None

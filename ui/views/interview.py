@@ -1,0 +1,71 @@
+"""Haastattelu / Interview: the chat on the left, the map growing on the right."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from ui import core
+from ui.chat import run_step, show_message, show_record
+from ui.current import current_session
+from ui.i18n import t
+from ui.map_panel import map_panel
+from ui.state import flash, show_flash
+
+
+def _finish() -> None:
+    session = core.resume(st.session_state["interview_id"])
+    turn = session.step(t("cmd.done", lang=session.lang.value))
+    st.session_state["last_turn"] = turn.to_json()
+
+
+def _undo() -> None:
+    session = core.resume(st.session_state["interview_id"])
+    if session.undo():
+        st.session_state["last_turn"] = session.opening().to_json() | {"text": ""}
+        flash("success", t("interview.undone"))
+    else:
+        flash("info", t("interview.nothing_to_undo"))
+
+
+session = current_session()
+lang = session.lang.value
+last = st.session_state["last_turn"] or {}
+if last.get("interview_id") != session.id:
+    last = session.opening().to_json()
+    st.session_state["last_turn"] = last
+
+prompt = st.chat_input(t("chat.placeholder"), key="chat")
+chat_col, map_col = st.columns([3, 2], gap="large")
+
+with chat_col:
+    st.subheader(t("interview.title"))
+    show_flash()
+    records = session.transcript()
+    for record in records:
+        show_record(record, lang=lang)
+    shown = [r.text for r in records if r.role.value == "assistant"]
+    # A resumed interview opens with "welcome back" and the pending question, not saved.
+    if last.get("text") and (not shown or shown[-1] != last["text"]) and prompt is None:
+        show_message("assistant", last["text"], lang=lang)
+    if prompt is not None:
+        show_message("user", prompt, lang=lang)
+        with st.chat_message("assistant", avatar="🧭"):
+            turn = run_step(session, prompt)
+        st.session_state["last_turn"] = turn.to_json()
+        st.rerun()
+
+with map_col:
+    st.subheader(t("interview.map_title"))
+    left, right = st.columns(2)
+    left.button(t("interview.undo"), icon="↩️", on_click=_undo, use_container_width=True)
+    right.button(
+        t("interview.finish"),
+        icon="✅",
+        on_click=_finish,
+        disabled=session.done,
+        use_container_width=True,
+        type="primary",
+    )
+    if session.done:
+        st.success(t("interview.done"))
+    map_panel(session.journey, focus=last.get("focus"), progress=session.progress)
