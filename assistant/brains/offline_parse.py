@@ -159,8 +159,31 @@ def parse_metrics(text: str, *, lang: str) -> tuple[list[Metric], list[str], lis
         if _FEEDBACK.search(sentence):
             feedback += [e.name(lang) for e in find_all(sentence, feedback_channels())]
         else:
-            metrics += [Metric(name=e.name(lang)) for e in find_all(sentence, kpis())]
+            metrics += _metric_items(sentence, lang=lang)
     return metrics, list(dict.fromkeys(feedback)), parse_assumptions(text)
+
+
+_METRIC_LEAD = re.compile(
+    r"^(?:(?:we|i)\s+)?(?:track|follow|measure|monitor|watch|look at|seuraamme|seuraan|"
+    r"mittaamme|mittaan|tarkkailemme|katsomme|katson)\s+(?:mainly|mostly|lähinnä|ainakin)?\s*",
+    flags=re.IGNORECASE,
+)
+
+
+def _metric_items(sentence: str, *, lang: str) -> list[Metric]:
+    """Known KPIs in the user's own words ("trial conversion"), one word as its base name."""
+    out: list[Metric] = []
+    for item in split_items(sentence):
+        item = _METRIC_LEAD.sub("", item).strip()
+        found = find_all(item, kpis())
+        if not found:
+            continue
+        if len(item.split()) == 1 or len(item.split()) > 4:
+            out += [Metric(name=e.name(lang)) for e in found]
+        else:
+            name = base_form(item, lang=lang)
+            out.append(Metric(name=(name[:1].upper() + name[1:])[:200]))
+    return out
 
 
 def parse_assumptions(text: str, *, always: bool = False) -> list[Assumption]:

@@ -331,6 +331,12 @@ def test_first_impression_follow_up(key: str) -> None:
             ["Reviews", "Email"],
         ),
         ("konversiota ja asiakastyytyväisyyttä", "fi", ["Konversio", "Asiakastyytyväisyys"], []),
+        (
+            "We track leads, trial conversion and churn.",
+            "en",
+            ["Leads", "Trial conversion", "Churn"],
+            [],
+        ),
     ],
 )
 def test_metrics_and_feedback(
