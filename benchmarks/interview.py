@@ -186,7 +186,7 @@ def report(script: dict[str, Any], result: dict[str, Any], how: str) -> dict[str
     cited = sum(1 for s in sugg if s["citations"]) / len(sugg) if sugg else 0.0
     ms = sorted(result["ms"])
     p50 = statistics.median(ms) if ms else float("nan")
-    p95 = ms[min(len(ms) - 1, int(round(0.95 * (len(ms) - 1))))] if ms else float("nan")
+    p95 = ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))] if ms else float("nan")
     row = {
         "script": script["name"],
         "via": how,

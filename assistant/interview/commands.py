@@ -143,7 +143,7 @@ _SUBJECT = re.compile(
 
 
 def strip_subject(rest: str) -> str:
-    """"vaiheet ovat Haku, Ostos" -> "Haku, Ostos": the correction without its naming words."""
+    """ "vaiheet ovat Haku, Ostos" -> "Haku, Ostos": the correction without its naming words."""
     ws = _words(rest)
     stems = [s for group in _vocab()["fix_slots"].values() for s in group]
     if ws and any(ws[i].startswith(s) for i in range(min(2, len(ws))) for s in stems):

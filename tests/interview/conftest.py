@@ -60,8 +60,15 @@ class FailingBrain:
         self.calls += 1
         raise self.exc
 
-    def ask(self, *, slot: Slot, journey: JourneyMap, lang: Lang, tip: Any = None,
-            on_token: Callable[[str], None] | None = None) -> str:
+    def ask(
+        self,
+        *,
+        slot: Slot,
+        journey: JourneyMap,
+        lang: Lang,
+        tip: Any = None,
+        on_token: Callable[[str], None] | None = None,
+    ) -> str:
         self.calls += 1
         raise self.exc
 
@@ -95,19 +102,29 @@ def real_kb(kb_data_dir: Path) -> Any:
 
 
 @pytest.fixture
-def make_deps(settings: Settings, store: Store, real_kb: Any) -> Callable[..., Deps]:
+def make_deps(
+    settings: Settings, store: Store, request: pytest.FixtureRequest
+) -> Callable[..., Deps]:
     def make(*, brain: Any = None, kb: Any = None) -> Deps:
-        kb = kb or real_kb
+        kb = kb or FakeKB()
         offline = OfflineBrain(kb=kb)
-        return Deps(settings=settings, store=store, kb=kb, brain=brain or offline,
-                    offline_brain=offline)
+        return Deps(
+            settings=settings, store=store, kb=kb, brain=brain or offline, offline_brain=offline
+        )
 
     return make
 
 
 @pytest.fixture
 def deps(make_deps: Callable[..., Deps]) -> Deps:
-    return make_deps()
+    """Real store and offline brain with the small fake knowledge base (fast)."""
+    return make_deps(kb=FakeKB())
+
+
+@pytest.fixture
+def real_deps(make_deps: Callable[..., Deps], request: pytest.FixtureRequest) -> Deps:
+    """Real store, offline brain and card index."""
+    return make_deps(kb=request.getfixturevalue("real_kb"))
 
 
 @pytest.fixture
@@ -121,7 +138,9 @@ def scripts() -> list[dict[str, Any]]:
 def script_reply(script: dict[str, Any], turn: dict[str, Any]) -> str:
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("bench_interview", ROOT / "benchmarks" / "interview.py")
+    spec = importlib.util.spec_from_file_location(
+        "bench_interview", ROOT / "benchmarks" / "interview.py"
+    )
     assert spec and spec.loader
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)

@@ -68,7 +68,9 @@ def test_optional_follow_ups_stop_when_the_budget_is_tight() -> None:
 def test_progress_grows_with_coverage() -> None:
     state = PlannerState()
     empty = progress(journey=JourneyMap(), state=state)
-    half = progress(journey=JourneyMap(business=Business(offering="x"), stages=[Stage(name="A")]), state=state)
+    half = progress(
+        journey=JourneyMap(business=Business(offering="x"), stages=[Stage(name="A")]), state=state
+    )
     assert 0 <= empty < half < 1
     state.done = True
     assert progress(journey=JourneyMap(), state=state) == 1.0

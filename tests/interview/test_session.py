@@ -29,11 +29,15 @@ def test_whole_interview_to_done(deps: Deps, scripts: list[dict[str, Any]], name
     turn, turns = chat_to_done(session, script)
     assert turn.done and turn.expects is Expects.DONE and turn.progress == 1.0
     assert len(turns) - 1 <= 20
-    journey = JourneyMap.model_validate(session.store_map() if False else session.journey.model_dump())
+    journey = JourneyMap.model_validate(session.journey.model_dump())
     assert len(journey.stages) == 5 and all(s.touchpoints for s in journey.stages)
     assert 5 <= len(journey.suggestions) <= 12
     assert all(s.citations for s in journey.suggestions)
-    asked = [(t.expects, t.stage, t.touchpoint, t.slot_key) for t in turns if t.expects not in (Expects.DONE,)]
+    asked = [
+        (t.expects, t.stage, t.touchpoint, t.slot_key)
+        for t in turns
+        if t.expects not in (Expects.DONE,)
+    ]
     assert len(asked) == len(set(asked)), "a question was asked twice"
     assert deps.store.latest_map(session.id) == session.journey
     assert deps.store.get_interview(session.id).done  # type: ignore[union-attr]
@@ -62,7 +66,9 @@ def test_llm_failure_falls_back_to_offline_with_a_notice(make_deps: Callable[...
     assert session.transcript()[-1].notice == turn.notice
 
 
-def test_llm_garbage_from_a_fake_chat_model_falls_back(make_deps: Callable[..., Deps], settings: Any) -> None:
+def test_llm_garbage_from_a_fake_chat_model_falls_back(
+    make_deps: Callable[..., Deps], settings: Any
+) -> None:
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
     from assistant.brains.llm import LLMBrain
