@@ -52,7 +52,7 @@ def download_buttons(journey: JourneyMap) -> None:
             key=f"dl_{fmt.value}",
             on_click="ignore",
             icon="⬇️",
-            use_container_width=True,
+            width="stretch",
         )
 
 

@@ -57,13 +57,13 @@ with chat_col:
 with map_col:
     st.subheader(t("interview.map_title"))
     left, right = st.columns(2)
-    left.button(t("interview.undo"), icon="↩️", on_click=_undo, use_container_width=True)
+    left.button(t("interview.undo"), icon="↩️", on_click=_undo, width="stretch")
     right.button(
         t("interview.finish"),
         icon="✅",
         on_click=_finish,
         disabled=session.done,
-        use_container_width=True,
+        width="stretch",
         type="primary",
     )
     if session.done:

@@ -80,7 +80,7 @@ for info in items:
             key=f"open_{info.id}",
             on_click=_open,
             args=(info.id,),
-            use_container_width=True,
+            width="stretch",
         )
         confirming = st.session_state["confirm_delete"] == info.id
         b2.button(
@@ -89,7 +89,7 @@ for info in items:
             on_click=_delete,
             args=(info.id,),
             type="primary" if confirming else "secondary",
-            use_container_width=True,
+            width="stretch",
         )
         if confirming:
             st.warning(t("interviews.delete_warning"))

@@ -32,7 +32,7 @@ show_flash()
 if journey.stages:
     from assistant.export.chart import journey_chart
 
-    st.altair_chart(journey_chart(journey), use_container_width=True)
+    st.altair_chart(journey_chart(journey), width="stretch")
 else:
     st.info(t("map.chart_empty"))
 
@@ -89,7 +89,7 @@ with st.form(f"edit_{rev}", border=True):
         column_config=stage_columns(lang),
         num_rows="dynamic",
         hide_index=True,
-        use_container_width=True,
+        width="stretch",
         key=f"stages_{rev}",
     )
     touchpoints = {}
@@ -103,7 +103,7 @@ with st.form(f"edit_{rev}", border=True):
                     column_config=touchpoint_columns(lang),
                     num_rows="dynamic",
                     hide_index=True,
-                    use_container_width=True,
+                    width="stretch",
                     key=f"tps_{rev}_{i}",
                 )
     saved = st.form_submit_button(t("editor.save"), type="primary", icon="💾")

@@ -1,0 +1,126 @@
+"""The Interview page through AppTest: opening, a whole offline interview, bad input, buttons."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from typing import Any
+
+from assistant.export import ExportFormat
+from assistant.turns import Role
+from tests.ui.conftest import chat, texts
+
+
+def test_opening_question_is_shown_and_the_link_is_set(app: Any, core_deps: Any) -> None:
+    app.run()
+    assert not app.exception
+    first = app.chat_message[0]
+    assert first.name == "assistant"
+    assert "Mitä yrityksesi myy" in first.markdown[0].value
+    interview_id = app.session_state["interview_id"]
+    assert app.query_params["i"] in (interview_id, [interview_id])
+    assert core_deps.store.get_interview(interview_id) is not None
+    assert "Kartta on 0 % valmis" in app.get("progress")[0].proto.text
+    # The tip's source can be opened to the guidance card text.
+    assert any("Heinonen" in e.label or "Harju" in e.label for e in app.expander)
+
+
+def test_whole_interview_offline_in_finnish_to_done(
+    app: Any, core_deps: Any, scripts: dict[str, Any], reply: Callable[..., str]
+) -> None:
+    from assistant.export.render import export_bytes
+
+    script = scripts["fi-b2c-kahvila"]
+    app.run()
+    messages = 0
+    while not app.session_state["last_turn"]["done"] and messages < 25:
+        chat(app, reply(script, app.session_state["last_turn"]))
+        messages += 1
+    assert app.session_state["last_turn"]["done"], texts(app)
+    assert messages <= 20
+    assert "Haastattelu on valmis" in texts(app)
+    assert app.get("progress")[0].proto.text == "Kartta on 100 % valmis"
+    page = texts(app)
+    for stage in ("Löytäminen", "Arviointi", "Hankinta", "Seikkailu", "Sitoutuminen"):
+        assert f"**{stage}**" in page
+    assert "Instagram" in page and "⚠️" in page
+
+    interview_id = app.session_state["interview_id"]
+    journey = core_deps.store.latest_map(interview_id)
+    assert journey is not None and len(journey.stages) == 5 and journey.suggestions
+    users = [t.text for t in core_deps.store.transcript(interview_id) if t.role is Role.USER]
+    assert len(users) == messages
+
+    # The Map page draws the chart and offers every download; the files parse.
+    app.switch_page("views/journey_map.py").run()
+    assert not app.exception
+    labels = [b.proto.label for b in app.get("download_button")]
+    assert len(labels) == len(ExportFormat) and "Raportti (Markdown)" in labels
+    assert app.checkbox(key="excel_fi").value is True  # a Finnish map: Finnish Excel by default
+    assert app.get("vega_lite_chart")
+    from assistant.export.jsonfile import from_json
+
+    assert from_json(export_bytes(journey, "json")) == journey
+    raw = export_bytes(journey, "csv", excel_fi=True)
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) == 1 + sum(len(s.touchpoints) for s in journey.stages)
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(export_bytes(journey, "xlsx")))
+    assert book.sheetnames
+    assert json.loads(export_bytes(journey, "json"))["schema_version"] == "1.0"
+
+
+def test_bad_input_gets_a_clear_message_and_is_kept(app: Any, core_deps: Any) -> None:
+    app.run()
+    chat(app, "")
+    assert "Viestisi jäi tyhjäksi" in app.chat_message[-1].markdown[0].value
+    chat(app, "x" * 5000)
+    last = app.chat_message[-1]
+    assert any("yli 4000 merkkiä" in w.value for w in last.get("alert")) or "4000" in texts(app)
+    chat(app, "<script>alert(1)</script> ![kuva](http://example.com/x.png) $x^2$")
+    shown = app.chat_message[-2]
+    assert shown.name == "user"
+    value = shown.markdown[0].value
+    assert "\\<script\\>" in value and "\\!\\[kuva\\]" in value and "\\$x^2\\$" in value
+    assert not app.get("html")
+    users = [
+        t.text
+        for t in core_deps.store.transcript(app.session_state["interview_id"])
+        if t.role is Role.USER
+    ]
+    assert users[0] == "" and users[1] == "x" * 4000
+    assert users[2].startswith("<script>alert(1)</script>")
+
+
+def test_undo_and_finish_buttons(app: Any, core_deps: Any) -> None:
+    app.run()
+    chat(app, "Myymme kahvia ja pullaa kuluttajille Tampereen keskustassa.")
+    interview_id = app.session_state["interview_id"]
+    assert "kahvi" in core_deps.store.latest_map(interview_id).business.offering
+    undo = next(b for b in app.button if b.label == "Kumoa viimeisin muutos")
+    undo.click().run()
+    assert core_deps.store.latest_map(interview_id).business.offering == ""
+    assert "Kumosin viimeisimmän muutoksen" in texts(app)
+    next(b for b in app.button if b.label == "Kumoa viimeisin muutos").click().run()
+    assert "Kumottavaa ei ole" in texts(app)
+    finish = next(b for b in app.button if b.label == "Valmis")
+    finish.click().run()
+    assert not app.exception
+    users = [t.text for t in core_deps.store.transcript(interview_id) if t.role is Role.USER]
+    assert users[-1] == "valmis"
+
+
+def test_language_switch_changes_the_texts(app: Any) -> None:
+    app.run()
+    assert "Haastattelu" in [s.value for s in app.subheader]
+    app.sidebar.radio(key="lang_sidebar").set_value("en").run()
+    assert not app.exception
+    assert "Interview" in [s.value for s in app.subheader]
+    assert "Your customer journey" in [s.value for s in app.subheader]
+    assert app.chat_input[0].placeholder == "Type your answer or ask something…"
+    app.sidebar.radio(key="lang_sidebar").set_value("fi").run()
+    assert "Asiakaspolkusi" in [s.value for s in app.subheader]
