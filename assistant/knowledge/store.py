@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from assistant.knowledge.base import Hit
     from assistant.knowledge.embeddings import Embedder
     from assistant.knowledge.hybrid import HybridIndex
+    from assistant.knowledge.latent import LatentTerms
     from assistant.settings import Settings
 
 
@@ -111,6 +112,7 @@ class DocumentStore:
             for i, text in enumerate(chunks)
         ]
         vectors = self.cache.embed(self.embedder, [p.index_text for p in passages])
+        self._latent_terms([p.index_text for p in passages])  # cached now, not at first search
         if old_ids:
             self.collection.delete(ids=old_ids)
         add_passages(self.collection, passages, vectors)
@@ -129,9 +131,18 @@ class DocumentStore:
             passages, vectors = load_passages(self.collection)
             glossary = load_glossary(REPO_ROOT / "knowledge" / "glossary.yaml")
             self._index = HybridIndex(
-                passages=passages, vectors=vectors, embedder=self.embedder, glossary=glossary
+                passages=passages,
+                vectors=vectors,
+                embedder=self.embedder,
+                glossary=glossary,
+                latent=self._latent_terms([p.index_text for p in passages]),
             )
         return self._index
+
+    def _latent_terms(self, texts: list[str]) -> LatentTerms | None:
+        from assistant.knowledge import latent
+
+        return latent.latent_terms(cache=self.cache, texts=texts) if latent.ENABLED else None
 
     def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
         return self.index().search(query, k=k, lang=lang)
