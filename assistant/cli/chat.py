@@ -54,9 +54,9 @@ def run_jsonl(session: Session, *, out: TextIO, inp: TextIO, map_path: Path | No
         if not line:
             break
         turn = session.step(line.rstrip("\r\n"))
-        _emit(out, turn.to_json())
-        if turn.done and map_path is not None:
+        if turn.done and map_path is not None:  # on disk before the reader sees "done"
             write_map(session.journey, map_path)
+        _emit(out, turn.to_json())
     if map_path is not None:
         write_map(session.journey, map_path)
 

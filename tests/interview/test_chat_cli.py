@@ -28,7 +28,9 @@ EXPECTS = {
 }
 
 
-def start(kb_data_dir: Path, tmp_path: Path, *args: str) -> subprocess.Popen[str]:
+def start(
+    kb_data_dir: Path, tmp_path: Path, *args: str, stderr: int | None = None
+) -> subprocess.Popen[str]:
     env = {
         **os.environ,
         "POLKUOPAS_DATA_DIR": str(kb_data_dir),
@@ -105,7 +107,7 @@ def test_first_line_before_input_one_line_per_input_and_out_on_eof(
 
 
 def test_unknown_resume_id_fails_clearly(real_kb: Any, kb_data_dir: Path, tmp_path: Path) -> None:
-    proc = start(kb_data_dir, tmp_path, "--resume", "nope")
+    proc = start(kb_data_dir, tmp_path, "--resume", "nope", stderr=subprocess.PIPE)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == 1 and "nope" in err
 
