@@ -45,6 +45,7 @@ def start(
         encoding="utf-8",
         env=env,
         cwd=tmp_path,
+        stderr=stderr,
     )
 
 
