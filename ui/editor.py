@@ -18,19 +18,8 @@ if TYPE_CHECKING:
 
 LIST_JOIN = " | "
 """Lists (doubts, pain points...) are one cell, items separated like in the CSV export."""
-TP_FIELDS = (
-    "name",
-    "channel",
-    "customer_action",
-    "emotion",
-    "emotion_note",
-    "doubts",
-    "motivators",
-    "blockers",
-    "pain_points",
-    "critical",
-    "measurement",
-)
+TP_FIELDS: tuple[str, ...] = tuple(Touchpoint.model_fields)
+"""Every touchpoint field is a column, so an edit never drops one."""
 LIST_FIELDS = ("doubts", "motivators", "blockers", "pain_points")
 
 

@@ -7,6 +7,7 @@ database (POLKUOPAS_DATABASE_URL), so tests do not see each other's interviews.
 from __future__ import annotations
 
 import importlib.util
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "ui" / "app.py"
+if str(ROOT) not in sys.path:  # `ui` is not an installed package; the app adds the root too
+    sys.path.insert(0, str(ROOT))
 TIMEOUT = 120
 """Seconds per AppTest run: generous, because a run may load the card index."""
 

@@ -70,7 +70,7 @@ for info in items:
                 date=info.updated_at.strftime("%d.%m.%Y %H:%M"),
                 pct=round(info.progress * 100),
                 status=status,
-                lang=info.lang.value.upper(),
+                language=info.lang.value.upper(),
             )
         )
         main.progress(min(max(info.progress, 0.0), 1.0))
