@@ -17,7 +17,7 @@ from ui.i18n import t  # noqa: E402
 from ui.sidebar import language_switch  # noqa: E402
 from ui.state import init_state  # noqa: E402
 
-st.set_page_config(page_title="Polkuopas", page_icon="🧭", layout="wide")
+st.set_page_config(page_title="Polkuopas", page_icon=":material/explore:", layout="wide")
 init_state()
 adopt_link()
 
@@ -25,14 +25,24 @@ pages = [
     st.Page(
         "views/interview.py",
         title=t("nav.interview"),
-        icon="💬",
+        icon=":material/forum:",
         url_path="interview",
         default=True,
     ),
-    st.Page("views/journey_map.py", title=t("nav.map"), icon="🗺️", url_path="map"),
-    st.Page("views/interviews.py", title=t("nav.interviews"), icon="📁", url_path="interviews"),
-    st.Page("views/mentor.py", title=t("nav.mentor"), icon="🧑‍🏫", url_path="mentor"),
-    st.Page("views/settings.py", title=t("nav.settings"), icon="⚙️", url_path="settings"),
+    st.Page("views/journey_map.py", title=t("nav.map"), icon=":material/map:", url_path="map"),
+    st.Page(
+        "views/interviews.py",
+        title=t("nav.interviews"),
+        icon=":material/folder_open:",
+        url_path="interviews",
+    ),
+    st.Page("views/mentor.py", title=t("nav.mentor"), icon=":material/school:", url_path="mentor"),
+    st.Page(
+        "views/settings.py",
+        title=t("nav.settings"),
+        icon=":material/settings:",
+        url_path="settings",
+    ),
 ]
 page = st.navigation(pages)
 with st.sidebar:

@@ -22,19 +22,21 @@ if TYPE_CHECKING:
 
 
 def _sources(citations: list[Citation], lang: str) -> None:
+    """The guidance behind a message: one expander, each card with its article and author."""
     kb = core.deps().kb
-    seen: set[str] = set()
-    for c in citations:
-        key = c.card or c.source
-        if key in seen:
-            continue
-        seen.add(key)
-        hit = kb.card(c.card, lang=lang) if c.card else None
+    unique = list({(c.card or c.source): c for c in citations}.values())
+    if len(unique) == 1:
+        c = unique[0]
         label = t("chat.source", title=c.title or c.source, author=c.author or "–")
-        with st.expander(f"📖 {label}"):
+    else:
+        label = t("chat.sources", count=len(unique))
+    with st.expander(label, icon=":material/menu_book:"):
+        for c in unique:
+            hit = kb.card(c.card, lang=lang) if c.card else None
+            title = hit.card_title if hit is not None and hit.card_title else c.title or c.source
+            st.markdown(f"**{esc(title)}**")
+            st.caption(esc(t("chat.source", title=c.title or c.source, author=c.author or "–")))
             if hit is not None:
-                if hit.card_title:
-                    st.markdown(f"**{esc(hit.card_title)}**")
                 st.markdown(esc_light(hit.text))
             else:
                 st.caption(t("chat.no_passage"))
@@ -44,10 +46,13 @@ def show_message(
     role: str, text: str, *, notice: str = "", citations: list[Citation] | None = None, lang: str
 ) -> None:
     is_user = role == Role.USER.value
-    with st.chat_message("user" if is_user else "assistant", avatar="🙂" if is_user else "🧭"):
+    with st.chat_message(
+        "user" if is_user else "assistant",
+        avatar=":material/person:" if is_user else ":material/explore:",
+    ):
         st.markdown(esc(text) if is_user else esc_light(text))
         if notice:
-            st.warning(notice, icon="ℹ️")
+            st.warning(notice, icon=":material/info:")
         if citations:
             _sources(citations, lang)
 

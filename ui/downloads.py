@@ -51,7 +51,7 @@ def download_buttons(journey: JourneyMap) -> None:
             mime=fmt.mime,
             key=f"dl_{fmt.value}",
             on_click="ignore",
-            icon="⬇️",
+            icon=":material/download:",
             width="stretch",
         )
 

@@ -13,9 +13,21 @@ from assistant.model import Channel, JourneyMap, Touchpoint
 from ui.i18n import t
 from ui.text import esc
 
-EMOTION = {-2: "😣", -1: "🙁", 0: "😐", 1: "🙂", 2: "😄"}
-CHANNEL = {Channel.DIGITAL: "💻", Channel.PHYSICAL: "🏪", Channel.HUMAN: "🧑"}
-MARKER = "👉"
+# Material icons come with Streamlit, so they show without an emoji font.
+EMOTION = {
+    -2: ":red[:material/sentiment_very_dissatisfied:]",
+    -1: ":orange[:material/sentiment_dissatisfied:]",
+    0: ":gray[:material/sentiment_neutral:]",
+    1: ":green[:material/sentiment_satisfied:]",
+    2: ":green[:material/sentiment_very_satisfied:]",
+}
+CHANNEL = {
+    Channel.DIGITAL: ":material/devices:",
+    Channel.PHYSICAL: ":material/storefront:",
+    Channel.HUMAN: ":material/support_agent:",
+}
+NO_CHANNEL = ":material/place:"
+MARKER = ":material/arrow_right:"
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -24,7 +36,7 @@ def _same(a: str | None, b: str | None) -> bool:
 
 def _touchpoint(tp: Touchpoint, *, focused: bool) -> None:
     with st.container(border=True):
-        parts = [CHANNEL.get(tp.channel, "📍") if tp.channel else "📍"]
+        parts = [CHANNEL[tp.channel] if tp.channel else NO_CHANNEL]
         name = f"**{esc(tp.name)}**"
         parts.append(f":blue[{MARKER} {name}]" if focused else name)
         if tp.emotion is not None:
@@ -35,7 +47,7 @@ def _touchpoint(tp: Touchpoint, *, focused: bool) -> None:
         if tp.customer_action:
             st.caption(esc(tp.customer_action))
         for pain in [*tp.pain_points, *tp.blockers][:3]:
-            st.markdown(f":orange[⚠️ {esc(pain)}]")
+            st.markdown(f":orange[:material/warning: {esc(pain)}]")
 
 
 def _persona(journey: JourneyMap) -> None:
@@ -46,9 +58,11 @@ def _persona(journey: JourneyMap) -> None:
     with st.container(border=True):
         if b.name or b.offering:
             title = esc(b.name) if b.name else t("map.business")
-            st.markdown(f"🏷️ **{title}**  \n{esc(b.offering)}")
+            st.markdown(f":material/storefront: **{title}**  \n{esc(b.offering)}")
         if p.name or p.description:
-            st.markdown(f"👤 **{esc(p.name) or t('map.persona')}**  \n{esc(p.description)}")
+            st.markdown(
+                f":material/person: **{esc(p.name) or t('map.persona')}**  \n{esc(p.description)}"
+            )
         for label, items in (
             (t("map.goals"), p.goals + p.needs),
             (t("map.frustrations"), p.frustrations),

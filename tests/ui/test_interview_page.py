@@ -59,7 +59,7 @@ def test_whole_interview_offline_in_finnish_to_done(
     labels = [b.proto.label for b in app.get("download_button")]
     assert len(labels) == len(ExportFormat) and "Raportti (Markdown)" in labels
     assert app.checkbox(key="excel_fi").value is True  # a Finnish map: Finnish Excel by default
-    assert app.get("vega_lite_chart")
+    assert app.get("image")
     from assistant.export.jsonfile import from_json
 
     assert from_json(export_bytes(journey, "json")) == journey

@@ -24,7 +24,7 @@ def open_map(app: Any, core_deps: Any) -> tuple[Any, str]:
 
 def test_map_page_shows_the_chart_and_every_download(app: Any, core_deps: Any) -> None:
     app, _ = open_map(app, core_deps)
-    assert app.get("vega_lite_chart")
+    assert app.get("image")
     names = sorted(b.proto.label for b in app.get("download_button"))
     assert names == sorted(
         [

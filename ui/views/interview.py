@@ -11,6 +11,9 @@ from ui.i18n import t
 from ui.map_panel import map_panel
 from ui.state import flash, show_flash
 
+# Pixels: chat and map scroll side by side, so both stay in view on a laptop.
+PANE_HEIGHT = 620
+
 
 def _finish() -> None:
     session = core.resume(st.session_state["interview_id"])
@@ -38,34 +41,36 @@ prompt = st.chat_input(t("chat.placeholder"), key="chat")
 chat_col, map_col = st.columns([3, 2], gap="large")
 
 with chat_col:
-    st.subheader(t("interview.title"))
     show_flash()
-    records = session.transcript()
-    for record in records:
-        show_record(record, lang=lang)
-    shown = [r.text for r in records if r.role.value == "assistant"]
-    # A resumed interview opens with "welcome back" and the pending question, not saved.
-    if last.get("text") and (not shown or shown[-1] != last["text"]) and prompt is None:
-        show_message("assistant", last["text"], lang=lang)
-    if prompt is not None:
-        show_message("user", prompt, lang=lang)
-        with st.chat_message("assistant", avatar="🧭"):
-            turn = run_step(session, prompt)
-        st.session_state["last_turn"] = turn.to_json()
-        st.rerun()
+    pane = st.container(height=PANE_HEIGHT, border=False)
+    with pane:
+        records = session.transcript()
+        for record in records:
+            show_record(record, lang=lang)
+        shown = [r.text for r in records if r.role.value == "assistant"]
+        # A resumed interview opens with "welcome back" and the pending question, not saved.
+        if last.get("text") and (not shown or shown[-1] != last["text"]) and prompt is None:
+            show_message("assistant", last["text"], lang=lang)
+        if prompt is not None:
+            show_message("user", prompt, lang=lang)
+            with st.chat_message("assistant", avatar=":material/explore:"):
+                turn = run_step(session, prompt)
+            st.session_state["last_turn"] = turn.to_json()
+            st.rerun()
 
 with map_col:
-    st.subheader(t("interview.map_title"))
+    st.markdown(f"#### {t('interview.map_title')}")
     left, right = st.columns(2)
-    left.button(t("interview.undo"), icon="↩️", on_click=_undo, width="stretch")
+    left.button(t("interview.undo"), icon=":material/undo:", on_click=_undo, width="stretch")
     right.button(
         t("interview.finish"),
-        icon="✅",
+        icon=":material/check_circle:",
         on_click=_finish,
         disabled=session.done,
         width="stretch",
         type="primary",
     )
-    if session.done:
-        st.success(t("interview.done"))
-    map_panel(session.journey, focus=last.get("focus"), progress=session.progress)
+    with st.container(height=PANE_HEIGHT - 110, border=False):
+        if session.done:
+            st.success(t("interview.done"))
+        map_panel(session.journey, focus=last.get("focus"), progress=session.progress)

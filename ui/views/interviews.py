@@ -46,7 +46,7 @@ if st.session_state.pop("go_interview", False):
 
 st.title(t("interviews.title"))
 show_flash()
-st.button(t("interviews.new"), icon="➕", type="primary", on_click=_new)
+st.button(t("interviews.new"), icon=":material/add:", type="primary", on_click=_new)
 
 current = st.session_state["interview_id"]
 if current:

@@ -20,6 +20,15 @@ from ui.i18n import t
 from ui.state import flash, show_flash
 from ui.text import esc
 
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def chart_svg(map_json: str) -> str:
+    from assistant.export.chart_render import chart_svg
+    from assistant.export.jsonfile import from_json
+
+    return chart_svg(from_json(map_json))
+
+
 session = current_session()
 journey = session.journey
 lang = journey.language
@@ -30,9 +39,9 @@ show_flash()
 
 # -- the picture ----------------------------------------------------------------------
 if journey.stages:
-    from assistant.export.chart import journey_chart
-
-    st.altair_chart(journey_chart(journey), width="stretch")
+    # The same picture as the downloads: Streamlit's own chart element would flatten the
+    # multi-line labels, and an image keeps every user text inert.
+    st.image(chart_svg(journey.model_dump_json()), width="stretch")
 else:
     st.info(t("map.chart_empty"))
 
@@ -106,7 +115,7 @@ with st.form(f"edit_{rev}", border=True):
                     width="stretch",
                     key=f"tps_{rev}_{i}",
                 )
-    saved = st.form_submit_button(t("editor.save"), type="primary", icon="💾")
+    saved = st.form_submit_button(t("editor.save"), type="primary", icon=":material/save:")
 
 if saved:
     try:
@@ -124,7 +133,7 @@ if saved:
         flash("success", t("editor.saved"))
         st.rerun()
 
-st.button(t("interview.undo"), icon="↩️", on_click=_undo, key="map_undo")
+st.button(t("interview.undo"), icon=":material/undo:", on_click=_undo, key="map_undo")
 
 # -- upload ---------------------------------------------------------------------------
 st.subheader(t("upload.title"))

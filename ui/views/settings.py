@@ -30,7 +30,7 @@ else:
     st.info(t("settings.llm_off"))
 st.caption(t("settings.how_to"))
 
-if st.button(t("settings.test"), icon="🔌"):
+if st.button(t("settings.test"), icon=":material/power:"):
     from assistant.llm_check import check_connection
 
     with st.spinner(t("settings.testing")):

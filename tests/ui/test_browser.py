@@ -1,0 +1,206 @@
+"""The real server in a real browser: Debian's chromium driven by Playwright (never downloaded).
+
+Starts `streamlit run ui/app.py` on 127.0.0.1, measures the time to the first question,
+chats a short interview, downloads the CSV and saves screenshots (laptop and phone width)
+into tests/artifacts/.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.ui.conftest import ROOT
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = ROOT / "tests" / "artifacts"
+ARGS = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+FIRST_QUESTION = "Mitä yrityksesi myy"
+
+pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.slow]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture
+def server(kb_dir: Path, tmp_path: Path) -> Iterator[str]:
+    port = _free_port()
+    env = {
+        **os.environ,
+        "POLKUOPAS_DATA_DIR": str(kb_dir),
+        "POLKUOPAS_DATABASE_URL": f"sqlite:///{tmp_path / 'browser.db'}",
+    }
+    cmd = [
+        str(Path(sys.executable).parent / "streamlit"),
+        "run",
+        str(ROOT / "ui" / "app.py"),
+        "--server.headless",
+        "true",
+        "--server.port",
+        str(port),
+        "--server.address",
+        "127.0.0.1",
+        "--browser.gatherUsageStats",
+        "false",
+    ]
+    log = (tmp_path / "server.log").open("wb")
+    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail("streamlit did not start: " + (tmp_path / "server.log").read_text())
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is missing (./run test installs it with apt as root)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+def _messages(page: Any) -> Any:
+    return page.get_by_test_id("stChatMessage")
+
+
+def _say(page: Any, text: str) -> None:
+    before = _messages(page).count()
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill(text)
+    box.press("Enter")
+    page.wait_for_function(
+        "n => document.querySelectorAll('[data-testid=stChatMessage]').length >= n",
+        arg=before + 2,
+        timeout=60_000,
+    )
+    _idle(page)
+
+
+def _idle(page: Any) -> None:
+    """Wait until the script run (and the rerun after a reply) has finished."""
+    page.wait_for_timeout(400)
+    page.wait_for_function(
+        """() => {
+            const app = document.querySelector('[data-test-script-state]');
+            return app && app.getAttribute('data-test-script-state') !== 'running'
+                && !document.querySelector('[data-testid=stSpinner]');
+        }""",
+        timeout=60_000,
+    )
+    page.wait_for_timeout(300)
+
+
+def _first_question_seconds(browser: Any, url: str) -> float:
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    start = time.monotonic()
+    page.goto(url)
+    page.get_by_text(FIRST_QUESTION).first.wait_for(timeout=90_000)
+    seconds = time.monotonic() - start
+    context.close()
+    return seconds
+
+
+def test_short_interview_in_a_real_browser(server: str, browser: Any) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    cold = _first_question_seconds(browser, server)  # loads the card index into the server
+    warm = _first_question_seconds(browser, server)
+    (ARTIFACTS / "startup.txt").write_text(
+        f"first question, first visit after server start: {cold:.2f} s\n"
+        f"first question, a new visitor on a running server: {warm:.2f} s\n"
+    )
+    assert warm < 3.0, f"first question took {warm:.2f} s"
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, accept_downloads=True)
+    page = context.new_page()
+    page.goto(server)
+    page.get_by_text(FIRST_QUESTION).first.wait_for(timeout=30_000)
+    _idle(page)
+    _say(
+        page,
+        "Pyöritämme Kahvila Kanelia Tampereella ja myymme kahvia ja leivonnaisia kuluttajille.",
+    )
+    _say(
+        page,
+        "Ihanneasiakas on etätöitä tekevä kaupunkilainen, joka haluaa rauhallisen paikan ja hyvää kahvia. Meteli turhauttaa.",
+    )
+    _say(page, "Kyllä, viisivaiheinen malli sopii.")
+    _say(page, "Instagramista ja Googlen karttahausta.")
+    page.screenshot(path=str(ARTIFACTS / "interview-laptop.png"), full_page=True)
+    _say(page, "valmis")
+    _say(page, "valmis")
+    assert page.get_by_text("Haastattelu on valmis").first.is_visible()
+    page.screenshot(path=str(ARTIFACTS / "interview-done-laptop.png"), full_page=True)
+    interview_id = page.evaluate("() => new URLSearchParams(location.search).get('i')")
+    assert interview_id
+
+    page.goto(f"{server}/map?i={interview_id}")
+    page.get_by_text("Lataa kartta").first.wait_for(timeout=30_000)
+    _idle(page)
+    page.wait_for_timeout(1500)  # the chart draws itself after the script
+    page.screenshot(path=str(ARTIFACTS / "map-laptop.png"), full_page=True)
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name="CSV", exact=True).click()
+    data = Path(info.value.path()).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) >= 3 and any("Instagram" in cell for row in rows for cell in row)
+    context.close()
+
+    phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
+    page = phone.new_page()
+    page.goto(f"{server}/?i={interview_id}")
+    page.get_by_text("Tervetuloa takaisin").first.wait_for(timeout=30_000)
+    _idle(page)
+    page.screenshot(path=str(ARTIFACTS / "interview-phone.png"), full_page=False)
+    page.screenshot(path=str(ARTIFACTS / "interview-phone-full.png"), full_page=True)
+    page.goto(f"{server}/map?i={interview_id}")
+    page.get_by_text("Lataa kartta").first.wait_for(timeout=30_000)
+    _idle(page)
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(ARTIFACTS / "map-phone.png"), full_page=True)
+    phone.close()
