@@ -196,8 +196,14 @@ def test_short_interview_in_a_real_browser(server: str, browser: Any) -> None:
     page.goto(f"{server}/?i={interview_id}")
     page.get_by_text("Tervetuloa takaisin").first.wait_for(timeout=30_000)
     _idle(page)
-    page.screenshot(path=str(ARTIFACTS / "interview-phone.png"), full_page=False)
-    page.screenshot(path=str(ARTIFACTS / "interview-phone-full.png"), full_page=True)
+    page.evaluate("() => document.querySelectorAll('*').forEach(e => { e.scrollTop = 0; })")
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(ARTIFACTS / "interview-phone-top.png"))
+    page.evaluate(
+        "() => document.querySelectorAll('*').forEach(e => { e.scrollTop = e.scrollHeight; })"
+    )
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(ARTIFACTS / "interview-phone.png"))
     page.goto(f"{server}/map?i={interview_id}")
     page.get_by_text("Lataa kartta").first.wait_for(timeout=30_000)
     _idle(page)

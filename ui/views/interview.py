@@ -11,7 +11,8 @@ from ui.i18n import t
 from ui.map_panel import map_panel
 from ui.state import flash, show_flash
 
-# Pixels: chat and map scroll side by side, so both stay in view on a laptop.
+# Pixels: the chat scrolls in its own pane, so the latest message and the map's top
+# stay in view together on a laptop.
 PANE_HEIGHT = 620
 
 
@@ -70,7 +71,7 @@ with map_col:
         width="stretch",
         type="primary",
     )
-    with st.container(height=PANE_HEIGHT - 110, border=False):
-        if session.done:
-            st.success(t("interview.done"))
-        map_panel(session.journey, focus=last.get("focus"), progress=session.progress)
+    # The map grows with the page (no inner scroll): on a phone it sits below the chat.
+    if session.done:
+        st.success(t("interview.done"))
+    map_panel(session.journey, focus=last.get("focus"), progress=session.progress)
