@@ -90,6 +90,8 @@ def _build(
     from assistant.knowledge.embeddings import EmbeddingCache
     from assistant.knowledge.glossary import load_glossary
     from assistant.knowledge.hybrid import HybridIndex
+    from assistant.knowledge.local_index import save_local
+    from assistant.knowledge.snapshot import seed_cache
 
     url = settings.chroma_url
     client = open_client(path=None if url else settings.index_dir / "cards", url=url)
@@ -107,23 +109,66 @@ def _build(
         passages = list({p.id: p for p in passages}.values())
         if passages:
             cache = EmbeddingCache(settings.data_dir / "embedding_cache.sqlite3")
+            texts = [p.index_text for p in passages]
+            seed_cache(cache=cache, embedder=embedder, knowledge_dir=knowledge_dir, texts=texts)
             add_passages(
                 collection, passages, cache.embed(embedder, [p.index_text for p in passages])
             )
             cache.close()
     loaded, vectors = load_passages(collection)
     glossary = load_glossary(knowledge_dir / "glossary.yaml")
-    return CardIndex(
-        index=HybridIndex(passages=loaded, vectors=vectors, embedder=embedder, glossary=glossary)
+    index = HybridIndex(passages=loaded, vectors=vectors, embedder=embedder, glossary=glossary)
+    if not url:
+        save_local(
+            directory=_local_dir(settings, name),
+            stamp=manifest,
+            passages=loaded,
+            vectors=vectors,
+            token_lists=list(index.token_lists),
+        )
+    return CardIndex(index=index)
+
+
+def _local_dir(settings: Settings, collection: str) -> Path:
+    return settings.index_dir / "cards" / f"{collection}.local"
+
+
+def _from_local(
+    *, settings: Settings, knowledge_dir: Path, embedder: Embedder, manifest: str
+) -> CardIndex | None:
+    """The index from its local copy when that is current: no Chroma import on the read path."""
+    from assistant.knowledge.chroma import collection_name
+    from assistant.knowledge.local_index import load_local
+
+    if settings.chroma_url:
+        return None
+    local = load_local(
+        directory=_local_dir(settings, collection_name("cards", embedder.name)), stamp=manifest
     )
+    if local is None:
+        return None
+    from assistant.knowledge.glossary import load_glossary
+    from assistant.knowledge.hybrid import HybridIndex
+
+    index = HybridIndex(
+        passages=local.passages,
+        vectors=local.vectors,
+        embedder=embedder,
+        glossary=load_glossary(knowledge_dir / "glossary.yaml"),
+        token_lists=local.token_lists,
+    )
+    return CardIndex(index=index)
 
 
-def load_card_index(*, settings: Settings, knowledge_dir: Path | None = None) -> CardIndex:
-    """The card knowledge base; built on first use, rebuilt when any file under knowledge/ changes."""
+def load_card_index(
+    *, settings: Settings, knowledge_dir: Path | None = None, embedder: Embedder | None = None
+) -> CardIndex:
+    """The card knowledge base; built on first use, rebuilt when any file under knowledge/ changes.
+    `embedder` overrides the configured one (tests count its calls)."""
     from assistant.knowledge.embeddings import get_embedder
 
     kdir = (knowledge_dir or default_knowledge_dir()).resolve()
-    embedder = get_embedder(settings=settings)
+    embedder = embedder or get_embedder(settings=settings)
     where = settings.chroma_url or str(settings.index_dir)
     key = (str(kdir), where, embedder.name)
     manifest = manifest_hash(kdir, embedder.name)
@@ -131,6 +176,8 @@ def load_card_index(*, settings: Settings, knowledge_dir: Path | None = None) ->
         cached = _loaded.get(key)
         if cached and cached[0] == manifest:
             return cached[1]
-        index = _build(settings=settings, knowledge_dir=kdir, embedder=embedder, manifest=manifest)
+        index = _from_local(
+            settings=settings, knowledge_dir=kdir, embedder=embedder, manifest=manifest
+        ) or _build(settings=settings, knowledge_dir=kdir, embedder=embedder, manifest=manifest)
         _loaded[key] = (manifest, index)
         return index

@@ -168,5 +168,15 @@ class EmbeddingCache:
             found.update(zip(missing, vectors, strict=True))
         return np.stack([found[h] for h in hashes]) if hashes else embedder.passages([])
 
+    def seed(self, *, model: str, rows: dict[str, Matrix]) -> None:
+        """Add known vectors (sha256 of text -> vector) without replacing any stored one."""
+        import numpy as np
+
+        with self._db:
+            self._db.executemany(
+                "INSERT OR IGNORE INTO vec VALUES (?, ?, ?)",
+                [(model, h, np.asarray(v, dtype=np.float32).tobytes()) for h, v in rows.items()],
+            )
+
     def close(self) -> None:
         self._db.close()

@@ -128,13 +128,18 @@ class HybridIndex:
         embedder: Embedder,
         glossary: tuple[Term, ...] = (),
         latent: LatentTerms | None = None,
+        token_lists: Sequence[list[str]] | None = None,
     ) -> None:
         self.passages = passages
         self.latent = latent
         self.vectors = vectors
         self.embedder = embedder
         self.glossary = glossary
-        self.bm25 = BM25([tokens(p.index_text) for p in passages])
+        if token_lists is None or len(token_lists) != len(passages):
+            token_lists = [tokens(p.index_text) for p in passages]
+        self.token_lists = token_lists
+        """BM25 tokens per passage, kept so a local index can store them (local_index.py)."""
+        self.bm25 = BM25(token_lists)
         from assistant.knowledge.charngrams import CharNgramIndex
 
         self.chars = CharNgramIndex(context_texts(passages))
