@@ -45,7 +45,7 @@ def test_whole_interview_offline_in_finnish_to_done(
     page = texts(app)
     for stage in ("Löytäminen", "Arviointi", "Hankinta", "Seikkailu", "Sitoutuminen"):
         assert f"**{stage}**" in page
-    assert "Instagram" in page and "⚠️" in page
+    assert "Instagram" in page and ":material/warning:" in page
 
     interview_id = app.session_state["interview_id"]
     journey = core_deps.store.latest_map(interview_id)
@@ -116,11 +116,14 @@ def test_undo_and_finish_buttons(app: Any, core_deps: Any) -> None:
 
 def test_language_switch_changes_the_texts(app: Any) -> None:
     app.run()
-    assert "Haastattelu" in [s.value for s in app.subheader]
+    assert "#### Asiakaspolkusi" in texts(app)
+    assert "Polkuopas auttaa sinua" in app.sidebar.caption[0].value
     app.sidebar.radio(key="lang_sidebar").set_value("en").run()
     assert not app.exception
-    assert "Interview" in [s.value for s in app.subheader]
-    assert "Your customer journey" in [s.value for s in app.subheader]
+    page = texts(app)
+    assert "#### Your customer journey" in page and "Asiakaspolkusi" not in page
+    assert "Polkuopas helps you" in app.sidebar.caption[0].value
     assert app.chat_input[0].placeholder == "Type your answer or ask something…"
+    assert [b.label for b in app.button][:2] == ["Undo the last change", "Finish"]
     app.sidebar.radio(key="lang_sidebar").set_value("fi").run()
-    assert "Asiakaspolkusi" in [s.value for s in app.subheader]
+    assert "#### Asiakaspolkusi" in texts(app)

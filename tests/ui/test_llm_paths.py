@@ -1,0 +1,43 @@
+"""The app with an LLM configured: a local OpenAI-compatible stub on 127.0.0.1 plays the model."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.llm.stub_server import Reply, StubServer
+from tests.ui.conftest import chat, texts
+
+
+@pytest.fixture
+def stub(monkeypatch: pytest.MonkeyPatch) -> Iterator[StubServer]:
+    with StubServer() as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.base_url)
+        monkeypatch.setenv("OPENAI_API_KEY", "dummy-key")
+        monkeypatch.setenv("POLKUOPAS_LLM_RETRIES", "0")
+        monkeypatch.setenv("POLKUOPAS_LLM_TIMEOUT", "3")
+        yield server
+
+
+def test_a_failing_llm_falls_back_with_a_visible_notice(app: Any, stub: StubServer) -> None:
+    stub.default = Reply.fail(500)
+    app.run()
+    assert not app.exception
+    chat(app, "Myymme kahvia ja pullaa kuluttajille.")
+    assert stub.requests, "the app did not try the configured model"
+    notices = [w.value for w in app.warning]
+    assert any("Kielimalli ei vastannut" in n for n in notices), texts(app)
+    assert app.chat_message[-1].name == "assistant" and "Selvä" in texts(app)
+    assert app.session_state["last_turn"]["brain"] == "offline"
+
+
+def test_settings_test_connection_against_the_stub(app: Any, stub: StubServer) -> None:
+    stub.default = Reply.text("ok")
+    app.run()
+    app.switch_page("views/settings.py").run()
+    assert "**Kielimalli käytössä:** `kyllä`" in texts(app)
+    next(b for b in app.button if b.label == "Testaa yhteys").click().run()
+    assert app.success, texts(app)
+    assert "dummy-key" not in texts(app)
