@@ -51,8 +51,8 @@ def switch_to(interview_id: str) -> Session:
     return session
 
 
-def current_session(*, create: bool = True) -> Session | None:
-    """The current interview; a new one when there is none and `create` is set."""
+def current_session() -> Session:
+    """The current interview; a new one when there is none (or it was deleted meanwhile)."""
     interview_id = st.session_state["interview_id"]
     if interview_id:
         try:
@@ -64,7 +64,7 @@ def current_session(*, create: bool = True) -> Session | None:
             if st.query_params.get("i") != session.id:
                 st.query_params["i"] = session.id
             return session
-    return start_new() if create else None
+    return start_new()
 
 
 def forget_current() -> None:

@@ -42,9 +42,10 @@ def download_buttons(journey: JourneyMap) -> None:
         key="excel_fi",
     )
     formats = list(ExportFormat)
-    cols = st.columns(4)
-    for i, fmt in enumerate(formats):
-        cols[i % 4].download_button(
+    # One st.columns per row, so on a phone (columns stacked) the order stays the same.
+    cells = [c for start in range(0, len(formats), 4) for c in st.columns(4)]
+    for cell, fmt in zip(cells, formats, strict=False):
+        cell.download_button(
             t(f"download.{fmt.value}"),
             data=_later(journey, fmt, excel_fi),
             file_name=stem + fmt.extension,

@@ -95,7 +95,7 @@ def _touchpoint(row: dict[str, Any]) -> dict[str, Any] | None:
     out["name"] = name
     out["channel"] = out["channel"] or None
     emotion = row.get("emotion")
-    out["emotion"] = None if _text(emotion) == "" else round(float(emotion))
+    out["emotion"] = None if _text(emotion) == "" else round(float(str(emotion)))
     out["critical"] = bool(row.get("critical")) if _text(row.get("critical")) else False
     for f in LIST_FIELDS:
         out[f] = _items(row.get(f))
