@@ -112,12 +112,21 @@ def drive(script: dict[str, Any], send: Callable[[str], dict[str, Any]], first: 
     return turn, messages
 
 
+def warm_up() -> None:
+    """One-time start-up outside the timed turns: simplemma's fi/en dictionaries load lazily
+    on the first lemma (about a second). Turns never build the card index any more."""
+    from assistant.lang.words import lemma
+
+    lemma("asiakkaat", "fi")
+    lemma("customers", "en")
+
+
 def run_in_process(script: dict[str, Any]) -> dict[str, Any]:
     from assistant.interview import build_deps, open_session
     from assistant.model import Lang
 
     deps = build_deps(offline=True)
-    deps.kb.search("asiakaspolku", k=1)  # load the card index once: start-up, not a turn
+    warm_up()
     session = open_session(deps=deps, lang=Lang(script["lang"]))
     first = session.opening().to_json()
     times: list[float] = []

@@ -9,6 +9,7 @@ from assistant.brains.offline_detail import parse_detail
 from assistant.lang.clauses import classify, sentences
 from assistant.lang.lexicon import first_cue
 from assistant.lang.lists import name_items
+from assistant.lang.phrases import touchpoint_names
 from assistant.lang.words import clean, words
 from assistant.model import Channel, JourneyMap
 from assistant.patch import BusinessPatch, MapPatch, TouchpointPatch
@@ -86,7 +87,7 @@ def _touchpoints(
             sentence, "detail", ("pain_points", "blockers")
         ):
             continue  # volunteered for another stage or a pain point: _volunteered takes it
-        for name, entry in name_items(sentence, lang=lang):
+        for name, entry in touchpoint_names(sentence, lang=lang):
             channel = Channel(entry.kind) if entry and entry.kind else None
             out.append(TouchpointPatch(stage=stage, name=name, channel=channel))
     return out

@@ -35,7 +35,29 @@ class LazyCardIndex:
         return self.index.search(query, k=k, lang=lang)
 
     def card(self, card_id: str, *, lang: str) -> Hit | None:
-        return self.index.card(card_id, lang=lang)
+        """Straight from the card files: a tip must never wait for the vector index to build."""
+        from assistant.knowledge import load_cards
+        from assistant.model import Citation
+
+        other = "en" if lang == "fi" else "fi"
+        by_lang = {c.lang: c for c in load_cards() if c.id == card_id}
+        card = by_lang.get(lang) or by_lang.get(other)
+        if card is None:
+            return None
+        first, *rest = card.sources or ()
+        return Hit(
+            text=card.body[:1000],
+            source=first.file if first else "",
+            title=first.title if first else "",
+            score=1.0,
+            author=first.author if first else "",
+            card=card.id,
+            card_title=card.title,
+            lang=card.lang,
+            extra_sources=tuple(
+                Citation(card=card.id, source=s.file, title=s.title, author=s.author) for s in rest
+            ),
+        )
 
 
 @dataclass

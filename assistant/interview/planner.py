@@ -73,7 +73,18 @@ def _optional(slot: Slot, journey: JourneyMap) -> list[Slot]:
 
 
 def _open_required(journey: JourneyMap, state: PlannerState) -> int:
-    return sum(1 for slot, filled in _required(journey) if not filled and not _done(slot, state))
+    """Required questions still ahead, counting the detail questions of stages whose
+    touchpoints are not known yet (as many as the known stages have on average, at least 2)."""
+    slots = _required(journey)
+    open_now = sum(1 for slot, filled in slots if not filled and not _done(slot, state))
+    known = [len(s.touchpoints) for s in journey.stages if s.touchpoints]
+    per_stage = max(2, round(sum(known) / len(known))) if known else 2
+    unknown = sum(
+        1
+        for slot, filled in slots
+        if slot.expects is Expects.TOUCHPOINTS and not filled and not _done(slot, state)
+    )
+    return open_now + unknown * per_stage
 
 
 def next_slot(*, journey: JourneyMap, state: PlannerState) -> Slot:

@@ -41,23 +41,33 @@ def stage_key(journey: JourneyMap, stage: str | None) -> str | None:
 def pick_tip(
     *, slot: Slot, journey: JourneyMap, kb: KnowledgeBase, lang: Lang, used: list[str], answer: str
 ) -> Hit | None:
-    """A card fitting `slot` not shown before; else the best unseen card for the user's answer."""
+    """A card fitting `slot` (its stage's first) not shown before; else one for the stage.
+
+    Only the card files are read: a tip never waits for a vector search, which is kept for
+    the user's explicit questions. `answer` is the message being answered; the slot and stage
+    already say what it is about, so it does not steer the choice.
+    """
+    del answer
     if slot.expects in _NO_TIPS:
         return None
     try:
-        from assistant.knowledge.cards import cards_for
+        from assistant.knowledge.cards import load_cards
 
-        cards = cards_for(
-            slot=slot.expects.value, lang=lang.value, stage_key=stage_key(journey, slot.stage)
-        )
+        key = stage_key(journey, slot.stage)
+        mine = [c for c in load_cards() if c.lang == lang.value]  # one file check per turn
+        fits = [c for c in mine if slot.expects.value in c.slots]
+        if key:
+            # As cards_for orders them: this stage's cards, then those for every stage.
+            fits = [c for c in fits if key in c.stages or "all" in c.stages]
+            fits.sort(key=lambda c: (key not in c.stages, c.id))
+            fits += [c for c in mine if key in c.stages]
+        else:
+            fits.sort(key=lambda c: c.id)
+        cards = fits
         for card in cards:
             if card.id not in used:
                 hit = kb.card(card.id, lang=lang.value)
                 if hit is not None:
-                    return hit
-        if answer.strip():
-            for hit in kb.search(answer[:500], k=3, lang=lang.value):
-                if hit.card and hit.card not in used:
                     return hit
     except Exception:  # a tip is a nicety: the interview goes on without one
         log.exception("tip lookup failed")

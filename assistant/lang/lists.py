@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.lang.lexicon import Entry, channels, cues, lookup
-from assistant.lang.words import clean, lemma, strip_name, words
+from assistant.lang.words import clean, fuzzy_equal, lemma, strip_name, words
 
 _SEP = re.compile(
     r"\s*(?:[,;\n\r•·|/]|(?:^|\s)[-*–]\s|\s(?:ja|sekä|tai|and|or|plus|&)\s|\d+[.)]\s)\s*",
@@ -44,6 +44,8 @@ def base_form(item: str, *, lang: str) -> str:
             return strip_name(word)
         if lang == "fi" and word.isalpha():
             base = lemma(word)
+            if _compound_of(word.lower(), base):
+                base = word.lower()  # the dictionary cut a compound: "tapahtumapäivä"
             return base[:1].upper() + base[1:] if word[:1].isupper() else base
         return word
     if toks[-1][:1].isupper() and lemma(toks[-1]) == toks[-1].lower():
@@ -55,6 +57,39 @@ def base_form(item: str, *, lang: str) -> str:
     return " ".join(toks)
 
 
+_ENDING = re.compile(
+    r"^[iej]{0,2}(?:h?[aeiouyäö]n|n|[aä]|t[aä]|ss[aä]|st[aä]|ll[aä]|lt[aä]|lle|n[aä]|ksi"
+    r"|tt[aä]|t|j[aä]|in|den|tten)?(?:mme|nne|ns[aä]|ni|si|[aä]n)?$"
+)
+
+
+def _compound_of(word: str, base: str) -> bool:
+    return word.startswith(base) and len(word) - len(base) >= 3 and not is_inflection(word, base)
+
+
+def is_inflection(word: str, base: str) -> bool:
+    """Whether `word` is `base` with a Finnish case or possessive ending ("kassalla", "kassa"),
+    not a compound that merely starts with it ("tapahtumapäivä", "tapahtuma")."""
+    word, base = word.lower(), base.lower()
+    common = 0
+    while common < min(len(word), len(base)) and word[common] == base[common]:
+        common += 1
+    rest = word[common:]
+    return bool(rest) and common >= len(base) - 1 and bool(_ENDING.match(rest))
+
+
+def _names(word: str, entry: Entry) -> bool:
+    """Whether the entry's name reads best for `word` (the entry, an inflection or a typo of
+    it); not for a compound built on it: "Tapahtumapäivä" only starts like a fair (tapahtuma)."""
+    low = word.lower()
+    if any(low == f or is_inflection(low, f) or fuzzy_equal(low, f) for f in entry.forms):
+        return True
+    return not any(
+        len(f) >= 4 and low.startswith(f) and len(low) - len(f) >= 3 and not is_inflection(low, f)
+        for f in entry.forms
+    )
+
+
 def name_items(text: str, *, lang: str) -> list[tuple[str, Entry | None]]:
     """Items as names: a known channel's name, otherwise the user's words in base form."""
     out: list[tuple[str, Entry | None]] = []
@@ -62,7 +97,9 @@ def name_items(text: str, *, lang: str) -> list[tuple[str, Entry | None]]:
     for raw in split_items(text):
         toks = _drop_fillers(raw)
         entry = lookup(" ".join(toks), channels()) if toks else None
-        if entry is not None and ((len(toks) == 1 and "-" not in toks[0]) or len(toks) >= 5):
+        if entry is not None and (
+            (len(toks) == 1 and "-" not in toks[0] and _names(toks[0], entry)) or len(toks) >= 5
+        ):
             # One known word, or a sentence around one: the channel's own name reads best.
             name = entry.name(lang)
         else:

@@ -1,0 +1,118 @@
+"""Touchpoint names from whole clauses: the noun phrase, not the sentence.
+
+"He katsovat verkkosivujamme" names Verkkosivut, "Tilaus tehdään kassalla" Kassa and
+"They book a demo" Demo. Finnish has no articles, so the verb is found from its lemma
+(an infinitive ending) and the phrase after it is the object or place; with "olla" (or
+no phrase after the verb) the subject before it is the name. English drops the subject
+and verb up to the first article and cuts at a preposition.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from assistant.lang.lexicon import Entry, cues
+from assistant.lang.lists import name_items, split_items
+from assistant.lang.words import lemma
+
+_INFINITIVE = ("da", "dä", "lla", "llä", "nna", "nnä", "rra", "rrä", "sta", "stä")
+_INFINITIVE += ("ata", "ätä", "ota", "ötä", "uta", "ytä", "ita", "itä", "eta", "etä")
+_FINITE = ("vat", "vät", "taan", "tään", "daan", "dään", "tiin", "ttiin")
+
+
+@cache
+def _words(name: str) -> frozenset[str]:
+    return frozenset(str(w).lower() for w in cues()["phrases"][name])
+
+
+def is_verb(word: str) -> bool:
+    """Whether a Finnish word is a finite verb (a dictionary gives lemmas, not word classes)."""
+    s = word.lower().strip(".,!?:;\"'")
+    if s in _words("verbs"):
+        return True
+    if not s.isalpha() or len(s) < 3 or s in _words("function"):
+        return False
+    base = lemma(s)
+    if s.endswith(_FINITE) and base != s:
+        return True
+    if len(base) < 4 or base[-1] not in "aä":
+        return False
+    if base[-2] in "aeouyäö":  # katsoa, lukea, tutustua; "pyytää" is its own lemma
+        return base != s or s[-2:] in ("aa", "ää")
+    if base == s:
+        return False  # an unknown word ("karttahausta") only looks like an infinitive
+    return base.endswith(_INFINITIVE) or (base[-2] == "i" and s.endswith(("ii", "vat", "vät")))
+
+
+def _content(tokens: list[str]) -> list[str]:
+    """The first run of content words (the phrase), up to a function word or a stop."""
+    run: list[str] = []
+    for i, tok in enumerate(tokens):
+        low = tok.lower().strip(".,!?:;\"'")
+        after = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        if run and (low in _words("stops") or after in _words("objects")):
+            break  # "newsletter keeps them": a word before an object pronoun is a verb
+        if low in _words("function") or low in _words("stops") or is_verb(low):
+            if run:
+                break
+            continue
+        run.append(tok)
+    return run
+
+
+def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
+    """The naming phrase of one clause, and whether it is the subject of a verb other than
+    "olla" (a clause that says what happens, e.g. "Kauppa syntyy")."""
+    toks = item.split()
+    if len(toks) < 2:
+        return item, False
+    if lang == "en":
+        arts = [i for i, t in enumerate(toks) if t.lower() in ("a", "an", "the")]
+        verb = [i for i, t in enumerate(toks) if t.lower() in _words("copulas")]
+        if verb and toks[0].lower() not in ("a", "an", "the"):
+            before = _content(toks[: verb[0]])
+            if before:  # "customer support are where we serve them"
+                return " ".join(before), False
+        subject = toks[0].lower() in _words("subjects")
+        start = arts[0] + 1 if arts else (2 if subject else 0)
+        if arts or subject:  # "They sign contracts": past the subject and the verb
+            return " ".join(_content(toks[start:]) or toks), False
+        if any(t.lower() in _words("objects") for t in toks):  # "Our newsletter keeps them"
+            return " ".join(_content(toks) or toks), False
+        return item, False
+    verbs = [i for i, t in enumerate(toks) if is_verb(t)]
+    if not verbs:
+        return item, False
+    v = verbs[0]
+    after = _content(toks[v + 1 :])
+    before = _content(toks[:v])
+    if lemma(toks[v].lower()) == "olla" or toks[v].lower() in ("on", "ovat"):
+        return " ".join(before or after), False
+    if not after:
+        return " ".join(before), True
+    return " ".join(after), False
+
+
+def touchpoint_names(sentence: str, *, lang: str) -> list[tuple[str, Entry | None]]:
+    """Touchpoint names in one sentence of a touchpoints answer."""
+    phrases: list[tuple[str, bool]] = []
+    for item in split_items(sentence):
+        first = item.split()[0].lower()
+        if first in _words("relative"):
+            continue  # "palaveri, jossa käydään läpi ...": says more about the one before
+        if first in _words("temporal"):
+            # "Kauppa syntyy, kun sopimus allekirjoitetaan": after a clause saying what
+            # happens, the when-clause names where; after "X on se hetki, kun ..." it does not.
+            if not (phrases and phrases[-1][1]):
+                continue
+            phrases.pop()
+            item = item.split(maxsplit=1)[1] if len(item.split()) > 1 else ""
+        phrase, subject = noun_phrase(item, lang=lang)
+        if phrase.strip():
+            phrases.append((phrase, subject))
+    out: list[tuple[str, Entry | None]] = []
+    for phrase, _ in phrases:
+        for name, entry in name_items(phrase, lang=lang):
+            if name.casefold() not in {n.casefold() for n, _ in out}:
+                out.append((name, entry))
+    return out
