@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -47,16 +48,30 @@ class DocumentStore:
     def __init__(
         self, *, settings: Settings, path: Path | None = None, embedder: Embedder | None = None
     ) -> None:
-        from assistant.knowledge.chroma import collection_name, get_collection, open_client
         from assistant.knowledge.embeddings import EmbeddingCache, get_embedder
 
         self.settings = settings
         self.embedder = embedder or get_embedder(settings=settings)
-        url = None if path is not None else settings.chroma_url
-        client = open_client(path=path or settings.index_dir / "user", url=url)
-        self.collection: Any = get_collection(client, collection_name("docs", self.embedder.name))
+        self._url = None if path is not None else settings.chroma_url
+        self._path = path or settings.index_dir / "user"
         self.cache = EmbeddingCache(settings.data_dir / "embedding_cache.sqlite3")
         self._index: HybridIndex | None = None
+
+    @cached_property
+    def collection(self) -> Any:
+        """Opened on first use: a search over a current local copy never imports Chroma."""
+        from assistant.knowledge.chroma import collection_name, get_collection, open_client
+
+        client = open_client(path=self._path, url=self._url)
+        return get_collection(client, collection_name("docs", self.embedder.name))
+
+    def _stamp(self) -> str | None:
+        """Identifies the Chroma file's state; None for a server (no local copy then)."""
+        try:
+            info = (self._path / "chroma.sqlite3").stat()
+        except OSError:
+            return None
+        return "\0".join([self.embedder.name, str(info.st_size), str(info.st_mtime_ns)])
 
     def ingest(self, paths: list[Path]) -> IngestReport:
         from assistant.knowledge.readers import collect
@@ -123,20 +138,39 @@ class DocumentStore:
 
     def index(self) -> HybridIndex:
         if self._index is None:
-            from assistant.knowledge.chroma import load_passages
             from assistant.knowledge.glossary import load_glossary
             from assistant.knowledge.hybrid import HybridIndex
+            from assistant.knowledge.local_index import load_local, save_local
             from assistant.settings import REPO_ROOT
 
-            passages, vectors = load_passages(self.collection)
-            glossary = load_glossary(REPO_ROOT / "knowledge" / "glossary.yaml")
+            local_dir = self._path / "local-index"
+            stamp = None if self._url else self._stamp()
+            local = load_local(directory=local_dir, stamp=stamp) if stamp else None
+            if local is not None:
+                passages, vectors, token_lists = local.passages, local.vectors, local.token_lists
+            else:
+                from assistant.knowledge.chroma import load_passages
+
+                passages, vectors = load_passages(self.collection)
+                token_lists = None
             self._index = HybridIndex(
                 passages=passages,
                 vectors=vectors,
                 embedder=self.embedder,
-                glossary=glossary,
+                glossary=load_glossary(REPO_ROOT / "knowledge" / "glossary.yaml"),
                 latent=self._latent_terms([p.index_text for p in passages]),
+                token_lists=token_lists,
             )
+            # Stamped after reading: opening Chroma may itself touch its file.
+            stamp = None if self._url else self._stamp()
+            if local is None and stamp:
+                save_local(
+                    directory=local_dir,
+                    stamp=stamp,
+                    passages=passages,
+                    vectors=vectors,
+                    token_lists=list(self._index.token_lists),
+                )
         return self._index
 
     def _latent_terms(self, texts: list[str]) -> LatentTerms | None:

