@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from assistant.lang.clauses import classify, clauses, sentences
@@ -14,12 +15,28 @@ _FIELDS = ("pain_points", "blockers", "doubts", "motivators", "emotion", "custom
 _LISTS = ("doubts", "motivators", "blockers", "pain_points")
 
 
+_AND = re.compile(r"\s+(?:ja|sekä|and)\s+", flags=re.IGNORECASE)
+_REASON = re.compile(r"\b(?:koska|sillä|kun|because|since|as|about)\b", flags=re.IGNORECASE)
+
+
+def _split_and(clause: str) -> list[str]:
+    """ "Selkeä hinta vie eteenpäin ja hidas vastaus estää": two fields joined by "ja" are two
+    clauses; "hän jonottaa ja maksaa" (one field or none) stays one."""
+    parts = _AND.split(clause)
+    if len(parts) < 2:
+        return [clause]
+    fields = [classify(p, "detail", _FIELDS[:4]) for p in parts]
+    if all(fields) and len(set(fields)) == len(fields):
+        return parts
+    return [clause]
+
+
 def _clauses(text: str) -> list[tuple[str, str | None]]:
     """Clauses with the field of the previous clause in the same sentence."""
     out: list[tuple[str, str | None]] = []
     for sentence in sentences(text):
         prev: str | None = None
-        for clause in clauses(sentence):
+        for clause in (p for c in clauses(sentence) for p in _split_and(c)):
             out.append((clause, prev))
             prev = classify(clause, "detail", _FIELDS) or (
                 "doubts" if clause.endswith("?") else None
@@ -47,6 +64,9 @@ def parse_detail(text: str, *, lang: str, key: str = "detail") -> dict[str, Any]
             field = forced
         if felt is not None and "emotion" not in out:
             out["emotion"], out["emotion_note"] = felt[0], clause
+        if field is None and felt is not None and felt[0] < 0 and _REASON.search(clause):
+            # "ärtynyt, koska jono on pitkä": the cause of a bad feeling is a pain point.
+            out["pain_points"].append(clause[:300])
         if field == "emotion" or (field is None and forced == "emotion"):
             score = number(clause, lang=lang)
             if "emotion" not in out and score is not None:

@@ -62,7 +62,7 @@ def feedback_channels() -> tuple[Entry, ...]:
 
 def lookup(phrase: str, entries: tuple[Entry, ...], *, fuzzy: bool = True) -> Entry | None:
     """The entry `phrase` names: exact multi-word forms first, then single words, then typos."""
-    ws = words(phrase)
+    ws = _base_words(phrase)
     ws += [part for w in ws if "-" in w for part in w.split("-")]  # Google-arvostelut
     if not ws:
         return None
@@ -86,7 +86,7 @@ def lookup(phrase: str, entries: tuple[Entry, ...], *, fuzzy: bool = True) -> En
 def find_all(text: str, entries: tuple[Entry, ...]) -> list[Entry]:
     """Every entry mentioned in `text`, in order of first mention, without duplicates."""
     found: list[tuple[int, Entry]] = []
-    ws = words(text)
+    ws = _base_words(text)
     for e in entries:
         positions = [has_prefix(ws, f) for f in e.forms if " " in f]
         positions += [i for i, w in enumerate(ws) for f in e.forms if " " not in f and _hit(w, f)]
@@ -94,6 +94,11 @@ def find_all(text: str, entries: tuple[Entry, ...]) -> list[Entry]:
         if positions:
             found.append((min(positions), e))
     return [e for _, e in sorted(found, key=lambda x: x[0])]
+
+
+def _base_words(text: str) -> list[str]:
+    """Words with an abbreviation's case ending cut off: "NPS:ää" is NPS."""
+    return [w.split(":")[0] if ":" in w else w for w in words(text)]
 
 
 def _hit(word: str, form: str) -> bool:

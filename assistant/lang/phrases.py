@@ -15,7 +15,7 @@ from assistant.lang.lexicon import Entry, cues
 from assistant.lang.lists import name_items, split_items
 from assistant.lang.words import lemma
 
-_INFINITIVE = ("da", "dä", "lla", "llä", "nna", "nnä", "rra", "rrä", "sta", "stä")
+_INFINITIVE: tuple[str, ...] = ("da", "dä", "lla", "llä", "nna", "nnä", "rra", "rrä", "sta", "stä")
 _INFINITIVE += ("ata", "ätä", "ota", "ötä", "uta", "ytä", "ita", "itä", "eta", "etä")
 _FINITE = ("vat", "vät", "taan", "tään", "daan", "dään", "tiin", "ttiin")
 
