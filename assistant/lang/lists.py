@@ -12,6 +12,7 @@ _SEP = re.compile(
     flags=re.IGNORECASE,
 )
 _MAX_ITEMS = 20
+_GOVERNS = frozenset({"kautta", "avulla", "välityksellä"})
 _CONNECTORS = frozenset({"ja", "sekä", "tai", "and", "or", "plus", "eli"})
 
 
@@ -27,7 +28,12 @@ def _drop_fillers(item: str) -> list[str]:
     fillers = {str(w).lower() for w in cues()["postpositions"]}
     toks = item.split()
     while toks and toks[-1].lower() in fillers:
-        toks.pop()
+        post = toks.pop().lower()
+        if post in _GOVERNS and len(toks) > 1 and toks[-1].endswith("n"):
+            if not toks[-2].lower().endswith("n"):
+                # "mobiilitilauksena sovelluksen kautta": the genitive goes with the
+                # postposition; "kaverin suosituksen kautta" keeps its genitive phrase.
+                toks.pop()
     while toks and toks[0].lower() in fillers:
         toks.pop(0)
     return toks
@@ -79,15 +85,14 @@ def is_inflection(word: str, base: str) -> bool:
 
 
 def _names(word: str, entry: Entry) -> bool:
-    """Whether the entry's name reads best for `word` (the entry, an inflection or a typo of
-    it); not for a compound built on it: "Tapahtumapäivä" only starts like a fair (tapahtuma)."""
+    """Whether the entry's name reads best for `word`: the entry itself, an inflection or a typo
+    of it; not a compound built on it ("Tapahtumapäivä" only starts like "tapahtuma")."""
     low = word.lower()
-    if any(low == f or is_inflection(low, f) or fuzzy_equal(low, f) for f in entry.forms):
+    if any(low == f or is_inflection(low, f) for f in entry.forms):
         return True
-    return not any(
-        len(f) >= 4 and low.startswith(f) and len(low) - len(f) >= 3 and not is_inflection(low, f)
-        for f in entry.forms
-    )
+    if any(abs(len(low) - len(f)) <= 2 and fuzzy_equal(low, f) for f in entry.forms):
+        return True  # "facebok"
+    return not any(_compound_of(low, f) for f in entry.forms if len(f) >= 4)
 
 
 def name_items(text: str, *, lang: str) -> list[tuple[str, Entry | None]]:

@@ -30,9 +30,11 @@ def is_verb(word: str) -> bool:
     s = word.lower().strip(".,!?:;\"'")
     if s in _words("verbs"):
         return True
-    if not s.isalpha() or len(s) < 3 or s in _words("function"):
-        return False
+    if not s.isalpha() or len(s) < 3 or s in _words("function") or word[:1].isupper():
+        return False  # a capital marks a name ("Instagram") in an answer's clause
     base = lemma(s)
+    if s.startswith(base) and len(s) - len(base) >= 3 and not s.endswith(_FINITE):
+        return False  # a compound the dictionary cut short, not a verb form
     if s.endswith(_FINITE) and base != s:
         return True
     if len(base) < 4 or base[-1] not in "aä":
@@ -44,7 +46,7 @@ def is_verb(word: str) -> bool:
     return base.endswith(_INFINITIVE) or (base[-2] == "i" and s.endswith(("ii", "vat", "vät")))
 
 
-def _content(tokens: list[str]) -> list[str]:
+def _content(tokens: list[str], *, lang: str = "fi") -> list[str]:
     """The first run of content words (the phrase), up to a function word or a stop."""
     run: list[str] = []
     for i, tok in enumerate(tokens):
@@ -52,7 +54,7 @@ def _content(tokens: list[str]) -> list[str]:
         after = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         if run and (low in _words("stops") or after in _words("objects")):
             break  # "newsletter keeps them": a word before an object pronoun is a verb
-        if low in _words("function") or low in _words("stops") or is_verb(low):
+        if low in _words("function") or low in _words("stops") or (lang == "fi" and is_verb(tok)):
             if run:
                 break
             continue
@@ -70,15 +72,15 @@ def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
         arts = [i for i, t in enumerate(toks) if t.lower() in ("a", "an", "the")]
         verb = [i for i, t in enumerate(toks) if t.lower() in _words("copulas")]
         if verb and toks[0].lower() not in ("a", "an", "the"):
-            before = _content(toks[: verb[0]])
+            before = _content(toks[: verb[0]], lang=lang)
             if before:  # "customer support are where we serve them"
                 return " ".join(before), False
         subject = toks[0].lower() in _words("subjects")
         start = arts[0] + 1 if arts else (2 if subject else 0)
         if arts or subject:  # "They sign contracts": past the subject and the verb
-            return " ".join(_content(toks[start:]) or toks), False
+            return " ".join(_content(toks[start:], lang=lang) or toks), False
         if any(t.lower() in _words("objects") for t in toks):  # "Our newsletter keeps them"
-            return " ".join(_content(toks) or toks), False
+            return " ".join(_content(toks, lang=lang) or toks), False
         return item, False
     verbs = [i for i, t in enumerate(toks) if is_verb(t)]
     if not verbs:
