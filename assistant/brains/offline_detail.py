@@ -64,7 +64,8 @@ def parse_detail(text: str, *, lang: str, key: str = "detail") -> dict[str, Any]
             field = forced
         if felt is not None and "emotion" not in out:
             out["emotion"], out["emotion_note"] = felt[0], clause
-        if field is None and felt is not None and felt[0] < 0 and _REASON.search(clause):
+        bad = felt is not None and felt[0] < 0
+        if field in (None, "emotion") and bad and _REASON.search(clause):
             # "ärtynyt, koska jono on pitkä": the cause of a bad feeling is a pain point.
             out["pain_points"].append(clause[:300])
         if field == "emotion" or (field is None and forced == "emotion"):

@@ -175,7 +175,8 @@ def _metric_items(sentence: str, *, lang: str) -> list[Metric]:
     out: list[Metric] = []
     for item in split_items(sentence):
         item = _METRIC_LEAD.sub("", item).strip()
-        found = find_all(item, kpis())
+        # "liidejä": the lexicon holds base forms, so try the lemmas too.
+        found = find_all(item, kpis()) or find_all(" ".join(map(lemma, words(item))), kpis())
         if not found:
             continue
         if len(item.split()) == 1 or len(item.split()) > 4:

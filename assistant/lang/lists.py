@@ -29,11 +29,11 @@ def _drop_fillers(item: str) -> list[str]:
     toks = item.split()
     while toks and toks[-1].lower() in fillers:
         post = toks.pop().lower()
-        if post in _GOVERNS and len(toks) > 1 and toks[-1].endswith("n"):
-            if not toks[-2].lower().endswith("n"):
-                # "mobiilitilauksena sovelluksen kautta": the genitive goes with the
-                # postposition; "kaverin suosituksen kautta" keeps its genitive phrase.
-                toks.pop()
+        # "mobiilitilauksena sovelluksen kautta": the genitive goes with the postposition;
+        # "kaverin suosituksen kautta" keeps its genitive phrase.
+        genitive = len(toks) > 1 and toks[-1].endswith("n")
+        if post in _GOVERNS and genitive and not toks[-2].lower().endswith("n"):
+            toks.pop()
     while toks and toks[0].lower() in fillers:
         toks.pop(0)
     return toks

@@ -17,6 +17,7 @@ from assistant.lang.words import lemma
 
 _INFINITIVE: tuple[str, ...] = ("da", "dä", "lla", "llä", "nna", "nnä", "rra", "rrä", "sta", "stä")
 _INFINITIVE += ("ata", "ätä", "ota", "ötä", "uta", "ytä", "ita", "itä", "eta", "etä")
+_POSTPOSITIONS = frozenset({"kautta", "avulla", "välityksellä"})
 _FINITE = ("vat", "vät", "taan", "tään", "daan", "dään", "tiin", "ttiin")
 
 
@@ -56,6 +57,8 @@ def _content(tokens: list[str], *, lang: str = "fi") -> list[str]:
             break  # "newsletter keeps them": a word before an object pronoun is a verb
         if low in _words("function") or low in _words("stops") or (lang == "fi" and is_verb(tok)):
             if run:
+                if low in _POSTPOSITIONS:
+                    run.append(tok)  # "sovelluksen kautta": naming drops both together
                 break
             continue
         run.append(tok)
@@ -82,7 +85,8 @@ def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
         if any(t.lower() in _words("objects") for t in toks):  # "Our newsletter keeps them"
             return " ".join(_content(toks, lang=lang) or toks), False
         return item, False
-    verbs = [i for i, t in enumerate(toks) if is_verb(t)]
+    # A capital marks a name, except on the first word: "Pidämme palaverin".
+    verbs = [i for i, t in enumerate(toks) if is_verb(t.lower() if i == 0 else t)]
     if not verbs:
         return item, False
     v = verbs[0]

@@ -1,0 +1,81 @@
+"""Pain points, doubts and blockers from the compound detail answer, and metrics (table-driven)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.brains.offline_detail import parse_detail
+from assistant.brains.offline_parse import parse_metrics
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "field", "expected"),
+    [
+        ("Pahinta on, että toimitus kestää viikon.", "fi", "pain_points", "Pahinta on"),
+        ("Hän joutuu odottamaan vastausta.", "fi", "pain_points", "odottamaan"),
+        ("Hän ei löydä aukioloaikoja.", "fi", "pain_points", "ei löydä"),
+        ("Kassalla on pitkät jonot.", "fi", "pain_points", "jonot"),
+        ("Leiman unohtuminen harmittaa.", "fi", "pain_points", "harmittaa"),
+        ("Varauslomake on hankala.", "fi", "pain_points", "hankala"),
+        ("Hinta tuntuu liian kalliilta.", "fi", "blockers", "kallii"),
+        # the cause of a bad feeling is a pain point
+        ("Ruuhka-aikaan hän on ärtynyt, koska jono on pitkä.", "fi", "pain_points", "koska"),
+        ("They feel stressed because the import fails.", "en", "pain_points", "because"),
+        ("Getting a reply takes forever.", "en", "pain_points", "takes forever"),
+        ("The booking form is confusing.", "en", "pain_points", "confusing"),
+        ("They can't find the opening hours.", "en", "pain_points", "can't find"),
+        ("Long queues at lunch are annoying.", "en", "pain_points", "queues"),
+        ("Hän on huolissaan aikataulusta.", "fi", "doubts", "huolissaan"),
+        ("They worry about returns.", "en", "doubts", "worry"),
+        ("Pitkä jono voi saada hänet lähtemään.", "fi", "pain_points", "lähtemään"),
+    ],
+)
+def test_pain_cues(text: str, lang: str, field: str, expected: str) -> None:
+    found = parse_detail(text, lang=lang)
+    assert any(expected in x for x in found.get(field, [])), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asiakas jonottaa ja maksaa.",  # queueing as an action is not yet a complaint
+        "Hän on iloinen, koska kahvi on hyvää.",  # a good feeling's cause is no pain
+        "They feel happy because delivery is fast.",
+    ],
+)
+def test_no_pain_without_a_cue(text: str) -> None:
+    assert "pain_points" not in parse_detail(text, lang="fi")
+
+
+@pytest.mark.parametrize(
+    ("text", "fields"),
+    [
+        ("Selkeä hinta vie eteenpäin ja hidas vastaus estää.", {"motivators", "blockers"}),
+        ("Joustavat ehdot vievät eteenpäin ja pitkä kierros estää.", {"motivators", "blockers"}),
+        ("A live demo moves them on and hidden costs stop them.", {"motivators", "blockers"}),
+    ],
+)
+def test_ja_joins_two_fields(text: str, fields: set[str]) -> None:
+    found = parse_detail(text, lang="fi")
+    assert fields <= set(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Seuraamme liidejä ja NPS:ää.", "fi", {"Liidit", "NPS"}),
+        (
+            "Seuraamme myyntiä ja Google-arvion keskiarvoa.",
+            "fi",
+            {"Myynti", "Google-arvion keskiarvo"},
+        ),
+        (
+            "We track leads, trial conversion and churn.",
+            "en",
+            {"Leads", "Trial conversion", "Churn"},
+        ),
+    ],
+)
+def test_metrics_in_the_users_words(text: str, lang: str, expected: set[str]) -> None:
+    metrics, _, _ = parse_metrics(text, lang=lang)
+    assert expected <= {m.name for m in metrics}, metrics

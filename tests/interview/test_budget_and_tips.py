@@ -1,0 +1,97 @@
+"""Budget accounting for stages not yet described, tips without the vector index."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from assistant.interview.deps import LazyCardIndex
+from assistant.interview.planner import next_slot
+from assistant.interview.state import PlannerState
+from assistant.interview.tips import pick_tip
+from assistant.knowledge import load_cards
+from assistant.model import Business, JourneyMap, Lang, Persona, Stage, Touchpoint
+from assistant.settings import Settings
+from assistant.turns import Expects, Slot
+
+
+def _journey(described: int) -> JourneyMap:
+    """Five stages; the first `described` have two touchpoints with one detail field each."""
+    stages = [
+        Stage(
+            name=f"S{i}",
+            touchpoints=[Touchpoint(name=f"T{i}{j}", customer_action="x") for j in range(2)]
+            if i < described
+            else [],
+        )
+        for i in range(5)
+    ]
+    return JourneyMap(
+        business=Business(offering="x", business_type="b2b"),
+        persona=Persona(description="y", goals=["z"]),
+        stages=stages,
+    )
+
+
+@pytest.mark.parametrize(
+    ("messages", "follow_up"),
+    [
+        (3, True),  # 3 + 4 unknown stages x (1 + 2 details) + 1 detail + critical + metrics fits
+        (6, False),  # the details of the stages still ahead no longer fit: no optional question
+    ],
+)
+def test_optional_detail_counts_the_stages_still_ahead(messages: int, follow_up: bool) -> None:
+    journey = _journey(1)
+    state = PlannerState()
+    for s in (
+        Slot(Expects.BUSINESS, "offering"),
+        Slot(Expects.PERSONA, "description"),
+        Slot(Expects.STAGES, "stages"),
+        Slot(Expects.TOUCHPOINTS, "touchpoints", "S0"),
+        Slot(Expects.TOUCHPOINT_DETAIL, "detail", "S0", "T00"),
+    ):
+        state.mark_asked(s)
+    state.user_messages = messages
+    slot = next_slot(journey=journey, state=state)
+    assert (slot.key != "detail") is follow_up, slot
+
+
+class _NoSearch:
+    """A knowledge base whose search must not be used for tips."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+
+    def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Any]:
+        raise AssertionError("tips must not search")
+
+    def card(self, card_id: str, *, lang: str) -> Any:
+        return self.inner.card(card_id, lang=lang)
+
+
+def test_lazy_card_answers_from_the_card_files_without_building_the_index(
+    tmp_path: Path,
+) -> None:
+    lazy = LazyCardIndex(settings=Settings(data_dir=tmp_path))
+    card = load_cards()[0]
+    hit = lazy.card(card.id, lang=card.lang)
+    assert lazy._index is None  # the vector index was never built
+    assert hit is not None and hit.card == card.id and hit.source and hit.citations()
+    assert lazy.card("no-such-card", lang="fi") is None
+
+
+@pytest.mark.parametrize("expects", [Expects.TOUCHPOINTS, Expects.METRICS, Expects.PERSONA])
+def test_tips_come_from_slot_cards_without_a_search(tmp_path: Path, expects: Expects) -> None:
+    kb = _NoSearch(LazyCardIndex(settings=Settings(data_dir=tmp_path)))
+    journey = JourneyMap(stages=[Stage(name=n) for n in ("Löytäminen", "Arviointi")])
+    slot = Slot(expects, expects.value, "Löytäminen" if expects is Expects.TOUCHPOINTS else None)
+    used: list[str] = []
+    for _ in range(3):
+        tip = pick_tip(slot=slot, journey=journey, kb=kb, lang=Lang.FI, used=used, answer="x")
+        if tip is None:
+            break
+        assert tip.card not in used and tip.citations()
+        used.append(tip.card)
+    assert used
