@@ -69,6 +69,13 @@ _ENDING = re.compile(
 )
 
 
+def _common(a: str, b: str) -> str:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return a[:n]
+
+
 def _compound_of(word: str, base: str) -> bool:
     return word.startswith(base) and len(word) - len(base) >= 3 and not is_inflection(word, base)
 
@@ -84,10 +91,19 @@ def is_inflection(word: str, base: str) -> bool:
     return bool(rest) and common >= len(base) - 1 and bool(_ENDING.match(rest))
 
 
-def _names(word: str, entry: Entry) -> bool:
-    """Whether the entry's name reads best for `word`: the entry itself, an inflection or a typo
-    of it; not a compound built on it ("Tapahtumapäivä" only starts like "tapahtuma")."""
+def _names(word: str, entry: Entry | None, *, lang: str) -> bool:
+    """Whether the entry's name reads best for `word`: the entry itself, an inflection, a typo
+    or an abbreviation of it; not a compound built on it ("Tapahtumapäivä" only starts like
+    "tapahtuma") nor a synonym with a name of its own ("vastaanotto" is no "Toimipiste")."""
+    if entry is None:
+        return False
     low = word.lower()
+    name = entry.name(lang).lower()
+    if len(low) <= 3 or strip_name(word).lower() == name:
+        return True
+    parts = name.replace("-", " ").split()
+    if all(len(_common(w, p)) < 4 for w in (low, lemma(low)) for p in parts):
+        return False
     if any(low == f or is_inflection(low, f) for f in entry.forms):
         return True
     if any(abs(len(low) - len(f)) <= 2 and fuzzy_equal(low, f) for f in entry.forms):
@@ -102,9 +118,8 @@ def name_items(text: str, *, lang: str) -> list[tuple[str, Entry | None]]:
     for raw in split_items(text):
         toks = _drop_fillers(raw)
         entry = lookup(" ".join(toks), channels()) if toks else None
-        if entry is not None and (
-            (len(toks) == 1 and "-" not in toks[0] and _names(toks[0], entry)) or len(toks) >= 5
-        ):
+        one = len(toks) == 1 and "-" not in toks[0] and _names(toks[0], entry, lang=lang)
+        if entry is not None and (one or len(toks) >= 5):
             # One known word, or a sentence around one: the channel's own name reads best.
             name = entry.name(lang)
         else:

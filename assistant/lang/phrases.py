@@ -53,6 +53,8 @@ def _content(tokens: list[str], *, lang: str = "fi") -> list[str]:
     for i, tok in enumerate(tokens):
         low = tok.lower().strip(".,!?:;\"'")
         after = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        if run and low in _words("time"):
+            return []  # "kuuden viikon päästä" says when, not where
         if run and (low in _words("stops") or after in _words("objects")):
             break  # "newsletter keeps them": a word before an object pronoun is a verb
         if low in _words("function") or low in _words("stops") or (lang == "fi" and is_verb(tok)):
