@@ -8,10 +8,10 @@ from typing import Any
 
 from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.feelings import yes_no
-from assistant.lang.lexicon import cue_list, feedback_channels, find_all, first_cue, kpis
+from assistant.lang.lexicon import cue_list, first_cue
 from assistant.lang.lists import base_form, split_items
 from assistant.lang.words import fuzzy_equal, has_prefix, lemma, stem, words
-from assistant.model import Assumption, AssumptionStatus, BusinessType, JourneyMap, Metric
+from assistant.model import Assumption, AssumptionStatus, BusinessType, JourneyMap
 from assistant.patch import BusinessPatch, PersonaPatch
 from assistant.prompts import load_yaml
 
@@ -19,9 +19,6 @@ _NAME = re.compile(
     r"(?i:nimemme on|nimi on|yritykseni on|olemme|we are|called|named|our company is)\s+"
     r"([A-ZÅÄÖ][\w&'-]*(?:\s+[A-ZÅÄÖ][\w&'-]*){0,3})"
 )
-
-
-_FEEDBACK = re.compile(r"palaut|feedback|kerä|kerää|collect|kysy|survey|ask", re.IGNORECASE)
 
 
 @cache
@@ -148,43 +145,6 @@ def mentions(ws: list[str], name: str) -> bool:
     # "Free intro call" is mentioned by "the intro call": half of a long name is enough.
     hits = sum(any(fuzzy_equal(w, p) for w in ws) for p in parts[:4])
     return hits >= max(1, (len(parts[:4]) + 1) // 2) if len(parts) > 2 else hits == len(parts)
-
-
-def parse_metrics(text: str, *, lang: str) -> tuple[list[Metric], list[str], list[Assumption]]:
-    metrics: list[Metric] = []
-    feedback: list[str] = []
-    for sentence in sentences(text):
-        if parse_assumptions(sentence) or classify(sentence, "detail", ("pain_points",)):
-            continue  # a guess or a volunteered pain point, not a metric
-        if _FEEDBACK.search(sentence):
-            feedback += [e.name(lang) for e in find_all(sentence, feedback_channels())]
-        else:
-            metrics += _metric_items(sentence, lang=lang)
-    return metrics, list(dict.fromkeys(feedback)), parse_assumptions(text)
-
-
-_METRIC_LEAD = re.compile(
-    r"^(?:(?:we|i)\s+)?(?:track|follow|measure|monitor|watch|look at|seuraamme|seuraan|"
-    r"mittaamme|mittaan|tarkkailemme|katsomme|katson)\s+(?:mainly|mostly|lähinnä|ainakin)?\s*",
-    flags=re.IGNORECASE,
-)
-
-
-def _metric_items(sentence: str, *, lang: str) -> list[Metric]:
-    """Known KPIs in the user's own words ("trial conversion"), one word as its base name."""
-    out: list[Metric] = []
-    for item in split_items(sentence):
-        item = _METRIC_LEAD.sub("", item).strip()
-        # "liidejä": the lexicon holds base forms, so try the lemmas too.
-        found = find_all(item, kpis()) or find_all(" ".join(map(lemma, words(item))), kpis())
-        if not found:
-            continue
-        if len(item.split()) == 1 or len(item.split()) > 4:
-            out += [Metric(name=e.name(lang)) for e in found]
-        else:
-            name = base_form(item, lang=lang)
-            out.append(Metric(name=(name[:1].upper() + name[1:])[:200]))
-    return out
 
 
 def parse_assumptions(text: str, *, always: bool = False) -> list[Assumption]:

@@ -6,6 +6,7 @@ import logging
 
 from assistant.brains import offline_parse as P
 from assistant.brains.offline_detail import parse_detail
+from assistant.brains.offline_metrics import parse_metrics
 from assistant.lang.clauses import classify, sentences
 from assistant.lang.lexicon import first_cue
 from assistant.lang.lists import name_items
@@ -63,7 +64,7 @@ def _understand(text: str, slot: Slot, journey: JourneyMap, lang: str) -> MapPat
         patch.last_memory = found.get("last_memory")
         patch.touchpoints = [_tp_of(journey, n, critical=True) for n in found["critical"]]
     elif e == Expects.METRICS:
-        metrics, feedback, assumptions = P.parse_metrics(text, lang=lang)
+        metrics, feedback, assumptions = parse_metrics(text, lang=lang)
         if slot.key == "assumptions":
             assumptions = P.parse_assumptions(text, always=True)
         patch.metrics, patch.feedback, patch.assumptions = metrics, feedback, assumptions

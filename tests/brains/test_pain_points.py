@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.brains.offline_detail import parse_detail
-from assistant.brains.offline_parse import parse_metrics
+from assistant.brains.offline_metrics import parse_metrics
 
 
 @pytest.mark.parametrize(
@@ -74,6 +74,9 @@ def test_ja_joins_two_fields(text: str, fields: set[str]) -> None:
             "en",
             {"Leads", "Trial conversion", "Churn"},
         ),
+        # after "we track", the user's own measures count even when no KPI word is known
+        ("Seuraan viikon varauksia ja uusintakäyntejä.", "fi", {"Viikon varaus"}),
+        ("We track weekly bookings.", "en", {"Weekly bookings"}),
     ],
 )
 def test_metrics_in_the_users_words(text: str, lang: str, expected: set[str]) -> None:
