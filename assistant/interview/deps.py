@@ -73,6 +73,18 @@ class Deps:
     """The brain every failure falls back to; never needs a network."""
 
 
+def _warm_up() -> None:
+    """Load simplemma's fi/en dictionaries (about 2 s, once per process) before the first
+    answer arrives, so that no turn waits for them."""
+    try:
+        from assistant.lang.words import lemma
+
+        lemma("asiakkaat", "fi")
+        lemma("customers", "en")
+    except Exception:  # only a head start: a turn loads them itself if this fails
+        return
+
+
 def build_deps(
     *,
     settings: Settings | None = None,
@@ -85,6 +97,7 @@ def build_deps(
     from assistant.store import Store
 
     settings = settings or get_settings()
+    threading.Thread(target=_warm_up, name="polkuopas-warm-up", daemon=True).start()
     kb = kb or LazyCardIndex(settings=settings)
     offline_brain: Brain = OfflineBrain(kb=kb)
     brain = offline_brain
