@@ -52,8 +52,10 @@ def card_passage(card: Card) -> Passage:
 class CardIndex:
     """KnowledgeBase over the cards: one hit per card, in the preferred language when it exists."""
 
-    def __init__(self, *, index: HybridIndex) -> None:
+    def __init__(self, *, index: HybridIndex, manifest: str = "") -> None:
         self.index = index
+        self.manifest = manifest
+        """Hash of knowledge/ the index was built from: what caches derived from it key on."""
         self._by_id = {(p.card, p.lang): p for p in index.passages}
 
     def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
@@ -126,7 +128,7 @@ def _build(
             vectors=vectors,
             token_lists=list(index.token_lists),
         )
-    return CardIndex(index=index)
+    return CardIndex(index=index, manifest=manifest)
 
 
 def _local_dir(settings: Settings, collection: str) -> Path:
@@ -157,7 +159,7 @@ def _from_local(
         glossary=load_glossary(knowledge_dir / "glossary.yaml"),
         token_lists=local.token_lists,
     )
-    return CardIndex(index=index)
+    return CardIndex(index=index, manifest=manifest)
 
 
 def load_card_index(

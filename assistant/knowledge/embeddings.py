@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 import zlib
+from collections import OrderedDict
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
@@ -117,6 +119,34 @@ class OpenAIEmbedder:
     def query(self, text: str) -> Matrix:
         row: Matrix = self._embed([text])[0]
         return row
+
+
+_QUERY_CACHE_SIZE = 256
+_query_cache: OrderedDict[tuple[str, str], Matrix] = OrderedDict()
+_query_lock = threading.Lock()
+
+
+def embed_query(embedder: Embedder, text: str) -> Matrix:
+    """`embedder.query(text)`, remembered for the last few hundred texts: a document search
+    and the card bridge embed the same question, and a chat repeats its questions."""
+    key = (embedder.name, text)
+    with _query_lock:
+        hit = _query_cache.get(key)
+        if hit is not None:
+            _query_cache.move_to_end(key)
+            return hit
+    vector = embedder.query(text)
+    with _query_lock:
+        _query_cache[key] = vector
+        while len(_query_cache) > _QUERY_CACHE_SIZE:
+            _query_cache.popitem(last=False)
+    return vector
+
+
+def clear_query_cache() -> None:
+    """Forget remembered query vectors (benchmarks time searches without them)."""
+    with _query_lock:
+        _query_cache.clear()
 
 
 def get_embedder(*, settings: Settings) -> Embedder:

@@ -45,6 +45,7 @@ def load_glossary(path: Path) -> tuple[Term, ...]:
     )
 
 
+@lru_cache(maxsize=4096)
 def _stems(phrase: str) -> tuple[str, ...]:
     return tuple(stem(w) for w in words(phrase))
 
@@ -57,7 +58,7 @@ def _mentions(query_stems: list[str], joined: str, phrase: str) -> bool:
         # Finnish compounds ("asiakaspolkukartta" mentions "asiakaspolku") and consonant
         # gradation (asiakaspolulle -> asiakaspolu): match on the stem minus its last letters.
         core = target[0][: max(6, len(target[0]) - 2)] if len(target[0]) >= 8 else target[0]
-        return any(core in s for s in query_stems)
+        return core in joined  # no spaces in core: a substring of one of the stems
     return f" {' '.join(target)} " in joined
 
 

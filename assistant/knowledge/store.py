@@ -12,6 +12,7 @@ from assistant.knowledge.errors import IngestError
 
 if TYPE_CHECKING:
     from assistant.knowledge.base import Hit
+    from assistant.knowledge.bridge import CardBridge
     from assistant.knowledge.embeddings import Embedder
     from assistant.knowledge.hybrid import HybridIndex
     from assistant.knowledge.latent import LatentTerms
@@ -88,7 +89,16 @@ class DocumentStore:
             report.passages += count
             setattr(report, status, getattr(report, status) + 1)
         self._index = None
+        if report.added or report.replaced:
+            self._warm()
         return report
+
+    def _warm(self) -> None:
+        """Build the read-side copies now, while the user waits for an ingest anyway, so
+        the first search after it does not pay for them."""
+        bridge = self.index().bridge
+        if bridge is not None:
+            bridge.affinity  # noqa: B018 - computed and saved on first access
 
     def _ingest_one(self, path: Path) -> tuple[str, int]:
         from assistant.knowledge.cards import load_sources
@@ -161,6 +171,7 @@ class DocumentStore:
                 latent=self._latent_terms([p.index_text for p in passages]),
                 token_lists=token_lists,
             )
+            self._index.bridge = self._card_bridge(self._index)
             # Stamped after reading: opening Chroma may itself touch its file.
             stamp = None if self._url else self._stamp()
             if local is None and stamp:
@@ -172,6 +183,22 @@ class DocumentStore:
                     token_lists=list(self._index.token_lists),
                 )
         return self._index
+
+    def _card_bridge(self, index: HybridIndex) -> CardBridge | None:
+        """Guidance cards that cite ingested articles lend those passages their support."""
+        from assistant.knowledge import bridge
+
+        if not bridge.ENABLED or not index.passages:
+            return None
+        from assistant.knowledge.card_index import load_card_index
+
+        cards = load_card_index(settings=self.settings, embedder=self.embedder)
+        return bridge.CardBridge(
+            cards=cards.index,
+            documents=index,
+            cards_stamp=cards.manifest,
+            cache_dir=self._path / "local-index",
+        )
 
     def _latent_terms(self, texts: list[str]) -> LatentTerms | None:
         from assistant.knowledge import latent

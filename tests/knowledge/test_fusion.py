@@ -6,10 +6,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.knowledge import hybrid
+from assistant.knowledge import hybrid, lexical
 from assistant.knowledge.embeddings import HashEmbedder
 from assistant.knowledge.glossary import Term, translate_terms
-from assistant.knowledge.hybrid import HybridIndex, context_texts
+from assistant.knowledge.hybrid import HybridIndex
+from assistant.knowledge.lexical import context_texts
 from assistant.knowledge.passages import Passage
 
 GLOSSARY = (
@@ -48,7 +49,7 @@ def test_context_comes_from_the_previous_passage_of_the_same_document_only() -> 
     assert texts[3] == passages[3].text, "a gap in positions means the neighbour is not known"
     assert texts[5] == passages[5].index_text, "cards stand alone"
     long = [doc(0, "x" * 1000), doc(1, "y")]
-    assert len(context_texts(long)[1]) == hybrid.CONTEXT_CHARS + 2
+    assert len(context_texts(long)[1]) == lexical.CONTEXT_CHARS + 2
 
 
 @pytest.fixture()

