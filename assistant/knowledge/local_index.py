@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from assistant.knowledge.passages import Passage
 
 log = logging.getLogger(__name__)
-FORMAT = "local-v1"
+FORMAT = "local-v2"
 """Bump when the content or the tokeniser changes, so old copies are ignored."""
 
 

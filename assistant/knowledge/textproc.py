@@ -72,9 +72,14 @@ def word_tokens(word: str) -> tuple[str, ...]:
 
 
 def tokens(text: str) -> list[str]:
+    """BM25 tokens of `text`. A hyphenated compound ("Excel-pohjissa", "B2B-asiakas") gives
+    the tokens of the whole word and of each part: "Excel- ja Canva-pohjien" then meets it."""
     out: list[str] = []
-    for word in words(text):
-        out.extend(word_tokens(word))
+    for match in _WORD.findall(text.lower()):
+        out.extend(word_tokens(match.replace("-", "")))
+        if "-" in match:
+            for part in match.split("-"):
+                out.extend(t for t in word_tokens(part) if t[0] not in "#^")
     return out
 
 

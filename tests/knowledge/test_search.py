@@ -100,3 +100,10 @@ def test_latency_is_small(store: DocumentStore) -> None:
     for _ in range(20):
         store.search("Miten kerään palautetta asiakkailta?", k=5)
     assert (time.perf_counter() - started) / 20 < 0.2
+
+
+def test_a_hyphenated_compound_meets_its_parts() -> None:
+    question = set(tokens("Mikä vika on Excel-pohjissa?"))
+    assert "excel" in question and "pohj" in question
+    assert {"excel", "pohj"} <= set(tokens("Excel- ja Canva-pohjien rajat"))
+    assert {"tietosuojaasetus", "asetus"} <= set(tokens("tietosuoja-asetus"))
