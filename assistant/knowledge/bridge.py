@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from assistant.knowledge.hybrid import HybridIndex
 
 log = logging.getLogger(__name__)
-FORMAT = "bridge-v3"
+FORMAT = "bridge-v5"
 """Bump when the affinity is computed differently, so saved copies are ignored."""
 ENABLED = True
 """Off only to measure search without the cards (benchmarks/retrieval.py --no-bridge)."""

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from assistant.knowledge.passages import Passage
     from assistant.settings import Settings
 
-INDEX_VERSION = "cards-v1"
+INDEX_VERSION = "cards-v2"
 """Bump when the way cards become passages changes, so old indexes are rebuilt."""
 _lock = threading.Lock()
 _loaded: dict[tuple[str, str, str], tuple[str, CardIndex]] = {}
@@ -119,7 +119,15 @@ def _build(
             cache.close()
     loaded, vectors = load_passages(collection)
     glossary = load_glossary(knowledge_dir / "glossary.yaml")
-    index = HybridIndex(passages=loaded, vectors=vectors, embedder=embedder, glossary=glossary)
+    from assistant.knowledge.lemmas import shipped_table
+
+    index = HybridIndex(
+        passages=loaded,
+        vectors=vectors,
+        embedder=embedder,
+        glossary=glossary,
+        lemmas=shipped_table(knowledge_dir),
+    )
     if not url:
         save_local(
             directory=_local_dir(settings, name),
@@ -151,6 +159,7 @@ def _from_local(
         return None
     from assistant.knowledge.glossary import load_glossary
     from assistant.knowledge.hybrid import HybridIndex
+    from assistant.knowledge.lemmas import shipped_table
 
     index = HybridIndex(
         passages=local.passages,
@@ -158,6 +167,7 @@ def _from_local(
         embedder=embedder,
         glossary=load_glossary(knowledge_dir / "glossary.yaml"),
         token_lists=local.token_lists,
+        lemmas=shipped_table(knowledge_dir),
     )
     return CardIndex(index=index, manifest=manifest)
 

@@ -20,7 +20,7 @@ Finnish corpus words by vector (0.791 / 0.642, +20 s ingest) did not earn their 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -67,8 +67,11 @@ class HybridIndex:
         glossary: tuple[Term, ...] = (),
         latent: LatentTerms | None = None,
         token_lists: Sequence[list[str]] | None = None,
+        lemmas: Mapping[str, str] | None = None,
     ) -> None:
+        """`token_lists` must have been made with the same `lemmas` (local_index.py keeps both)."""
         self.passages = passages
+        self.lemmas = lemmas or {}
         self.latent = latent
         self.vectors = vectors
         self.embedder = embedder
@@ -76,7 +79,7 @@ class HybridIndex:
         self.bridge: CardBridge | None = None
         """Set by the document store when guidance cards cite the ingested articles."""
         if token_lists is None or len(token_lists) != len(passages):
-            token_lists = [tokens(p.index_text) for p in passages]
+            token_lists = [tokens(p.index_text, self.lemmas) for p in passages]
         self.token_lists = token_lists
         """BM25 tokens per passage, kept so a local index can store them (local_index.py)."""
         self.bm25 = BM25(token_lists)
@@ -95,7 +98,8 @@ class HybridIndex:
         from assistant.knowledge.embeddings import embed_query
 
         expansions = expand(query, self.glossary)
-        bm25 = np.asarray(self.bm25.scores(query_weights(query, self.glossary, expansions)))
+        weights = query_weights(query, self.glossary, expansions, self.lemmas)
+        bm25 = np.asarray(self.bm25.scores(weights))
         finnish = query_lang(query) == "fi"
         translated = query if finnish else " ".join([query, *translate_terms(query, self.glossary)])
         if vector is None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.knowledge.glossary import Term, expand
@@ -50,12 +50,15 @@ class BM25:
 
 
 def query_weights(
-    query: str, glossary: tuple[Term, ...], expansions: list[str] | None = None
+    query: str,
+    glossary: tuple[Term, ...],
+    expansions: list[str] | None = None,
+    lemmas: Mapping[str, str] | None = None,
 ) -> dict[str, float]:
     weights: dict[str, float] = {}
 
     def add(text: str, factor: float) -> None:
-        for tok in tokens(text):
+        for tok in tokens(text, lemmas):
             w = factor * KIND_WEIGHT.get(tok[0], 1.0)
             weights[tok] = max(weights.get(tok, 0.0), w)
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from assistant.knowledge.passages import Passage
 
 log = logging.getLogger(__name__)
-FORMAT = "local-v2"
+FORMAT = "local-v4"
 """Bump when the content or the tokeniser changes, so old copies are ignored."""
 
 

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from assistant.knowledge.embeddings import Embedder
     from assistant.knowledge.hybrid import HybridIndex
     from assistant.knowledge.latent import LatentTerms
+    from assistant.knowledge.passages import Passage
     from assistant.settings import Settings
 
 
@@ -170,6 +171,7 @@ class DocumentStore:
                 glossary=load_glossary(REPO_ROOT / "knowledge" / "glossary.yaml"),
                 latent=self._latent_terms([p.index_text for p in passages]),
                 token_lists=token_lists,
+                lemmas=self._lemmas(passages, local_dir),
             )
             self._index.bridge = self._card_bridge(self._index)
             # Stamped after reading: opening Chroma may itself touch its file.
@@ -183,6 +185,26 @@ class DocumentStore:
                     token_lists=list(self._index.token_lists),
                 )
         return self._index
+
+    def _lemmas(self, passages: list[Passage], directory: Path) -> dict[str, str]:
+        """The lemma table of these passages and of the cards (lemmas.py): read when saved
+        for exactly these passages, else built (~10 s; ingest does it) and saved."""
+        from assistant.knowledge import lemmas
+        from assistant.knowledge.cards import default_knowledge_dir
+
+        digest = hashlib.sha256(lemmas.FILE.as_posix().encode())
+        for p in passages:
+            digest.update(p.id.encode() + b"\0")
+        cards = lemmas.shipped_table(default_knowledge_dir())
+        if not passages:
+            return cards
+        key = f"{digest.hexdigest()}-{len(cards)}"
+        path = directory / "lemmas.json"
+        table = lemmas.load_table(path, key=key)
+        if table is None:
+            table = lemmas.build_table([p.index_text for p in passages], base=cards)
+            lemmas.save_table(path, table, key=key)
+        return table
 
     def _card_bridge(self, index: HybridIndex) -> CardBridge | None:
         """Guidance cards that cite ingested articles lend those passages their support."""

@@ -1,0 +1,117 @@
+"""Finnish lemmas for lexical search, without loading simplemma's dictionary per search.
+
+Snowball stems miss consonant gradation and stem changes: "hinnoista" stems to "hino",
+"hinta" to "hint". simplemma's lemma ("hinta") bridges them, but its Finnish dictionary
+(3.5 million forms) takes ~4 s to load: far over a cold search's budget. So an index keeps
+a lemma table: every dictionary form whose lemma occurs in the index's own text (~50,000
+forms for the cards and the five articles, 20 ms to read). A question's word outside the
+table has no lemma in the text anyway, so it could not match through one.
+The cards' table ships in knowledge/lemmas/ (regenerate it after editing cards:
+`.venv/bin/python -m assistant.knowledge.lemmas`); a document store builds its own at
+ingest. Measured on benchmarks/retrieval.py (hit@3 Finnish, fresh questions): 0.60 -> 0.80.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+from assistant.knowledge.textproc import raw_words
+
+log = logging.getLogger(__name__)
+FILE = Path("lemmas") / "fi.json"
+"""Where the cards' table lives under the knowledge directory."""
+REGENERATE = ".venv/bin/python -m assistant.knowledge.lemmas"
+
+
+def vocabulary(texts: Iterable[str]) -> set[str]:
+    """Lower-case words of `texts`, hyphenated compounds whole and in parts."""
+    out: set[str] = set()
+    for text in texts:
+        for match in raw_words(text):
+            out.add(match.replace("-", ""))
+            out.update(part for part in match.split("-") if part)
+    return out
+
+
+def _dictionary() -> dict[bytes, bytes]:
+    """simplemma's Finnish dictionary as raw form -> lemma bytes: the very copy
+    simplemma.lemmatize uses (loaded once per process, ~4 s). Filtering the raw dict takes
+    ~0.2 s where its public str view takes ~6 s; the view is the fallback."""
+    from simplemma.strategies.dictionaries import dictionary_factory
+
+    factory = getattr(dictionary_factory, "DEFAULT_DICTIONARY_FACTORY", None)
+    mapping = (factory or dictionary_factory.DefaultDictionaryFactory()).get_dictionary("fi")
+    raw = getattr(mapping, "_dict", None)
+    if isinstance(raw, dict):
+        return raw
+    return {k.encode(): v.encode() for k, v in mapping.items()}
+
+
+def build_table(texts: Iterable[str], *, base: Mapping[str, str] | None = None) -> dict[str, str]:
+    """form -> lemma for every dictionary form of a lemma found in `texts` (and each word of
+    the texts themselves), merged over `base`. The first call in a process loads the
+    dictionary (~4 s); call it while indexing, never per search."""
+    import simplemma
+
+    table = dict(base or {})
+    words = vocabulary(texts)
+    own = {w: str(simplemma.lemmatize(w, lang="fi")).lower() for w in words if not w.isdigit()}
+    wanted = {lemma.encode() for lemma in (*own.values(), *table.values())}
+    for form, lemma in _dictionary().items():
+        if lemma in wanted and form != lemma:
+            table[form.decode().lower()] = lemma.decode().lower()
+    table.update({w: lemma for w, lemma in own.items() if lemma != w})
+    return table
+
+
+def load_table(path: Path, *, key: str | None = None) -> dict[str, str] | None:
+    """The table saved at `path`; None when missing, unreadable or (with `key`) stale."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if key is not None and data.get("key") != key:
+            return None
+        table = data["table"]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        log.debug("no lemma table at %s: %s", path, exc)
+        return None
+    return {str(k): str(v) for k, v in table.items()} if isinstance(table, dict) else None
+
+
+def save_table(path: Path, table: Mapping[str, str], *, key: str = "") -> None:
+    """Written atomically; a failure is logged, never raised (the next build retries)."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        body = {"key": key, "table": dict(sorted(table.items()))}
+        tmp.write_text(json.dumps(body, ensure_ascii=False, indent=0), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        log.warning("could not save the lemma table at %s: %s", path, exc)
+
+
+def card_texts(knowledge_dir: Path) -> list[str]:
+    from assistant.knowledge.cards import load_cards
+
+    return [f"{c.title}\n{c.body}" for c in load_cards(knowledge_dir=knowledge_dir)]
+
+
+def shipped_table(knowledge_dir: Path) -> dict[str, str]:
+    """The cards' table from knowledge/lemmas/ ({} when absent: stems alone still work)."""
+    return load_table(knowledge_dir / FILE) or {}
+
+
+def main() -> None:
+    from assistant.knowledge.cards import default_knowledge_dir
+
+    kdir = default_knowledge_dir()
+    table = build_table(card_texts(kdir))
+    save_table(kdir / FILE, table)
+    print(f"{len(table)} forms -> {kdir / FILE}")
+
+
+if __name__ == "__main__":
+    main()
