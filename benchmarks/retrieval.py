@@ -64,7 +64,9 @@ def main() -> int:
     parser.add_argument("--bridge-weight", type=float, help="weight of the card bridge")
     parser.add_argument("--verbose", action="store_true", help="print every tune-split miss")
     parser.add_argument(
-        "--show-holdout", action="store_true", help="with --verbose, print held-out misses too"
+        "--show-holdout",
+        action="store_true",
+        help="with --verbose, print held-out misses too (never the 'final' split's)",
     )
     args = parser.parse_args()
     seeds = find_seeds()
@@ -137,10 +139,10 @@ def main() -> int:
         if (
             args.verbose
             and (rank is None or rank > 3)
-            and (split in ("tune", "fresh") or args.show_holdout)
+            and (split in ("tune", "fresh") or (args.show_holdout and split == "holdout"))
         ):
             print(
-                f"  miss ({rank}): [{q['group']}] {q['q']} -> {[(h.source[:3], h.position) for h in hits]}"
+                f"  miss ({rank}): {split} [{q['group']}] {q['q']} -> {[(h.source[:3], h.position) for h in hits]}"
             )
 
     print(f"\n{'split':<8} {'group':<9} {'n':>3} {'hit@1':>6} {'hit@3':>6} {'hit@5':>6} {'MRR':>6}")
