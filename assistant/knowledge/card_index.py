@@ -107,7 +107,7 @@ def _build(
             embedding_function=None,
             metadata={"hnsw:space": "cosine", "manifest": manifest},
         )
-        passages = [card_passage(c) for c in load_cards(knowledge_dir=knowledge_dir)]
+        passages = [card_passage(c) for c in load_cards(knowledge_dir=knowledge_dir, fresh=True)]
         passages = list({p.id: p for p in passages}.values())
         if passages:
             cache = EmbeddingCache(settings.data_dir / "embedding_cache.sqlite3")

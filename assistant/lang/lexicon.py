@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from assistant.lang.words import fuzzy_equal, has_prefix, words
@@ -117,5 +117,11 @@ def cue_list(group: str, name: str) -> list[str]:
 
 def first_cue(ws: list[str], group: str, name: str) -> int:
     """Position of the first cue of cues[group][name] in the words, or -1."""
-    hits = [i for c in cue_list(group, name) if (i := has_prefix(ws, c)) >= 0]
+    return _first_cue(tuple(ws), group, name)
+
+
+@lru_cache(maxsize=8192)
+def _first_cue(ws: tuple[str, ...], group: str, name: str) -> int:
+    listed = list(ws)
+    hits = [i for c in cue_list(group, name) if (i := has_prefix(listed, c)) >= 0]
     return min(hits) if hits else -1

@@ -108,3 +108,29 @@ def test_index_is_cached_and_rebuilt_when_knowledge_changes(
     second = load_card_index(settings=settings, knowledge_dir=root)
     assert second is not first
     assert second.search("tuulilasi imurointi", k=1)[0].card == "test-new-card"
+
+
+def test_a_new_card_shows_at_once_when_asked_fresh_and_within_the_ttl_otherwise(
+    tmp_path: Path, knowledge_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from assistant.knowledge import cards
+
+    root = tmp_path / "k"
+    shutil.copytree(knowledge_dir, root)
+    before = {c.id for c in cards.load_cards(knowledge_dir=root)}
+    write_card(root, "fi", "test-later", "Myöhemmin lisätty", "Uusi kortti.")
+    assert "test-later" not in before
+    assert "test-later" in {c.id for c in cards.load_cards(knowledge_dir=root, fresh=True)}
+    write_card(root, "fi", "test-latest", "Vielä uudempi", "Toinen uusi kortti.")
+    monkeypatch.setattr(cards, "SIGNATURE_TTL", 0.0)
+    assert "test-latest" in {c.id for c in cards.load_cards(knowledge_dir=root)}
+
+
+def test_every_card_lists_questions_it_answers_in_its_own_language() -> None:
+    from assistant.knowledge.cards import load_cards
+    from assistant.knowledge.textproc import query_lang
+
+    for card in load_cards():
+        assert len(card.questions) >= 2, card.path
+        assert all(q.strip().endswith("?") or len(q) > 10 for q in card.questions), card.path
+        assert all(query_lang(q) == card.lang for q in card.questions), card.path
