@@ -37,31 +37,19 @@ def vocabulary(texts: Iterable[str]) -> set[str]:
     return out
 
 
-def _dictionary() -> dict[bytes, bytes]:
-    """simplemma's Finnish dictionary as raw form -> lemma bytes: the very copy
-    simplemma.lemmatize uses (loaded once per process, ~4 s). Filtering the raw dict takes
-    ~0.2 s where its public str view takes ~6 s; the view is the fallback."""
-    from simplemma.strategies.dictionaries import dictionary_factory
-
-    factory = getattr(dictionary_factory, "DEFAULT_DICTIONARY_FACTORY", None)
-    mapping = (factory or dictionary_factory.DefaultDictionaryFactory()).get_dictionary("fi")
-    raw = getattr(mapping, "_dict", None)
-    if isinstance(raw, dict):
-        return raw
-    return {k.encode(): v.encode() for k, v in mapping.items()}
-
-
 def build_table(texts: Iterable[str], *, base: Mapping[str, str] | None = None) -> dict[str, str]:
     """form -> lemma for every dictionary form of a lemma found in `texts` (and each word of
     the texts themselves), merged over `base`. The first call in a process loads the
     dictionary (~4 s); call it while indexing, never per search."""
     import simplemma
 
+    from assistant.lang.words import fi_dictionary
+
     table = dict(base or {})
     words = vocabulary(texts)
     own = {w: str(simplemma.lemmatize(w, lang="fi")).lower() for w in words if not w.isdigit()}
     wanted = {lemma.encode() for lemma in (*own.values(), *table.values())}
-    for form, lemma in _dictionary().items():
+    for form, lemma in fi_dictionary().items():
         if lemma in wanted and form != lemma:
             table[form.decode().lower()] = lemma.decode().lower()
     table.update({w: lemma for w, lemma in own.items() if lemma != w})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.lang.lexicon import Entry, channels, cues, lookup
-from assistant.lang.words import clean, fuzzy_equal, lemma, strip_name, words
+from assistant.lang.words import clean, compound_lemma, fuzzy_equal, lemma, strip_name, words
 
 _SEP = re.compile(
     r"\s*(?:[,;\n\r•·|/]|(?:^|\s)[-*–]\s|\s(?:ja|sekä|tai|and|or|plus|&)\s|\d+[.)]\s)\s*",
@@ -49,9 +49,7 @@ def base_form(item: str, *, lang: str) -> str:
         if word[:1].isupper() and lemma(word) == word.lower():
             return strip_name(word)
         if lang == "fi" and word.isalpha():
-            base = lemma(word)
-            if _compound_of(word.lower(), base):
-                base = word.lower()  # the dictionary cut a compound: "tapahtumapäivä"
+            base = _finnish_base(word)
             return base[:1].upper() + base[1:] if word[:1].isupper() else base
         return word
     if toks[-1][:1].isupper() and lemma(toks[-1]) == toks[-1].lower():
@@ -59,7 +57,7 @@ def base_form(item: str, *, lang: str) -> str:
     elif lang == "fi" and toks[-1].isalpha() and toks[-2].endswith("n"):
         # A genitive phrase names a thing; only its head noun is put in its base form:
         # "kaverin suosituksen" -> "kaverin suositus", but "lounaslista verkkosivuilla" stays.
-        toks[-1] = lemma(toks[-1])
+        toks[-1] = _finnish_base(toks[-1])
     return " ".join(toks)
 
 
@@ -74,6 +72,16 @@ def _common(a: str, b: str) -> str:
     while n < min(len(a), len(b)) and a[n] == b[n]:
         n += 1
     return a[:n]
+
+
+def _finnish_base(word: str) -> str:
+    """Lemma of one Finnish word, compounds the dictionary cuts short or lacks included:
+    "kassalla" -> "kassa", "karttahaun" -> "karttahaku", "tapahtumapäivä" stays."""
+    low = word.lower()
+    base = lemma(low)
+    if base != low and not _compound_of(low, base):
+        return base
+    return compound_lemma(low) or low
 
 
 def _compound_of(word: str, base: str) -> bool:

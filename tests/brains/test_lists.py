@@ -30,6 +30,13 @@ def names(text: str, lang: str = "fi") -> list[str]:
         ("Google Mapsista ja kavereiden suosituksista", ["Google Maps", "Kavereiden suositus"]),
         ("lounaslista verkkosivuilla", ["Lounaslista verkkosivuilla"]),
         ("Google-arvostelut ja Facebook-ryhmä", ["Google-arvostelut", "Facebook-ryhmä"]),
+        # Compounds the dictionary cuts short ("karttahaun" -> "kartta") or lacks:
+        (
+            "Googlen karttahaun ja myymälän kassajonossa",
+            ["Googlen karttahaku", "Myymälän kassajono"],
+        ),
+        ("karttahaun kautta", ["Karttahaku"]),
+        ("tapahtumapäivänä ja tapahtumapäivä", ["Tapahtumapäivä"]),
     ],
 )
 def test_finnish_lists_become_base_forms(text: str, expected: list[str]) -> None:
