@@ -41,3 +41,30 @@ def test_settings_test_connection_against_the_stub(app: Any, stub: StubServer) -
     next(b for b in app.button if b.label == "Testaa yhteys").click().run()
     assert app.success, texts(app)
     assert "dummy-key" not in texts(app)
+
+
+def test_a_working_llm_streams_its_question_and_fills_the_map(app: Any, stub: StubServer) -> None:
+    """The model understands the answer (JSON mode) and streams its next question; the
+    offline brain is not used and no notice is shown."""
+    stub.default = Reply.text("Kerro lisää asiakkaistanne.")
+    app.run()
+    opened = len(stub.requests)
+    stub.enqueue(
+        Reply.json({"business": {"offering": "kahvia ja pullaa", "business_type": "b2c"}}),
+        Reply.text("", chunks=("Kiitos! ", "Keitä ", "asiakkaanne ", "useimmiten ", "ovat?")),
+    )
+    chat(app, "Myymme kahvia ja pullaa kuluttajille.")
+    sent = stub.requests[opened:]
+    assert len(sent) >= 2, "understand and ask both go to the model"
+    assert not sent[0].get("stream") and sent[1].get("stream"), "JSON first, then a stream"
+    assert not [w.value for w in app.warning], texts(app)
+    assert app.session_state["last_turn"]["brain"] == "llm"
+    last = app.chat_message[-1]
+    assert last.name == "assistant"
+    assert "Keitä asiakkaanne useimmiten ovat?" in texts(app)
+    from assistant.interview import build_deps, open_session
+
+    saved = open_session(
+        deps=build_deps(offline=True), interview_id=app.session_state["interview_id"]
+    )
+    assert saved.journey.business.offering == "kahvia ja pullaa", "the model's patch was saved"
