@@ -118,3 +118,30 @@ def test_bad_language_is_refused(tmp_path: Path, kb_data_dir: Path, lang: str) -
     proc = start(kb_data_dir, tmp_path, "--lang", lang)
     proc.communicate(timeout=60)
     assert proc.returncode == 2
+
+
+def test_interactive_chat_answers_shows_the_map_and_saves_on_end_of_input(
+    kb_data_dir: Path, tmp_path: Path
+) -> None:
+    """Without --jsonl: the rich terminal chat, Finnish by default, driven through a pipe.
+    Markup in the user's text is shown as typed, never interpreted."""
+    env = {
+        **os.environ,
+        "POLKUOPAS_DATA_DIR": str(kb_data_dir),
+        "POLKUOPAS_DATABASE_URL": f"sqlite:///{tmp_path / 'chat.db'}",
+        "COLUMNS": "120",
+    }
+    out = tmp_path / "kartta.json"
+    cmd = [str(ROOT / ".venv" / "bin" / "polkuopas"), "chat", "--offline", "--out", str(out)]
+    answers = "Myymme [bold]kahvia[/bold] ja pullaa kuluttajille.\n/kartta\n"
+    done = subprocess.run(
+        cmd, input=answers, capture_output=True, text=True, encoding="utf-8", env=env,
+        cwd=tmp_path, timeout=600, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    shown = done.stdout
+    assert "Komento /kartta näyttää kartan" in shown
+    assert "Kartta tallennettu" in shown and "polkuopas chat --resume" in shown
+    saved = JourneyMap.model_validate_json(out.read_text(encoding="utf-8"))
+    assert "[bold]kahvia[/bold]" in (saved.business.offering or saved.business.description or "")
+    assert "Traceback" not in done.stderr
