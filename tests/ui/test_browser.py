@@ -10,17 +10,15 @@ from __future__ import annotations
 import csv
 import io
 import os
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from tests.servers import free_port, running
 from tests.ui.conftest import ROOT
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -40,15 +38,9 @@ FIRST_QUESTION = "Mitä yrityksesi myy"
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.slow]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture
 def server(kb_dir: Path, tmp_path: Path) -> Iterator[str]:
-    port = _free_port()
+    port = free_port()
     env = {
         **os.environ,
         "POLKUOPAS_DATA_DIR": str(kb_dir),
@@ -67,28 +59,16 @@ def server(kb_dir: Path, tmp_path: Path) -> Iterator[str]:
         "--browser.gatherUsageStats",
         "false",
     ]
-    log = (tmp_path / "server.log").open("wb")
-    proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as r:
-                    if r.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.3)
-        else:
-            pytest.fail("streamlit did not start: " + (tmp_path / "server.log").read_text())
+    with running(
+        cmd,
+        health=f"{url}/_stcore/health",
+        name="streamlit",
+        log=tmp_path / "server.log",
+        env=env,
+        cwd=ROOT,
+    ):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 @pytest.fixture
