@@ -13,6 +13,8 @@ DEFAULTS: dict[str, Any] = {
     "interview_id": None,
     # The last AssistantTurn.to_json() of that interview: focus, progress, notice.
     "last_turn": None,
+    # An example question the user clicked: sent as the next chat message.
+    "ask": None,
     # One-off message shown once after a rerun: (kind, text), kind in success/info/warning/error.
     "flash": None,
     # Interview id awaiting a second click on Delete.

@@ -44,7 +44,7 @@ class Card:
     """Questions an entrepreneur might ask that this card answers, written without seeing
     the benchmark. Not indexed: as extra card text (BM25, vectors or both) they changed
     hit@3 on 128 dev questions by nothing in sum, Finnish 0.87 -> 0.84 and English 0.85 ->
-    0.88, and Finnish comes first. Kept as data for example questions in the chat."""
+    0.88, and Finnish comes first. The chat offers them as example questions."""
 
 
 def _tuple(value: object) -> tuple[str, ...]:
@@ -125,6 +125,17 @@ def load_cards(*, knowledge_dir: Path | None = None, fresh: bool = False) -> lis
     if fresh:
         _signatures.pop(kdir, None)
     return list(_load(kdir, _signature(kdir)))
+
+
+def example_questions(
+    card_id: str, *, lang: str, knowledge_dir: Path | None = None
+) -> tuple[str, ...]:
+    """The questions card `card_id` answers, in `lang` (none when the card or its
+    translation is missing): offered in the chat as something the user could ask next."""
+    for card in load_cards(knowledge_dir=knowledge_dir):
+        if card.id == card_id and card.lang == lang:
+            return card.questions
+    return ()
 
 
 def cards_for(

@@ -134,3 +134,12 @@ def test_every_card_lists_questions_it_answers_in_its_own_language() -> None:
         assert len(card.questions) >= 2, card.path
         assert all(q.strip().endswith("?") or len(q) > 10 for q in card.questions), card.path
         assert all(query_lang(q) == card.lang for q in card.questions), card.path
+
+
+def test_example_questions_are_the_cards_own_in_the_asked_language() -> None:
+    from assistant.knowledge.cards import example_questions
+
+    fi = example_questions("harju-ask-after-sale", lang="fi")
+    en = example_questions("harju-ask-after-sale", lang="en")
+    assert fi and en and set(fi).isdisjoint(en)
+    assert example_questions("no-such-card", lang="fi") == ()

@@ -124,6 +124,29 @@ def test_language_switch_changes_the_texts(app: Any) -> None:
     assert "#### Your customer journey" in page and "Asiakaspolkusi" not in page
     assert "Polkuopas helps you" in app.sidebar.caption[0].value
     assert app.chat_input[0].placeholder == "Type your answer or ask something…"
-    assert [b.label for b in app.button][:2] == ["Undo the last change", "Finish"]
+    assert {"Undo the last change", "Finish"} <= {b.label for b in app.button}
     app.sidebar.radio(key="lang_sidebar").set_value("fi").run()
     assert "#### Asiakaspolkusi" in texts(app)
+
+
+def test_an_example_question_from_the_tips_card_is_asked_with_one_click(
+    app: Any, core_deps: Any
+) -> None:
+    from assistant.knowledge.cards import example_questions
+
+    app.run()
+    chat(app, "Myymme kahvia ja pullaa kuluttajille.")
+    card = app.session_state["last_turn"]["citations"][0]["card"]
+    questions = sorted(example_questions(card, lang="fi"), key=len)
+    assert questions, f"card {card} has no questions"
+    assert "Voit myös kysyä esimerkiksi:" in texts(app)
+    button = next(b for b in app.button if b.key == "ask-0")
+    before = len(app.chat_message)
+    button.click().run()
+    assert not app.exception
+    users = [m for m in app.chat_message if m.name == "user"]
+    assert users[-1].markdown[0].value.replace("\\", "") == questions[0]
+    assert len(app.chat_message) > before
+    answer = app.session_state["last_turn"]
+    assert any(c["card"] == card for c in answer["citations"]), "answered from the same card"
+    assert app.session_state["ask"] is None, "asked once, not again on the next run"

@@ -10,6 +10,7 @@ from ui.current import current_session
 from ui.i18n import t
 from ui.map_panel import map_panel
 from ui.state import flash, show_flash
+from ui.text import esc
 
 # Pixels: the chat scrolls in its own pane, so the latest message and the map's top
 # stay in view together on a laptop.
@@ -20,6 +21,32 @@ def _finish() -> None:
     session = core.resume(st.session_state["interview_id"])
     turn = session.step(t("cmd.done", lang=session.lang.value))
     st.session_state["last_turn"] = turn.to_json()
+
+
+def _ask(question: str) -> None:
+    st.session_state["ask"] = question
+
+
+def _example_questions(last: dict[str, object], lang: str) -> None:
+    """Up to two questions the card behind the last tip answers: one click asks them."""
+    from assistant.knowledge.cards import example_questions
+
+    citations = last.get("citations") or []
+    cards = [str(c.get("card")) for c in citations if isinstance(c, dict) and c.get("card")]
+    # The shortest two: they fit a button and are the plainest ways to ask.
+    questions = sorted(example_questions(cards[0], lang=lang), key=len)[:2] if cards else []
+    if not questions:
+        return
+    st.caption(t("chat.you_can_ask"))
+    for i, question in enumerate(questions):
+        st.button(
+            esc(question),
+            key=f"ask-{i}",
+            on_click=_ask,
+            args=(question,),
+            icon=":material/help:",
+            type="tertiary",
+        )
 
 
 def _undo() -> None:
@@ -39,6 +66,8 @@ if last.get("interview_id") != session.id:
     st.session_state["last_turn"] = last
 
 prompt = st.chat_input(t("chat.placeholder"), key="chat")
+if prompt is None and st.session_state["ask"]:
+    prompt, st.session_state["ask"] = st.session_state["ask"], None
 chat_col, map_col = st.columns([3, 2], gap="large")
 
 with chat_col:
@@ -58,6 +87,8 @@ with chat_col:
                 turn = run_step(session, prompt)
             st.session_state["last_turn"] = turn.to_json()
             st.rerun()
+    if not session.done:
+        _example_questions(last, lang)
 
 with map_col:
     st.markdown(f"#### {t('interview.map_title')}")
