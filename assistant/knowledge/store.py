@@ -193,17 +193,22 @@ class DocumentStore:
         from assistant.knowledge import lemmas
         from assistant.knowledge.cards import default_knowledge_dir
 
-        digest = hashlib.sha256(lemmas.FILE.as_posix().encode())
+        if not passages:
+            return {}  # nothing to match against
+        kdir = default_knowledge_dir()
+        try:  # the cards' table is part of this one: a new one means a rebuild
+            info = (kdir / lemmas.FILE).stat()
+            digest = hashlib.sha256(f"{info.st_size}-{info.st_mtime_ns}".encode())
+        except OSError:
+            digest = hashlib.sha256(b"no card table")
         for p in passages:
             digest.update(p.id.encode() + b"\0")
-        cards = lemmas.shipped_table(default_knowledge_dir())
-        if not passages:
-            return cards
-        key = f"{digest.hexdigest()}-{len(cards)}"
+        key = digest.hexdigest()
         path = directory / "lemmas.json"
         table = lemmas.load_table(path, key=key)
         if table is None:
-            table = lemmas.build_table([p.index_text for p in passages], base=cards)
+            base = lemmas.shipped_table(kdir)
+            table = lemmas.build_table([p.index_text for p in passages], base=base)
             lemmas.save_table(path, table, key=key)
         return table
 

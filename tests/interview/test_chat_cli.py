@@ -28,14 +28,18 @@ EXPECTS = {
 }
 
 
-def start(
-    kb_data_dir: Path, tmp_path: Path, *args: str, stderr: int | None = None
-) -> subprocess.Popen[str]:
-    env = {
+def chat_env(kb_data_dir: Path, tmp_path: Path) -> dict[str, str]:
+    return {
         **os.environ,
         "POLKUOPAS_DATA_DIR": str(kb_data_dir),
         "POLKUOPAS_DATABASE_URL": f"sqlite:///{tmp_path / 'chat.db'}",
     }
+
+
+def start(
+    kb_data_dir: Path, tmp_path: Path, *args: str, stderr: int | None = None
+) -> subprocess.Popen[str]:
+    env = chat_env(kb_data_dir, tmp_path)
     cmd = [str(ROOT / ".venv" / "bin" / "polkuopas"), "chat", "--jsonl", "--offline", *args]
     return subprocess.Popen(
         cmd,
@@ -125,12 +129,7 @@ def test_interactive_chat_answers_shows_the_map_and_saves_on_end_of_input(
 ) -> None:
     """Without --jsonl: the rich terminal chat, Finnish by default, driven through a pipe.
     Markup in the user's text is shown as typed, never interpreted."""
-    env = {
-        **os.environ,
-        "POLKUOPAS_DATA_DIR": str(kb_data_dir),
-        "POLKUOPAS_DATABASE_URL": f"sqlite:///{tmp_path / 'chat.db'}",
-        "COLUMNS": "120",
-    }
+    env = {**chat_env(kb_data_dir, tmp_path), "COLUMNS": "120"}
     out = tmp_path / "kartta.json"
     cmd = [str(ROOT / ".venv" / "bin" / "polkuopas"), "chat", "--offline", "--out", str(out)]
     answers = "Myymme [bold]kahvia[/bold] ja pullaa kuluttajille.\n/kartta\n"
