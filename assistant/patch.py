@@ -91,7 +91,7 @@ def _merge_list(old: list[str], new: list[str]) -> list[str]:
     return out
 
 
-def _apply_touchpoint(stage: Stage, tp: TouchpointPatch) -> None:
+def _apply_touchpoint(stage: Stage, tp: TouchpointPatch, *, replace: bool = False) -> None:
     key = tp.name.casefold()
     current = next((t for t in stage.touchpoints if t.name.casefold() == key), None)
     if current is None:
@@ -106,13 +106,22 @@ def _apply_touchpoint(stage: Stage, tp: TouchpointPatch) -> None:
         if value is not None and value != "":
             setattr(current, field, value)
     for field in ("doubts", "motivators", "blockers", "pain_points"):
-        setattr(current, field, _merge_list(getattr(current, field), getattr(tp, field)))
+        new = getattr(tp, field)
+        old = [] if replace and new else getattr(current, field)
+        setattr(current, field, _merge_list(old, new))
 
 
 def apply_patch(
-    journey: JourneyMap, patch: MapPatch, *, focus_stage: str | None = None
+    journey: JourneyMap,
+    patch: MapPatch,
+    *,
+    focus_stage: str | None = None,
+    replace: bool = False,
 ) -> JourneyMap:
-    """Return a new map with `patch` applied; `focus_stage` places stage-less touchpoints."""
+    """Return a new map with `patch` applied; `focus_stage` places stage-less touchpoints.
+
+    Lists are appended to; with `replace` (a corrected answer) a list the patch names
+    replaces the old one."""
     new = journey.model_copy(deep=True)
     if patch.title:
         new.title = patch.title
@@ -126,9 +135,10 @@ def apply_patch(
             new.persona.name = p.name
         if p.description:
             new.persona.description = p.description
-        new.persona.goals = _merge_list(new.persona.goals, p.goals)
-        new.persona.needs = _merge_list(new.persona.needs, p.needs)
-        new.persona.frustrations = _merge_list(new.persona.frustrations, p.frustrations)
+        for field in ("goals", "needs", "frustrations"):
+            items = getattr(p, field)
+            old = [] if replace and items else getattr(new.persona, field)
+            setattr(new.persona, field, _merge_list(old, items))
     if patch.stages is not None:
         # Keep the touchpoints of stages that survive a renaming of the list.
         by_name = {s.name.casefold(): s for s in new.stages}
@@ -141,12 +151,14 @@ def apply_patch(
             new.stages.append(stage)
         if stage is None:
             continue
-        _apply_touchpoint(stage, tp)
+        _apply_touchpoint(stage, tp, replace=replace)
     if patch.first_impression:
         new.first_impression = patch.first_impression
     if patch.last_memory:
         new.last_memory = patch.last_memory
-    new.feedback = _merge_list(new.feedback, patch.feedback)
+    new.feedback = _merge_list([] if replace and patch.feedback else new.feedback, patch.feedback)
+    if replace and patch.metrics:
+        new.metrics = []
     known_metrics = {m.name.casefold() for m in new.metrics}
     new.metrics += [m for m in patch.metrics if m.name.casefold() not in known_metrics]
     known = {a.statement.casefold() for a in new.assumptions}

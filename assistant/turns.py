@@ -83,6 +83,8 @@ class AssistantTurn:
     """Which brain produced this turn: "offline" or "llm"."""
     done: bool = False
     """True when the interview is complete."""
+    choices: list[str] = field(default_factory=list)
+    """Quick replies for the question asked; sending one as the next message chooses it."""
 
     def to_json(self) -> dict[str, Any]:
         """The `chat --jsonl` line: a stable contract, extend only."""
@@ -100,4 +102,5 @@ class AssistantTurn:
             "brain": self.brain,
             "done": self.done,
             "interview_id": self.interview_id,
+            "choices": list(self.choices),
         }

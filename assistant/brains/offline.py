@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.brains.offline_ask import bank, question, tip_line
+from assistant.brains.offline_ask import bank, question
 from assistant.brains.offline_understand import understand as _understand
 from assistant.knowledge.base import Hit, KnowledgeBase
 from assistant.model import Citation, JourneyMap, Lang, Suggestion
@@ -41,8 +41,6 @@ class OfflineBrain:
     ) -> str:
         lang_code = Lang(lang).value
         text = question(slot, journey, lang_code)
-        if tip is not None:
-            text = f"{text}\n\n{tip_line(tip, lang_code)}"
         if on_token is not None:
             on_token(text)
         return text

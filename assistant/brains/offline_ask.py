@@ -46,6 +46,7 @@ def question(slot: Slot, journey: JourneyMap, lang: str) -> str:
         "touchpoint": slot.touchpoint or "",
         "business": journey.business.offering or "",
         "model": stage_model_text(journey, lang),
+        "touchpoints": ", ".join(dict.fromkeys(t.name for _, t in journey.touchpoints())),
     }
     return template.render(**{k: v for k, v in values.items() if k in template.variables})
 

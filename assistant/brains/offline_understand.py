@@ -5,11 +5,13 @@ from __future__ import annotations
 import logging
 
 from assistant.brains import offline_parse as P
+from assistant.brains.offline_answers import parse_emotions, parse_motivators, parse_problems
 from assistant.brains.offline_detail import parse_detail
 from assistant.brains.offline_metrics import parse_metrics
 from assistant.lang.clauses import classify, sentences
 from assistant.lang.lexicon import first_cue
 from assistant.lang.lists import name_items
+from assistant.lang.nothing import is_nothing
 from assistant.lang.phrases import touchpoint_names
 from assistant.lang.words import clean, words
 from assistant.model import Channel, JourneyMap
@@ -50,10 +52,21 @@ def _understand(text: str, slot: Slot, journey: JourneyMap, lang: str) -> MapPat
         else:
             patch.business = P.parse_business(text, lang=lang)
     elif e == Expects.PERSONA:
-        patch.persona = P.parse_persona(text, key=slot.key or "description")
+        patch.persona = P.parse_persona(text, key=slot.key or "description", lang=lang)
     elif e == Expects.STAGES:
         patch.stages = P.parse_stages(text, lang=lang, journey=journey)
-    elif e == Expects.TOUCHPOINTS and not _is_skip(text):
+    elif e == Expects.TOUCHPOINT_DETAIL and slot.key == "problems":
+        patch.touchpoints = parse_problems(text, stage=slot.stage, journey=journey)
+        return MapPatch.model_validate(patch.model_dump())
+    elif e == Expects.TOUCHPOINT_DETAIL and slot.key == "emotions":
+        patch.touchpoints = parse_emotions(text, journey=journey, lang=lang)
+        return MapPatch.model_validate(patch.model_dump())
+    elif e == Expects.TOUCHPOINT_DETAIL and slot.key == "motivators":
+        patch.touchpoints = parse_motivators(text, journey=journey)
+        return MapPatch.model_validate(patch.model_dump())
+    elif e == Expects.TOUCHPOINTS and (_is_skip(text) or is_nothing(text)):
+        pass
+    elif e == Expects.TOUCHPOINTS:
         patch.touchpoints = _touchpoints(text, stage=slot.stage, lang=lang, journey=journey)
     elif e == Expects.TOUCHPOINT_DETAIL and slot.touchpoint and not _is_skip(text):
         fields = parse_detail(text, lang=lang, key=slot.key or "detail")
@@ -96,8 +109,8 @@ def _touchpoints(
 
 def _volunteered(patch: MapPatch, text: str, slot: Slot, journey: JourneyMap, lang: str) -> None:
     """Mixed initiative: pain points named at known touchpoints, touchpoints named with a stage."""
-    if slot.expects == Expects.TOUCHPOINT_DETAIL:
-        return
+    if slot.expects not in (Expects.TOUCHPOINTS, Expects.FREE):
+        return  # volunteering is read where it is natural; elsewhere it invented problems
     known = [(s.name, t.name) for s, t in journey.touchpoints()]
     # Touchpoints named earlier in this same message count too ("tiski ja kassa. Kassalla jono...").
     known += [(t.stage or slot.stage or "", t.name) for t in patch.touchpoints]

@@ -11,12 +11,16 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.brains.base import Brain
+from assistant.brains.offline_edits import lead_in, parse_edits
+from assistant.edits import Edit, Op, apply_edits
 from assistant.interview import replies as r
 from assistant.interview.commands import Kind, detect, fix_target, is_confirmation, strip_subject
 from assistant.interview.planner import next_slot
+from assistant.interview.readback import changes_text, readback
 from assistant.interview.state import PlannerState, slot_to_json
 from assistant.interview.tips import answer_question, pick_tip
 from assistant.knowledge.base import KnowledgeBase
+from assistant.lang.nothing import is_nothing
 from assistant.model import Citation, JourneyMap, Lang
 from assistant.patch import apply_patch
 from assistant.turns import Expects, Slot
@@ -62,6 +66,14 @@ class Turn:
         state.fixing = False
         before = self.journey
         prefix = ""
+        if cmd.kind in (Kind.ANSWER, Kind.FIX) and pending.expects is not Expects.REVIEW:
+            opened, _ = lead_in(text)
+            edits = parse_edits(text, journey=self.journey, lang=lang.value)
+            if edits or cmd.kind is Kind.FIX or opened:
+                prefix = self.correct(text, edits=edits, pending=pending)
+                if state.fixing:
+                    return Outcome(prefix, pending, self.journey, state, Expects.FREE, reason="fix")
+                return self.next(prefix, reason="fix")
         if cmd.kind is Kind.SKIP:
             state.mark_skipped(pending)
             prefix = r.say(lang, "skipped")
@@ -69,14 +81,10 @@ class Turn:
                 state.done = True
         elif cmd.kind is Kind.BACK:
             previous = state.previous_slot()
-            if previous is not None and pending.id in state.asked:
-                state.asked.remove(pending.id)  # not answered yet: it comes again after
             state.reopened = slot_to_json(previous or pending)
+            if previous is not None:
+                state.unanswer(previous)
             prefix = r.say(lang, "back" if previous else "nothing_back")
-        elif cmd.kind is Kind.FIX:
-            prefix = self.fix(cmd.rest, pending)
-            if state.fixing:
-                return Outcome(prefix, pending, self.journey, state, Expects.FREE, reason="fix")
         elif cmd.kind is Kind.DONE:
             state.finishing = True
             if pending.expects in (Expects.REVIEW, Expects.DONE):
@@ -86,17 +94,39 @@ class Turn:
         elif pending.expects is Expects.REVIEW and is_confirmation(text):
             state.done = True
         elif pending.expects in (Expects.REVIEW, Expects.DONE, Expects.FREE):
-            self.journey = self.understand(text, Slot(Expects.FREE))
-            changed = self.journey.model_dump() != before.model_dump()
-            if changed and pending.expects is Expects.REVIEW:
-                state.asked.remove(pending.id)  # show the review again for the changed map
-            prefix = r.say(lang, "updated" if changed else "not_understood")
+            edits = parse_edits(text, journey=self.journey, lang=lang.value)
+            if edits:
+                prefix = self.correct(text, edits=edits, pending=pending)
+            else:
+                self.journey = self.understand(text, Slot(Expects.FREE))
+                line = readback(before=before, after=self.journey, lang=lang)
+                prefix = line or r.say(lang, "not_understood")
         else:
             self.journey = self.understand(text, pending)
-            prefix = r.acknowledge(
-                before=before, after=self.journey, lang=lang, n=state.user_messages
-            )
+            state.mark_answered(pending)
+            prefix = readback(before=before, after=self.journey, lang=lang)
+            if not prefix:
+                said_nothing = is_nothing(text)
+                prefix = r.readback_text(lang, "nothing_said" if said_nothing else "nothing_found")
         return self.next(prefix, answer=text)
+
+    def correct(self, text: str, *, edits: list[Edit], pending: Slot) -> str:
+        """Apply a correction: the named edits, or the corrected answer to the slot it is
+        about. Says what changed; the pending question stays pending."""
+        lang = self.lang
+        if edits:
+            journey, changes, failed = apply_edits(self.journey, edits)
+            for c in changes:
+                if c.op is Op.RENAME and self.journey.stage(c.target) is not None:
+                    self.state.rename_stage(c.target, c.value)
+            self.journey = journey
+            said = changes_text(changes, lang)
+            if failed and not changes:
+                return r.readback_text(lang, "not_applied")
+            return said
+        _, rest = lead_in(text)
+        cmd = detect(text)
+        return self.fix(cmd.rest if cmd.kind is Kind.FIX else rest, pending)
 
     def answer(self, question: str, pending: Slot) -> Outcome:
         text, cites = answer_question(
@@ -124,9 +154,15 @@ class Turn:
             self.state.fixing = True
             return r.say(self.lang, "fix_ask")
         before = self.journey
-        self.journey = self.understand(strip_subject(rest), target or pending)
-        changed = self.journey.model_dump() != before.model_dump()
-        return r.say(self.lang, "fixed" if changed else "fix_nothing")
+        slot = target or pending
+        patch = self.brain.understand(
+            text=strip_subject(rest), slot=slot, journey=self.journey, lang=self.lang
+        )
+        self.journey = apply_patch(self.journey, patch, focus_stage=slot.stage, replace=True)
+        line = readback(before=before, after=self.journey, lang=self.lang)
+        if not line:
+            return r.readback_text(self.lang, "not_applied")
+        return r.say(self.lang, "fixed") + " " + line
 
     # -- what comes next -------------------------------------------------------
 

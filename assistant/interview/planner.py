@@ -1,90 +1,99 @@
 """The planner: which slot to ask next, and how far the map is. Pure and deterministic.
 
-Phases run business -> persona -> stages -> (touchpoints, then details) per stage ->
-critical -> metrics -> review -> done. A slot is passed over when the map already
-holds it (mixed initiative), when it was asked before, or when it was skipped.
-Optional follow-ups are asked only while the 20-message budget allows.
+Slots come from the registry (slots.py) in its order; stage-scoped slots are asked
+stage by stage. A slot is settled when the user answered it or skipped it; a slot the
+map already fills (mixed initiative) is passed over, except the per-stage problems
+question, which is asked even after a volunteered pain point because it is the heart
+of the map. A correction or a question never settles the pending slot: it is asked
+again. Optional slots are asked only while the message budget allows.
 """
 
 from __future__ import annotations
 
+from assistant.interview.slots import SLOTS, Scope, SlotSpec
 from assistant.interview.state import PlannerState, slot_from_json
-from assistant.model import JourneyMap, Touchpoint
+from assistant.model import JourneyMap, Stage
 from assistant.turns import Expects, Slot
 
 BUDGET = 20
-"""User messages a complete five-stage map should take when the answers are full."""
+"""User messages a complete five-stage map should take."""
 DETAIL_FIELDS = ("customer_action", "emotion", "doubts", "motivators", "blockers", "pain_points")
+ITEM_FIELDS = ("pain_points", "doubts", "blockers", "motivators")
 
 
-def detail_count(tp: Touchpoint) -> int:
-    """How many of the detail fields of `tp` are filled."""
-    return sum(1 for f in DETAIL_FIELDS if getattr(tp, f) not in (None, "", []))
-
-
-def _done(slot: Slot, state: PlannerState) -> bool:
+def _settled(slot: Slot, state: PlannerState) -> bool:
     return slot.id in state.asked or slot.id in state.skipped
 
 
-def _required(journey: JourneyMap) -> list[tuple[Slot, bool]]:
-    """Required slots in interview order, each with whether the map already fills it."""
+def _stage_filled(spec: SlotSpec, stage: Stage) -> bool | None:
+    """Whether the map fills a stage slot; None = the slot does not apply to this stage."""
+    if spec.key == "touchpoints":
+        return bool(stage.touchpoints)
+    if spec.key == "problems":
+        return None if not stage.touchpoints else False
+    return False
+
+
+def _filled(spec: SlotSpec, journey: JourneyMap) -> bool | None:
+    """Whether the map fills an interview slot; None = the slot does not apply."""
     b, p = journey.business, journey.persona
-    out: list[tuple[Slot, bool]] = [
-        (Slot(Expects.BUSINESS, "offering"), bool(b.offering)),
-        (Slot(Expects.PERSONA, "description"), bool(p.description or p.name)),
-        (Slot(Expects.STAGES, "stages"), bool(journey.stages)),
-    ]
-    for stage in journey.stages:
-        out.append((Slot(Expects.TOUCHPOINTS, "touchpoints", stage.name), bool(stage.touchpoints)))
-        for tp in stage.touchpoints:
-            slot = Slot(Expects.TOUCHPOINT_DETAIL, "detail", stage.name, tp.name)
-            out.append((slot, detail_count(tp) >= 2))
     tps = [t for _, t in journey.touchpoints()]
-    critical = any(t.critical for t in tps) or bool(journey.first_impression)
-    out.append((Slot(Expects.CRITICAL, "critical"), critical))
-    out.append((Slot(Expects.METRICS, "metrics"), bool(journey.metrics or journey.feedback)))
+    match spec.expects, spec.key:
+        case Expects.BUSINESS, "offering":
+            return bool(b.offering)
+        case Expects.BUSINESS, "business_type":
+            return None if not b.offering else b.business_type is not None
+        case Expects.PERSONA, "description":
+            return bool(p.description or p.name)
+        case Expects.PERSONA, "goals":
+            return bool(p.goals or p.frustrations or p.needs)
+        case Expects.STAGES, _:
+            return bool(journey.stages)
+        case Expects.TOUCHPOINT_DETAIL, "emotions":
+            return None if not tps else all(t.emotion is not None for t in tps)
+        case Expects.TOUCHPOINT_DETAIL, "motivators":
+            return None if not tps else any(t.motivators for t in tps)
+        case Expects.CRITICAL, "critical":
+            return None if not tps else any(t.critical for t in tps)
+        case Expects.CRITICAL, "first_impression":
+            return bool(journey.first_impression)
+        case Expects.CRITICAL, "last_memory":
+            return bool(journey.last_memory)
+        case Expects.METRICS, "metrics":
+            return bool(journey.metrics or journey.feedback)
+        case Expects.METRICS, "assumptions":
+            return bool(journey.assumptions)
+    return False
+
+
+def plan(journey: JourneyMap) -> list[tuple[Slot, bool, bool]]:
+    """Every applicable slot in interview order: (slot, filled by the map, required)."""
+    out: list[tuple[Slot, bool, bool]] = []
+    stage_specs = [s for s in SLOTS if s.scope is Scope.STAGE]
+    for spec in SLOTS:
+        if spec.expects in (Expects.REVIEW, Expects.DONE):
+            continue
+        if spec.scope is Scope.STAGE:
+            if spec is not stage_specs[0]:
+                continue
+            for stage in journey.stages:
+                for sspec in stage_specs:
+                    filled = _stage_filled(sspec, stage)
+                    if filled is not None:
+                        slot = Slot(sspec.expects, sspec.key, stage.name)
+                        out.append((slot, filled, sspec.required))
+            continue
+        filled = _filled(spec, journey)
+        if filled is not None:
+            out.append((Slot(spec.expects, spec.key), filled, spec.required))
     return out
 
 
-def _optional(slot: Slot, journey: JourneyMap) -> list[Slot]:
-    """Follow-ups that belong right after `slot`, when their fields are still empty."""
-    b, p = journey.business, journey.persona
-    e = slot.expects
-    if e is Expects.BUSINESS and b.offering and b.business_type is None:
-        return [Slot(Expects.BUSINESS, "business_type")]
-    if e is Expects.PERSONA and not (p.goals or p.needs):
-        return [Slot(Expects.PERSONA, "goals")]
-    if e is Expects.TOUCHPOINT_DETAIL and slot.stage and slot.touchpoint:
-        stage = journey.stage(slot.stage)
-        tp = (
-            next((t for t in stage.touchpoints if t.name == slot.touchpoint), None)
-            if stage
-            else None
-        )
-        if tp is not None and detail_count(tp) < 2:
-            key = "emotion" if tp.emotion is None else "customer_action"
-            return [Slot(Expects.TOUCHPOINT_DETAIL, key, slot.stage, slot.touchpoint)]
-    if e is Expects.CRITICAL:
-        keys = [k for k in ("first_impression", "last_memory") if not getattr(journey, k)]
-        return [Slot(Expects.CRITICAL, k) for k in keys]
-    if e is Expects.METRICS and not journey.assumptions:
-        return [Slot(Expects.METRICS, "assumptions")]
-    return []
-
-
 def _open_required(journey: JourneyMap, state: PlannerState) -> int:
-    """Required questions still ahead, counting the detail questions of stages whose
-    touchpoints are not known yet (as many as the known stages have on average, at least 2)."""
-    slots = _required(journey)
-    open_now = sum(1 for slot, filled in slots if not filled and not _done(slot, state))
-    known = [len(s.touchpoints) for s in journey.stages if s.touchpoints]
-    per_stage = max(2, round(sum(known) / len(known))) if known else 2
-    unknown = sum(
-        1
-        for slot, filled in slots
-        if slot.expects is Expects.TOUCHPOINTS and not filled and not _done(slot, state)
-    )
-    return open_now + unknown * per_stage
+    """Required questions still ahead (a stage without touchpoints yet counts its problems
+    question too)."""
+    ahead = sum(1 for s, f, req in plan(journey) if req and not f and not _settled(s, state))
+    return ahead + sum(1 for st in journey.stages if not st.touchpoints)
 
 
 def next_slot(*, journey: JourneyMap, state: PlannerState) -> Slot:
@@ -96,35 +105,51 @@ def next_slot(*, journey: JourneyMap, state: PlannerState) -> Slot:
         return reopened
     review = Slot(Expects.REVIEW, "review")
     if state.finishing:
-        return Slot(Expects.DONE, "done") if _done(review, state) else review
-    for slot, filled in _required(journey):
-        if not filled and not _done(slot, state):
+        return Slot(Expects.DONE, "done") if _settled(review, state) else review
+    for slot, filled, required in plan(journey):
+        if filled or _settled(slot, state):
+            continue
+        if required:
             return slot
-        if _done(slot, state) or filled:
-            for extra in _optional(slot, journey):
-                if _done(extra, state) or slot.id not in state.asked or slot.id in state.skipped:
-                    continue
-                # Optional questions only while the remaining required ones still fit the budget.
-                if state.user_messages + _open_required(journey, state) + 2 <= BUDGET:
-                    return extra
-    return Slot(Expects.DONE, "done") if _done(review, state) else review
+        # Optional questions only while the remaining required ones still fit the budget.
+        if state.user_messages + _open_required(journey, state) + 2 <= BUDGET:
+            return slot
+    return Slot(Expects.DONE, "done") if _settled(review, state) else review
 
 
 def progress(*, journey: JourneyMap, state: PlannerState) -> float:
-    """Share of the required slots filled (skipped ones count as settled), 0..1."""
+    """Share of the required questions settled (answered, skipped or filled), 0..1.
+
+    A stage whose touchpoints are not known yet still owes its questions, so the share
+    cannot reach 1 before every stage has had them; 1.0 only when the interview is done."""
     if state.done:
         return 1.0
-    slots = _required(journey)
-    settled = sum(1 for slot, filled in slots if filled or slot.id in state.skipped)
-    share = settled / len(slots) if slots else 0.0
+    slots = [(s, f) for s, f, req in plan(journey) if req]
+    settled = sum(1 for s, f in slots if f or _settled(s, state))
+    owed = sum(1 for st in journey.stages if not st.touchpoints)  # their problems question
+    total = len(slots) + owed + (0 if journey.stages else 12)
+    share = settled / total if total else 0.0
     return round(min(share, 0.99), 3)
 
 
+def thin(journey: JourneyMap) -> list[str]:
+    """What the map still lacks, for the review: stages without touchpoints, touchpoints
+    without a feeling, no critical touchpoint, no measures."""
+    out = [f"stage:{s.name}" for s in journey.stages if not s.touchpoints]
+    out += [f"emotion:{t.name}" for _, t in journey.touchpoints() if t.emotion is None]
+    tps = [t for _, t in journey.touchpoints()]
+    if tps and not any(t.critical for t in tps):
+        out.append("critical")
+    if not (journey.metrics or journey.feedback):
+        out.append("metrics")
+    return out
+
+
 def is_filled(slot: Slot, journey: JourneyMap) -> bool:
-    """Whether the map already answers `slot` (required or follow-up)."""
-    for required, filled in _required(journey):
-        if required.id == slot.id:
-            return filled
+    """Whether the map already answers `slot`."""
     if slot.expects in (Expects.REVIEW, Expects.DONE, Expects.FREE):
         return False
-    return not any(extra.id == slot.id for extra in _optional(slot, journey))
+    for candidate, filled, _ in plan(journey):
+        if candidate.id == slot.id:
+            return filled
+    return True

@@ -10,7 +10,7 @@ from typing import Any
 from assistant.knowledge.base import Hit
 from assistant.model import Citation, JourneyMap, Lang, Suggestion
 from assistant.prompts import load_yaml
-from assistant.turns import Slot
+from assistant.turns import Expects, Slot
 
 
 def texts(lang: Lang) -> dict[str, Any]:
@@ -20,6 +20,19 @@ def texts(lang: Lang) -> dict[str, Any]:
 
 def say(lang: Lang, key: str, **values: Any) -> str:
     return str(texts(lang)[key]).format(**values)
+
+
+def readback_text(lang: Lang, key: str) -> str:
+    return str(texts(lang)["readback"][key])
+
+
+def choices(slot: Slot, lang: Lang) -> list[str]:
+    """Quick replies for `slot` (buttons in the app, `choices` in chat --jsonl)."""
+    table = texts(lang)["choices"]
+    found = [str(c) for c in table.get(f"{slot.expects.value}/{slot.key}", [])]
+    if slot.expects not in (Expects.REVIEW, Expects.DONE, Expects.FREE):
+        found += [str(c) for c in table["all"]]
+    return found
 
 
 def reask(slot: Slot, lang: Lang) -> str:

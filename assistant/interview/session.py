@@ -180,6 +180,7 @@ class Session:
             notice=notice,
             brain=self._brain,
             done=self.done,
+            choices=[] if self.done else r.choices(slot, self.lang),
         )
 
     def _commit(

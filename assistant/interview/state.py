@@ -36,7 +36,8 @@ class PlannerState:
     """Everything the planner needs besides the map itself."""
 
     asked: list[str] = field(default_factory=list)
-    """Ids of slots already asked: a slot is never asked twice unless re-opened."""
+    """Ids of slots the user has answered: asked again only when re-opened. (A slot that
+    was only asked stays open, so a correction or a question in between never loses it.)"""
     skipped: list[str] = field(default_factory=list)
     """Ids of slots the user skipped (ohita/skip, "ei ole")."""
     history: list[dict[str, Any]] = field(default_factory=list)
@@ -62,10 +63,32 @@ class PlannerState:
         return slot_from_json(self.pending)
 
     def mark_asked(self, slot: Slot) -> None:
-        if slot.id not in self.asked:
-            self.asked.append(slot.id)
+        """`slot` is the question now waiting for an answer."""
         self.history.append(slot_to_json(slot))
         self.pending = slot_to_json(slot)
+
+    def mark_answered(self, slot: Slot) -> None:
+        if slot.id not in self.asked:
+            self.asked.append(slot.id)
+
+    def unanswer(self, slot: Slot) -> None:
+        if slot.id in self.asked:
+            self.asked.remove(slot.id)
+
+    def rename_stage(self, old: str, new: str) -> None:
+        """Keep what was answered about a stage when the user renames it."""
+
+        def fix(slot_id: str) -> str:
+            parts = slot_id.split("/")
+            if len(parts) == 4 and parts[2] == old:
+                parts[2] = new
+            return "/".join(parts)
+
+        self.asked = [fix(x) for x in self.asked]
+        self.skipped = [fix(x) for x in self.skipped]
+        for entry in [*self.history, self.pending or {}]:
+            if entry.get("stage") == old:
+                entry["stage"] = new
 
     def mark_skipped(self, slot: Slot) -> None:
         if slot.id not in self.skipped:

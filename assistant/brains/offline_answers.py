@@ -1,0 +1,233 @@
+"""Offline reading of the per-stage problems answer, the feelings answer and the
+motivators answer: clauses routed into fields and touchpoints, nothing invented.
+
+A clause goes to the touchpoint it names (by the name's own words, inflected or with a
+typo, never by one shared word of a longer name); a clause that names none stays with
+the touchpoint of the clause before it, or the stage's first touchpoint. "Ei mitään",
+"no problems" and negated complaints ("asiakkaat ei valita hinnasta") store nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from assistant.lang.clauses import classify, clauses, sentences
+from assistant.lang.feelings import emotion, number
+from assistant.lang.lexicon import cues
+from assistant.lang.nothing import is_nothing
+from assistant.lang.words import clean, fuzzy_equal, has_prefix, keys, words
+from assistant.model import JourneyMap
+from assistant.patch import TouchpointPatch
+
+_AND = re.compile(r"\s+(?:ja|sekä|and|plus|also|myös)\s+|\s*;\s*", re.IGNORECASE)
+_IF = re.compile(r"^(?:jos|if|kun|when)\b", re.IGNORECASE)
+
+
+@cache
+def _cues(name: str) -> tuple[str, ...]:
+    return tuple(str(c).lower() for c in cues()[name])
+
+
+def _fillers() -> frozenset[str]:
+    return frozenset(_cues("fillers"))
+
+
+def _has(ws: list[str], name: str) -> bool:
+    return any(has_prefix(ws, c) >= 0 for c in _cues(name))
+
+
+def tidy(clause: str) -> str:
+    """The clause without opening fillers and closing punctuation."""
+    toks = clause.strip(" .,!;:-–").split()
+    while toks and toks[0].lower().strip(",.") in _fillers():
+        toks.pop(0)
+    return " ".join(toks).strip(" .,!;:-–")
+
+
+def name_in(ws: list[str], name: str) -> bool:
+    """Whether the words name `name`: every content word of the name is there (inflected
+    or with a small typo). "puhelimella" names "Puhelin", never "Puhelintilaus"."""
+    parts = [p for p in words(name) if len(p) >= 3] or words(name)
+    if not parts:
+        return False
+    return all(any(_same(w, p) for w in ws) for p in parts)
+
+
+def _same(word: str, part: str) -> bool:
+    if word == part or keys(word) & keys(part):
+        return True
+    # Inflected ("kassalla") or a typo ("instagarm"), but not a longer compound.
+    return len(part) >= 4 and fuzzy_equal(word, part) and not word.startswith(part + part[-1:])
+
+
+def touchpoint_of(ws: list[str], names: list[str]) -> str | None:
+    """The touchpoint the words name; the longest name wins ("Puhelintilaus" over "Puhelin"
+    only when both are really named)."""
+    found = [n for n in names if name_in(ws, n)]
+    return max(found, key=lambda n: len(words(n))) if found else None
+
+
+def _pieces(text: str) -> list[str]:
+    """Clauses, and "X ja Y" split when both halves say something of their own."""
+    out: list[str] = []
+    for clause in clauses(text):
+        parts = [p for p in _AND.split(clause) if p.strip()]
+        signals = [_is_problem(words(p)) for p in parts]
+        if len(parts) > 1 and all(signals):
+            out += parts
+        else:
+            out.append(clause)
+    return out
+
+
+def _is_problem(ws: list[str]) -> bool:
+    return (
+        _has(ws, "problem_signals")
+        or _has(ws, "leaving")
+        or bool(classify(" ".join(ws), "detail", ("pain_points", "doubts", "blockers")))
+    )
+
+
+def _field(clause: str, ws: list[str]) -> str:
+    if _IF.match(clause) and _has(ws, "leaving"):
+        return "blockers"
+    if clause.rstrip().endswith("?") or re.search(
+        r"\b(?:onko|riittääkö|kannattaako|saako|toimiiko|pitääkö|uskaltaako|whether|if it|"
+        r"wonder|not sure|unsure)\b|\w+(?:ko|kö)\b",
+        clause,
+        re.IGNORECASE,
+    ):
+        return "doubts"
+    found = classify(clause, "detail", ("blockers", "doubts", "pain_points"))
+    if (
+        found == "blockers"
+        and not _has(ws, "leaving")
+        and classify(clause, "detail", ("pain_points",))
+    ):
+        return "pain_points"  # "hidas vastaus ärsyttää": slow is a pain until they leave
+    if found:
+        return found
+    return "blockers" if _has(ws, "leaving") else "pain_points"
+
+
+def _stage_touchpoints(journey: JourneyMap, stage: str | None) -> list[str]:
+    s = journey.stage(stage) if stage else None
+    return [t.name for t in s.touchpoints] if s else []
+
+
+def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list[TouchpointPatch]:
+    """Pains, doubts and blockers of one stage, each at the touchpoint it belongs to."""
+    text = clean(text)
+    if not text or is_nothing(text):
+        return []
+    own = _stage_touchpoints(journey, stage)
+    if not own:
+        return []
+    out: list[TouchpointPatch] = []
+    current = own[0]
+    for sentence in sentences(text):
+        for piece in _pieces(sentence):
+            item = tidy(piece)
+            ws = words(item)
+            if not ws or is_nothing(item) or _has(ws, "negated_ok"):
+                continue
+            named = touchpoint_of(ws, own)
+            current = named or current
+            if not _is_problem(ws) and not item.endswith("?"):
+                felt = emotion(item)
+                if felt is None or felt[0] >= 0:
+                    continue  # context, not a problem ("ihmiset tulee yleensä illalla")
+            field = _field(piece, ws)
+            patch = TouchpointPatch(stage=stage, name=current)
+            setattr(patch, field, [item[:300]])
+            out.append(patch)
+    return out
+
+
+def parse_motivators(text: str, *, journey: JourneyMap) -> list[TouchpointPatch]:
+    """What moves the customer on, at the touchpoint (or stage) each clause names."""
+    text = clean(text)
+    if not text or is_nothing(text):
+        return []
+    pairs = [(s.name, t.name) for s, t in journey.touchpoints()]
+    if not pairs:
+        return []
+    names = [n for _, n in pairs]
+    out: list[TouchpointPatch] = []
+    default = pairs[min(1, len(pairs) - 1)]
+    for piece in (p for s in sentences(text) for p in clauses(s)):
+        item = tidy(piece)
+        ws = words(item)
+        if not ws or is_nothing(item):
+            continue
+        named = touchpoint_of(ws, names)
+        where = next((p for p in pairs if p[1] == named), None)
+        if where is None:
+            stage = next((s for s in journey.stages if s.touchpoints and name_in(ws, s.name)), None)
+            where = (stage.name, stage.touchpoints[0].name) if stage else default
+        default = where
+        out.append(TouchpointPatch(stage=where[0], name=where[1], motivators=[item[:300]]))
+    return out
+
+
+_REST = re.compile(
+    r"\b(?:muut|muissa|muualla|muuten|loput|lopuissa|kaikki|kaikissa|kaikkialla|joka paikassa|"
+    r"koko ajan|rest|others|otherwise|everything else|all|everywhere|the whole)\b",
+    re.IGNORECASE,
+)
+_NEUTRAL = re.compile(
+    r"\b(?:ihan ok|ok|okei|neutraali|neutral|normaali|tavallinen|so-so|meh|fine|ihan hyvä)\b",
+    re.IGNORECASE,
+)
+
+
+def _score(segment: str, lang: str) -> int | None:
+    n = number(segment, lang=lang)
+    if n is not None and re.search(r"[+−-]?\d|plus|miinus|minus|nolla|zero", segment, re.I):
+        return n
+    felt = emotion(segment)
+    if felt is not None:
+        return felt[0]
+    if _NEUTRAL.search(segment):
+        return 0
+    return None
+
+
+def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[TouchpointPatch]:
+    """Feelings on -2..+2 per touchpoint: "ig +1, kassa -1, muut 0", "ihan ok koko ajan",
+    "löytämisessä innoissaan", or one word for the whole journey."""
+    text = clean(text)
+    if not text or is_nothing(text):
+        return []
+    pairs = [(s.name, t.name) for s, t in journey.touchpoints()]
+    got: dict[tuple[str, str], int] = {}
+    waiting: list[tuple[str, str]] = []
+    rest: int | None = None
+    segments = [p for s in sentences(text) for p in re.split(r",|;|\s+(?:ja|and|mutta|but)\s+", s)]
+    for seg in segments:
+        ws = words(seg)
+        if not ws:
+            continue
+        targets = [p for p in pairs if name_in(ws, p[1])]
+        if not targets:
+            stage = next((s for s in journey.stages if name_in(ws, s.name)), None)
+            targets = [(stage.name, t.name) for t in stage.touchpoints] if stage else []
+        score = _score(seg, lang)
+        if score is None:
+            waiting += targets
+            continue
+        if targets:
+            for p in waiting + targets:
+                got.setdefault(p, score)
+            waiting = []
+        elif waiting:
+            for p in waiting:
+                got.setdefault(p, score)
+            waiting = []
+        elif _REST.search(seg) or not got:
+            rest = score if rest is None else rest
+    if rest is not None:
+        for p in pairs:
+            got.setdefault(p, rest)
+    return [TouchpointPatch(stage=s, name=n, emotion=v) for (s, n), v in got.items()]

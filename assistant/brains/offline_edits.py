@@ -1,0 +1,248 @@
+"""Offline reading of corrections: "korjaa …", "hetkinen, …", "poista X", "X ei ole
+kriittinen", "lisää vaihe Y loppuun", "siirrä X vaiheeseen Y", "se oli X eikä Y",
+"the first stage is just X" -> a list of Edits. Names are matched against the map;
+an edit naming nothing in the map is not an edit.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.edits import Edit, Op
+from assistant.lang.lists import base_form
+from assistant.lang.words import fuzzy_equal, words
+from assistant.model import JourneyMap
+
+_LEAD = re.compile(
+    r"^\s*(?:(?:korjaa(?:n|taan)?|fix|correction|hetkinen|odota|oho|ups|sori|"
+    r"sorry|ai niin|ei kun|eikun|ei vaan|tai siis|wait|oops)\b\s*[:,.!-]*\s*)+",
+    re.IGNORECASE,
+)
+_FORGOT = re.compile(
+    r"^\s*(?:unohdin|i forgot)[^:.,]*[:.,]\s*|^\s*(?:unohdin|i forgot)\s+", re.IGNORECASE
+)
+_NAME = r"([A-ZÅÄÖa-zåäö0-9][\w&'’.-]*(?:\s+[A-ZÅÄÖ0-9][\w&'’.-]*){0,3})"
+_PERSONA_NAME = re.compile(
+    r"(?:persoonan|asiakkaan|hänen|persona'?s?|customer'?s?|their|her|his)\s+nimi(?:nsä)?\s+"
+    r"(?:on(?:kin)?|pitäisi olla|olkoon)\s+"
+    + _NAME
+    + r"|(?:persona'?s?|customer'?s?|their|her|his)\s+name\s+(?:is|should be)\s+"
+    + _NAME
+    + r"|(?:persona|customer|she|he|they)\s+is\s+called\s+"
+    + _NAME
+    + r"|(?:persoona|asiakas)\s+on\s+nimeltään\s+"
+    + _NAME,
+    re.IGNORECASE,
+)
+_BUSINESS_NAME = re.compile(
+    r"(?:yrityksen|yritykseni|yrityksemme|firman|firmani|firmamme)\s+nimi\s+on(?:kin)?\s+(.+)"
+    r"|(?:the\s+|our\s+|my\s+)?(?:business|company)(?:'s)?\s+name\s+is\s+(.+)",
+    re.IGNORECASE,
+)
+_ADD_STAGE = re.compile(
+    r"(?:lisää|lisätään|add)\s+(?:vielä\s+|myös\s+|also\s+)?(?:(?:uusi|yksi|one|a|an|new|the)\s+)?"
+    r"(?:vaihe(?:eksi)?|stage|phase)?\s*[:]?\s*[”\"']?(?P<name>[\wåäöÅÄÖ -]+?)[”\"']?"
+    r"(?:\s+(?:vaihe|stage|phase))?"
+    r"(?:\s+(?P<end>loppuun|viimeiseksi|perään|alkuun|ensimmäiseksi|at the end|to the end|"
+    r"at the start|first|last)|\s+(?P<rel>after|before|ennen)\s+(?P<ref1>[\wåäöÅÄÖ-]+)"
+    r"|\s+(?P<ref2>[\wåäöÅÄÖ-]+?)\s+(?P<post>jälkeen|perään|eteen|ennen))?\s*$",
+    re.IGNORECASE,
+)
+_REMOVE = re.compile(
+    r"^(?:poista|poistetaan|ota pois|otetaan pois|jätä pois|jätetään pois|remove|delete|drop)\s+"
+    r"(?:vaihe|kosketuspiste|the stage|the touchpoint|stage|touchpoint|the)?\s*(?P<a>.+?)"
+    r"(?:\s+(?:pois|kokonaan))?$"
+    r"|^(?P<b>.+?)\s+(?:pois|can go|can be removed|should go)$",
+    re.IGNORECASE,
+)
+_NOT_CRITICAL = re.compile(
+    r"^(?P<name>.+?)\s+(?:ei\s+(?:ole|oo)|eivät\s+ole|ei\s+oo|isn't|is not|aren't|are not|"
+    r"ain't)\s+(?:kuitenkaan\s+|that\s+|so\s+|really\s+)?(?:kriittinen|kriittisiä|tärkeä|critical|"
+    r"important)",
+    re.IGNORECASE,
+)
+_IS_CRITICAL = re.compile(
+    r"^(?P<name>.+?)\s+(?:on|is|are|ovat)\s+(?:myös|also|kuitenkin|kyllä)?\s*(?:kriittinen|"
+    r"kriittisiä|critical)\b",
+    re.IGNORECASE,
+)
+_MOVE = re.compile(
+    r"^(?:siirrä|siirretään|move)\s+(?P<tp>.+?)\s+(?:vaiheeseen\s+(?P<s1>.+)|to\s+(?:the\s+)?"
+    r"(?:stage\s+)?(?P<s2>.+?)(?:\s+stage)?|(?P<s3>[\wåäöÅÄÖ]+)-?vaiheeseen|(?P<s4>[\wåäöÅÄÖ]+))$",
+    re.IGNORECASE,
+)
+_NOT_BUT = [
+    # se oli Instagram eikä Facebook / it was Instagram, not Facebook
+    re.compile(
+        r"^(?:se|ne|it|that)\s+(?:oli|olikin|on|was|is)\s+(?P<new>.+?),?\s+"
+        r"(?:eikä|eika|ei|not)\s+(?P<old>.+)$",
+        re.IGNORECASE,
+    ),
+    # ei Facebook vaan Instagram / not Facebook but Instagram
+    re.compile(r"^(?:ei|not)\s+(?P<old>.+?),?\s+(?:vaan|but)\s+(?P<new>.+)$", re.IGNORECASE),
+    # Facebookin sijaan Instagram / Instagram instead of Facebook
+    re.compile(r"^(?P<old>.+?)\s+(?:sijaan|sijasta|tilalle)\s+(?P<new>.+)$", re.IGNORECASE),
+    re.compile(r"^(?P<new>.+?)\s+instead of\s+(?P<old>.+)$", re.IGNORECASE),
+    # rename X to Y / nimeä X uudelleen Y
+    re.compile(
+        r"^(?:rename|nimeä|nimetään)\s+(?P<old>.+?)\s+(?:to|as|uudelleen|nimellä)\s+"
+        r"(?P<new>.+)$",
+        re.IGNORECASE,
+    ),
+    # X pitäisi olla Y / X should be Y / X onkin Y
+    re.compile(
+        r"^(?P<old>.+?)\s+(?:pitäisi olla|pitää olla|onkin|should be|should say|is actually)"
+        r"\s+(?P<new>.+)$",
+        re.IGNORECASE,
+    ),
+]
+_ORDINAL = re.compile(
+    r"^(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|sixth|last|ensimmäinen|eka|toinen|"
+    r"kolmas|neljäs|viides|kuudes|viimeinen)\s+(?:stage|phase|vaihe)\s+(?:is|should be|on|"
+    r"pitäisi olla|onkin)\s+(?:just\s+|only\s+|simply\s+|vain\s+|pelkkä\s+|pelkästään\s+)?(?P<new>.+)$",
+    re.IGNORECASE,
+)
+_ORD = {
+    "first": 0,
+    "ensimmäinen": 0,
+    "eka": 0,
+    "second": 1,
+    "toinen": 1,
+    "third": 2,
+    "kolmas": 2,
+    "fourth": 3,
+    "neljäs": 3,
+    "fifth": 4,
+    "viides": 4,
+    "sixth": 5,
+    "kuudes": 5,
+    "last": -1,
+    "viimeinen": -1,
+}
+
+
+_WEAK = re.compile(
+    r"^(?:(?:actually|siis|well|mut|mutta|but|and|ja|oh|ai|niin|also|myös|vielä)\b[\s,]*)+",
+    re.IGNORECASE,
+)
+
+
+def lead_in(text: str) -> tuple[bool, str]:
+    """Whether the message opens like a correction, and the text after the opening."""
+    m = _LEAD.match(text)
+    if m and m.end() > 0:
+        return True, text[m.end() :].strip()
+    f = _FORGOT.match(text)
+    if f:
+        return True, text[f.end() :].strip()
+    return False, text.strip()
+
+
+def _clean_name(raw: str, lang: str) -> str:
+    raw = raw.strip(" .!,:;\"'”“")
+    raw = re.sub(r"^(?:vaihe|vaiheen|stage|the|kosketuspiste)\s+", "", raw, flags=re.IGNORECASE)
+    raw = re.sub(r"\s+(?:vaihe|stage|kosketuspiste|touchpoint)$", "", raw, flags=re.IGNORECASE)
+    if not raw:
+        return ""
+    base = base_form(raw, lang=lang) if len(raw.split()) <= 3 else raw
+    return (base or raw)[:1].upper() + (base or raw)[1:]
+
+
+def match_name(phrase: str, names: list[str]) -> str | None:
+    """The map name `phrase` refers to: equal, inflected, or a small typo; never a mere
+    shared word with a longer name unless it is that name's only content."""
+    ws = words(phrase)
+    if not ws or len(ws) > 6:
+        return None
+    best = None
+    for name in names:
+        nw = words(name)
+        if not nw:
+            continue
+        if " ".join(ws) == " ".join(nw):
+            return name
+        if (len(nw) == len(ws) and all(fuzzy_equal(a, b) for a, b in zip(ws, nw, strict=True))) or (
+            len(nw) == 1 and len(ws) <= 2 and any(fuzzy_equal(w, nw[0]) for w in ws[-1:])
+        ):
+            best = best or name
+    return best
+
+
+def parse_edits(text: str, *, journey: JourneyMap, lang: str) -> list[Edit]:
+    """The edits a message asks for (empty when it asks none)."""
+    _, body = lead_in(text)
+    out: list[Edit] = []
+    for part in re.split(r"(?<=[.!;])\s+|\n+", body):
+        part = part.strip(" .!")
+        if part:
+            out += _parse_one(part, journey=journey, lang=lang)
+    return out
+
+
+def _parse_one(part: str, *, journey: JourneyMap, lang: str) -> list[Edit]:
+    stages = [s.name for s in journey.stages]
+    tps = [t.name for _, t in journey.touchpoints()]
+    _, part = lead_in(part)
+    part = _WEAK.sub("", part)
+    if m := _PERSONA_NAME.search(part):
+        name = next(g for g in m.groups() if g)
+        return [Edit(Op.PERSONA_NAME, value=name.strip(" .,").split()[0])]
+    if m := _BUSINESS_NAME.search(part):
+        name = next(g for g in m.groups() if g)
+        return [Edit(Op.BUSINESS_NAME, value=name.strip(" .,!"))]
+    if m := _ORDINAL.match(part):
+        i = _ORD[m.group("ord").lower()]
+        if stages and -len(stages) <= i < len(stages):
+            return [Edit(Op.RENAME, stages[i], _clean_name(m.group("new"), lang))]
+    if m := _MOVE.match(part):
+        tp = match_name(m.group("tp"), tps)
+        dest_raw = next(
+            g for g in (m.group("s1"), m.group("s2"), m.group("s3"), m.group("s4")) if g
+        )
+        dest = match_name(dest_raw, stages)
+        if tp and dest:
+            return [Edit(Op.MOVE, tp, dest)]
+    if m := _NOT_CRITICAL.match(part):
+        name = match_name(m.group("name"), tps)
+        if name:
+            return [Edit(Op.CRITICAL, name, on=False)]
+    if m := _IS_CRITICAL.match(part):
+        name = match_name(m.group("name"), tps)
+        if name:
+            return [Edit(Op.CRITICAL, name, on=True)]
+    if m := _REMOVE.match(part):
+        raw = m.group("a") or m.group("b") or ""
+        found = []
+        for piece in re.split(r",\s*|\s+(?:ja|and)\s+", raw):
+            name = match_name(piece, tps) or match_name(piece, stages)
+            if name:
+                found.append(Edit(Op.REMOVE, name))
+        if found:
+            return found
+    if m := _ADD_STAGE.search(part):
+        name = _clean_name(m.group("name"), lang)
+        ref = m.group("ref1") or m.group("ref2") or ""
+        rel = (m.group("rel") or m.group("post") or "").lower()
+        end = (m.group("end") or "").lower()
+        where = "end"
+        if end in ("alkuun", "ensimmäiseksi", "at the start", "first"):
+            where = "start"
+        elif ref:
+            target = match_name(ref, stages)
+            if target is None:
+                return []
+            kind = "before" if rel in ("before", "ennen", "eteen") else "after"
+            where = f"{kind}:{target}"
+        if name and (
+            (m.group("name") and re.search(r"vaihe|stage|phase", part, re.IGNORECASE))
+            or where != "end"
+            or end
+        ):
+            return [Edit(Op.ADD_STAGE, value=name, where=where)]
+    for pattern in _NOT_BUT:
+        if m := pattern.match(part):
+            old_raw, new_raw = m.group("old"), m.group("new")
+            old = match_name(old_raw, stages) or match_name(old_raw, tps)
+            if old and not (match_name(new_raw, stages) or match_name(new_raw, tps)):
+                return [Edit(Op.RENAME, old, _clean_name(new_raw, lang))]
+    return []

@@ -1,0 +1,42 @@
+"""Answers that say "nothing" ("ei mitään erityistä", "no problems", "en tiiä").
+
+Such an answer stores nothing: it is never a pain point, a touchpoint or a metric.
+The phrases are data (prompts/offline/cues.yaml, `nothing`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from assistant.lang.lexicon import cues
+from assistant.lang.words import similar
+
+_PUNCT = re.compile(r"[^\w\s/'’-]+")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_PUNCT.sub(" ", text.casefold().replace("’", "'")).split())
+
+
+@cache
+def _phrases() -> tuple[frozenset[str], tuple[str, ...]]:
+    table = cues()["nothing"]
+    whole = frozenset(_norm(str(p)) for p in table["whole"])
+    lead = tuple(sorted((_norm(str(p)) for p in table["lead"]), key=len, reverse=True))
+    return whole, lead
+
+
+def is_nothing(text: str) -> bool:
+    """Whether the whole answer says there is nothing (to add)."""
+    norm = _norm(text)
+    whole, lead = _phrases()
+    if not norm:
+        return True
+    if norm in whole:
+        return True
+    if len(norm) >= 8 and any(similar(norm, p) >= 0.9 for p in whole if len(p) >= 8):
+        return True  # "ei mitää erityistä"
+    # "ei mitään erityistä oikeastaan", "no problems really, it works": a nothing-lead and
+    # at most a few filler words after it.
+    return any(norm.startswith(p) and len(norm.split()) - len(p.split()) <= 3 for p in lead)
