@@ -589,6 +589,10 @@ def main() -> int:
         result["scores"] = score_map(script["truth"], result["map"])
         result["premises"] = false_premises(script["truth"], result["map"])
         by_set[set_name].append(result)
+        print(
+            f"{set_name:<8} {script['id']:<34} msgs={result['messages']:>2} "
+            f"done={result['done']!s:<5} p50={statistics.median(result['ms'] or [0]):.0f}ms"
+        )
         if args.show or (args.misses and set_name == "dev"):
             if args.show:
                 for who, text in result["log"]:

@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from assistant.lang import refer
 from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.feelings import emotion, number
 from assistant.lang.lexicon import cues
 from assistant.lang.nothing import is_nothing
-from assistant.lang.words import clean, fuzzy_equal, has_prefix, keys, words
+from assistant.lang.words import clean, has_prefix, words
 from assistant.model import JourneyMap
 from assistant.patch import TouchpointPatch
 
@@ -45,27 +46,9 @@ def tidy(clause: str) -> str:
     return " ".join(toks).strip(" .,!;:-–")
 
 
-def name_in(ws: list[str], name: str) -> bool:
-    """Whether the words name `name`: every content word of the name is there (inflected
-    or with a small typo). "puhelimella" names "Puhelin", never "Puhelintilaus"."""
-    parts = [p for p in words(name) if len(p) >= 3] or words(name)
-    if not parts:
-        return False
-    return all(any(_same(w, p) for w in ws) for p in parts)
-
-
-def _same(word: str, part: str) -> bool:
-    if word == part or keys(word) & keys(part):
-        return True
-    # Inflected ("kassalla") or a typo ("instagarm"), but not a longer compound.
-    return len(part) >= 4 and fuzzy_equal(word, part) and not word.startswith(part + part[-1:])
-
-
 def touchpoint_of(ws: list[str], names: list[str]) -> str | None:
-    """The touchpoint the words name; the longest name wins ("Puhelintilaus" over "Puhelin"
-    only when both are really named)."""
-    found = [n for n in names if name_in(ws, n)]
-    return max(found, key=lambda n: len(words(n))) if found else None
+    """The touchpoint the words refer to, if any."""
+    return refer.best(ws, names)
 
 
 def _pieces(text: str) -> list[str]:
@@ -164,7 +147,10 @@ def parse_motivators(text: str, *, journey: JourneyMap) -> list[TouchpointPatch]
         named = touchpoint_of(ws, names)
         where = next((p for p in pairs if p[1] == named), None)
         if where is None:
-            stage = next((s for s in journey.stages if s.touchpoints and name_in(ws, s.name)), None)
+            stage = next(
+                (s for s in journey.stages if s.touchpoints and refer.strength(ws, s.name) == 3),
+                None,
+            )
             where = (stage.name, stage.touchpoints[0].name) if stage else default
         default = where
         out.append(TouchpointPatch(stage=where[0], name=where[1], motivators=[item[:300]]))
@@ -180,53 +166,88 @@ _NEUTRAL = re.compile(
     r"\b(?:ihan ok|ok|okei|neutraali|neutral|normaali|tavallinen|so-so|meh|fine|ihan hyvä)\b",
     re.IGNORECASE,
 )
+_SCORE = re.compile(r"(?<![\w/])(?:[+−-]\s?)?\d(?:\s*/\s*\d+)?(?![\w/])")
 
 
 def _score(segment: str, lang: str) -> int | None:
-    n = number(segment, lang=lang)
-    if n is not None and re.search(r"[+−-]?\d|plus|miinus|minus|nolla|zero", segment, re.I):
-        return n
+    if _SCORE.search(segment.replace("−", "-")):
+        n = number(segment, lang=lang)
+        if n is not None:
+            return n
     felt = emotion(segment)
     if felt is not None:
         return felt[0]
     if _NEUTRAL.search(segment):
         return 0
-    return None
+    n = number(segment, lang=lang)
+    return n if n is not None and re.search(r"plus|miinus|minus|nolla|zero", segment, re.I) else None
+
+
+def _chunks(sentence: str) -> list[str]:
+    """ "google 0 insta +1, kassa -1 ja muut 0" -> one chunk per score."""
+    out: list[str] = []
+    for seg in re.split(r"[,;]|\s+(?:ja|and|mutta|but|sekä)\s+", sentence):
+        seg = seg.strip()
+        if not seg:
+            continue
+        marks = list(_SCORE.finditer(seg.replace("−", "-")))
+        if len(marks) < 2:
+            out.append(seg)
+            continue
+        start = 0
+        for m in marks:
+            out.append(seg[start : m.end()].strip())
+            start = m.end()
+        if seg[start:].strip():
+            out.append(seg[start:].strip())
+    return out
 
 
 def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[TouchpointPatch]:
-    """Feelings on -2..+2 per touchpoint: "ig +1, kassa -1, muut 0", "ihan ok koko ajan",
-    "löytämisessä innoissaan", or one word for the whole journey."""
+    """Feelings on -2..+2 per touchpoint: "ig +1, kassa -1, muut 0", "google 0 insta +1",
+    "Hankinnassa odotushuone -2, muut 0", "ihan ok koko ajan", one word for all."""
     text = clean(text)
     if not text or is_nothing(text):
         return []
     pairs = [(s.name, t.name) for s, t in journey.touchpoints()]
+    names = [n for _, n in pairs]
     got: dict[tuple[str, str], int] = {}
-    waiting: list[tuple[str, str]] = []
     rest: int | None = None
-    segments = [p for s in sentences(text) for p in re.split(r",|;|\s+(?:ja|and|mutta|but)\s+", s)]
-    for seg in segments:
-        ws = words(seg)
-        if not ws:
-            continue
-        targets = [p for p in pairs if name_in(ws, p[1])]
-        if not targets:
-            stage = next((s for s in journey.stages if name_in(ws, s.name)), None)
-            targets = [(stage.name, t.name) for t in stage.touchpoints] if stage else []
-        score = _score(seg, lang)
-        if score is None:
-            waiting += targets
-            continue
-        if targets:
-            for p in waiting + targets:
-                got.setdefault(p, score)
-            waiting = []
-        elif waiting:
-            for p in waiting:
-                got.setdefault(p, score)
-            waiting = []
-        elif _REST.search(seg) or not got:
-            rest = score if rest is None else rest
+    for sentence in sentences(text):
+        waiting: list[tuple[str, str]] = []
+        context: str | None = None
+        for chunk in _chunks(sentence):
+            ws = words(chunk)
+            if not ws:
+                continue
+            named = refer.all_named(ws, names) or [
+                n for n in [refer.best(ws, names)] if n is not None
+            ]
+            targets = [p for p in pairs if p[1] in named]
+            stage = next(
+                (s for s in journey.stages if s.touchpoints and refer.strength(ws, s.name) == 3),
+                None,
+            )
+            if stage is not None:
+                context = stage.name
+                if not targets:
+                    targets = [(stage.name, t.name) for t in stage.touchpoints]
+            elif targets:
+                context = targets[-1][0]
+            score = _score(chunk, lang)
+            if score is None:
+                waiting += targets
+                continue
+            if targets or waiting:
+                for p in waiting + targets:
+                    got[p] = score
+                waiting = []
+            elif _REST.search(chunk) and context is not None:
+                for p in pairs:
+                    if p[0] == context:
+                        got.setdefault(p, score)
+            elif _REST.search(chunk) or not got:
+                rest = score if rest is None else rest
     if rest is not None:
         for p in pairs:
             got.setdefault(p, rest)

@@ -6,51 +6,74 @@ import re
 
 from assistant.brains import offline_parse as P
 from assistant.lang.clauses import classify, sentences
-from assistant.lang.lexicon import feedback_channels, find_all, kpis
-from assistant.lang.lists import base_form, split_items
-from assistant.lang.words import lemma, words
+from assistant.lang.lists import split_items
+from assistant.lang.nothing import is_nothing
 from assistant.model import Assumption, Metric
 
-_FEEDBACK = re.compile(r"palaut|feedback|kerä|kerää|collect|kysy|survey|ask", re.IGNORECASE)
-
-
-def parse_metrics(text: str, *, lang: str) -> tuple[list[Metric], list[str], list[Assumption]]:
-    metrics: list[Metric] = []
-    feedback: list[str] = []
-    for sentence in sentences(text):
-        if P.parse_assumptions(sentence) or classify(sentence, "detail", ("pain_points",)):
-            continue  # a guess or a volunteered pain point, not a metric
-        if _FEEDBACK.search(sentence):
-            feedback += [e.name(lang) for e in find_all(sentence, feedback_channels())]
-        else:
-            metrics += _metric_items(sentence, lang=lang)
-    return metrics, list(dict.fromkeys(feedback)), P.parse_assumptions(text)
-
-
-_METRIC_LEAD = re.compile(
-    r"^(?:(?:we|i)\s+)?(?:track|follow|measure|monitor|watch|look at|seuraamme|seuraan|"
-    r"mittaamme|mittaan|tarkkailemme|katsomme|katson)\s+(?:mainly|mostly|lähinnä|ainakin)?\s*",
-    flags=re.IGNORECASE,
+_FEEDBACK = re.compile(
+    r"palaut|feedback|kysel|survey|arvostel|review|kysy|kysyn|ask|kommentt|comment|kerä|collect|"
+    r"kuulen|kuullaan|hear|questionnaire|lomake|form\b|gallup|haastatt|interview|suullisesti|"
+    r"word of mouth|puskaradio",
+    re.IGNORECASE,
+)
+_MEASURE = re.compile(
+    r"määr|keskiarvo|keskiost|average|rate\b|%|prosent|konversi|conversion|myynti|liikevaihto|"
+    r"kate|tulos|kassa|sales|revenue|margin|churn|mrr|arr|nps\b|score|pisteet|luku|number of|"
+    r"count|kävij|visitors|traffic|liidi|lead|tilaukset|orders|varaukset|bookings|jäsenet|members",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(
+    r"^(?:(?:we|i|me|mä|mää|minä)\s+)?(?:(?:mainly|mostly|lähinnä|ainakin|also|myös|just|vaan|"
+    r"vain|sit|sitten|and|ja|no)\s+)*(?:track|follow|measure|monitor|watch|look at|check|"
+    r"seuraamme|seuraan|seurataan|seuraa|mittaamme|mittaan|mitataan|tarkkailemme|katsomme|"
+    r"katson|katsotaan|kattoo|katon|tsekkaan|kerään|keräämme|kerätään|kysyn|kysymme|kysytään|"
+    r"asks?|collect|gather|get|saamme|saan|tulee|comes? from|comes? through)\b\s*",
+    re.IGNORECASE,
+)
+_FILLER = re.compile(
+    r"^(?:(?:ja|and|sekä|myös|also|lähinnä|mainly|mostly|esim|esimerkiksi|e\.g\.|like|sitten|"
+    r"sit|vähän|some|the|our|meidän|palautetta|feedback|palaute)\b\s*)+",
+    re.IGNORECASE,
 )
 
 
-def _metric_items(sentence: str, *, lang: str) -> list[Metric]:
-    """Known KPIs in the user's own words ("trial conversion"), one word as its base name."""
-    out: list[Metric] = []
-    led = bool(_METRIC_LEAD.match(sentence.strip()))
-    for item in split_items(sentence):
-        item = _METRIC_LEAD.sub("", item).strip()
-        # "liidejä": the lexicon holds base forms, so try the lemmas too.
-        found = find_all(item, kpis()) or find_all(" ".join(map(lemma, words(item))), kpis())
-        if not found and led and 0 < len(item.split()) <= 4:
-            # "Seuraan viikon varauksia": after "we track", the user's own measures count too.
-            name = base_form(item, lang=lang)
-            out.append(Metric(name=(name[:1].upper() + name[1:])[:200]))
-        if not found:
+def _tidy(item: str) -> str:
+    item = _FILLER.sub("", item.strip(" .,:;-–"))
+    item = _LEAD.sub("", item)
+    item = _FILLER.sub("", item).strip(" .,:;-–")
+    return item[:1].upper() + item[1:] if item else ""
+
+
+def parse_metrics(text: str, *, lang: str) -> tuple[list[Metric], list[str], list[Assumption]]:
+    """Measures the business follows and the ways it collects feedback, in the user's own
+    words ("Käyntimäärät", "Google-arvostelut"); nothing for "en seuraa mitään"."""
+    metrics: list[Metric] = []
+    feedback: list[str] = []
+    for sentence in sentences(text):
+        if is_nothing(sentence) or P.parse_assumptions(sentence):
             continue
-        if len(item.split()) == 1 or len(item.split()) > 4:
-            out += [Metric(name=e.name(lang)) for e in found]
-        else:
-            name = base_form(item, lang=lang)
-            out.append(Metric(name=(name[:1].upper() + name[1:])[:200]))
-    return out
+        if classify(sentence, "detail", ("pain_points",)) and not _MEASURE.search(sentence):
+            continue  # a volunteered pain point, not a metric
+        about_feedback = bool(_FEEDBACK.search(sentence)) and not _MEASURE.search(
+            sentence.split(",")[0]
+        )
+        for raw in split_items(sentence):
+            item = _tidy(raw)
+            if not item or is_nothing(item) or len(item.split()) > 7:
+                continue
+            if _NOTHING_ITEM.match(item):
+                continue
+            is_feedback = bool(_FEEDBACK.search(item)) and not _MEASURE.search(item)
+            if is_feedback or (about_feedback and not _MEASURE.search(item)):
+                feedback.append(item[:200])
+            else:
+                metrics.append(Metric(name=item[:200]))
+    seen: set[str] = set()
+    unique = [m for m in metrics if not (m.name.casefold() in seen or seen.add(m.name.casefold()))]
+    return unique, list(dict.fromkeys(feedback)), P.parse_assumptions(text)
+
+
+_NOTHING_ITEM = re.compile(
+    r"^(?:en|ei|emme|we don't|i don't|nothing|mitään)\b.*\b(?:seuraa|mitään|track|anything)",
+    re.IGNORECASE,
+)

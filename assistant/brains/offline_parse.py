@@ -6,6 +6,8 @@ import re
 from functools import cache
 from typing import Any
 
+from assistant.brains.offline_names import _GREETING, business_name, persona_name
+from assistant.lang import refer
 from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.feelings import yes_no
 from assistant.lang.lexicon import cue_list, first_cue
@@ -15,19 +17,6 @@ from assistant.lang.words import fuzzy_equal, has_prefix, lemma, stem, words
 from assistant.model import Assumption, AssumptionStatus, BusinessType, JourneyMap, Stage
 from assistant.patch import BusinessPatch, PersonaPatch
 from assistant.prompts import load_yaml
-
-_NAME = re.compile(
-    r"(?i:nimemme on|nimi on|nimeltään|yritykseni on|firmani on|firman nimi on|yrityksen nimi on|"
-    r"me ollaan|olemme|we are|we're|i run|i own|called|named|our company is|my company is|"
-    r"it's called|the name is)\s+"
-    r"([A-ZÅÄÖ0-9][\w&'’.-]*(?:\s+(?:[A-ZÅÄÖ0-9&][\w&'’.-]*|Oy|Ky|Tmi|Ab|Ltd|&)){0,3})"
-)
-# "Kukkakauppa Ruusunen, myydään kukkia" / "Ledgerly is a bookkeeping tool": a name first.
-_LEADING_NAME = re.compile(
-    r"^\s*(?P<name>[\wÅÄÖåäö&'’.-]+(?:\s+[\wÅÄÖåäö&'’.-]+){0,3}?)\s*(?:[,:–—(]|\s-\s|"
-    r"\s+(?:on|is|are|oy:n|oy\b))",
-)
-_COMPANY_FORM = re.compile(r"\b(?:oy|ky|tmi|ab|ltd|oyj|inc|llc)\b", re.IGNORECASE)
 
 
 @cache
@@ -46,83 +35,14 @@ def business_type(text: str) -> BusinessType | None:
     return BusinessType.B2B if b2b else BusinessType.B2C if b2c else None
 
 
-def business_name(text: str) -> str:
-    """The business's name when the answer gives one: "Olemme Kahvila Kuppi", "Kukkakauppa
-    Ruusunen, myydään kukkia", "Ledgerly is a SaaS", "Kuntadata Oy tarjoaa ...". A plain
-    description ("Myymme kahvia") has none."""
-    m = _NAME.search(text)
-    if m:
-        return m.group(1).strip(" .,")
-    m = _LEADING_NAME.match(text)
-    if not m:
-        return ""
-    name = m.group("name").strip(" .,")
-    toks = name.split()
-    low = [t.lower() for t in toks]
-    if not toks or low[0] in _NOT_NAME or any(t in _NOT_NAME for t in low):
-        return ""
-    capitals = sum(1 for t in toks if t[:1].isupper())
-    after = text[m.end() :]
-    sells = first_cue(words(after), "business", "sell") >= 0 or bool(
-        re.match(r"\s*(?:on|is)\s", text[m.end("name") :], re.IGNORECASE)
-    )
-    if _COMPANY_FORM.search(name) or (capitals >= 1 and len(toks) <= 4 and sells):
-        return name
-    if len(toks) <= 3 and sells and text[m.end("name") :].lstrip().startswith(","):
-        return name[:1].upper() + name[1:]  # "kukkakauppa ruusunen, myydään kukkia"
-    return ""
-
-
-_NOT_NAME = frozenset(
-    [
-        "me",
-        "meillä",
-        "meil",
-        "mä",
-        "minä",
-        "mulla",
-        "mul",
-        "we",
-        "i",
-        "our",
-        "my",
-        "me",
-        "olemme",
-        "ollaan",
-        "myymme",
-        "myydään",
-        "teemme",
-        "tehdään",
-        "tarjoamme",
-        "tarjotaan",
-        "yritys",
-        "yrityksemme",
-        "firma",
-        "firmamme",
-        "pieni",
-        "small",
-        "a",
-        "an",
-        "the",
-        "it",
-        "we're",
-        "i'm",
-        "hei",
-        "moi",
-        "hi",
-        "hello",
-        "no",
-        "noh",
-        "joo",
-        "siis",
-        "well",
-        "so",
-    ]
-)
-
-
 def parse_business(text: str, *, lang: str) -> BusinessPatch | None:
-    first = (sentences(text) or [""])[0]
+    name = business_name(text)
+    body = _GREETING.sub("", text).strip()
+    if name and body.casefold().startswith(name.casefold()):
+        body = body[len(name) :].lstrip(" ,.:;-–—")
+    first = (sentences(body) or [""])[0]
+    if len(first.split()) <= 2 and len(sentences(body)) > 1:
+        first = sentences(body)[1]
     ws_raw = first.split()
     low = [w.lower().strip(",.") for w in ws_raw]
     start = next(
@@ -150,99 +70,9 @@ def parse_business(text: str, *, lang: str) -> BusinessPatch | None:
         offering=offering[:500] or None,
         customers=customers.strip(" ,.")[:500] or None,
         business_type=business_type(text),
-        name=business_name(text) or None,
+        name=name or None,
     )
     return None if patch == BusinessPatch() else patch
-
-
-_PERSONA_NAME = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"(?:nimeltään|nimeltä|nimeltäin|named|called|call (?:her|him|them))\s+(?P<n>[A-ZÅÄÖ][\wåäö-]+)",
-        r"(?:hänen nimensä on|nimi on|hänen nimi on|her name is|his name is|their name is)\s+"
-        r"(?P<n>[A-ZÅÄÖ][\wåäö-]+)",
-        r"(?:asiakas|asiakkaamme|asiakkaani|persoona|customer|persona|ihanneasiakas)\s+(?:on|is)\s+"
-        r"(?:esimerkiksi\s+|vaikkapa\s+|like\s+|say\s+)?(?P<n>[A-ZÅÄÖ][\wåäö-]+)\b(?!\s+(?:Oy|Ky))",
-        r"(?:kutsutaan häntä|kutsutaan|sanotaan vaikka|let's call (?:her|him|them)|let's say)\s+"
-        r"(?P<n>[A-ZÅÄÖ][\wåäö-]+)",
-    )
-]
-_PERSONA_LEAD = re.compile(r"^\s*(?P<n>[A-ZÅÄÖ][a-zåäö-]+)\s*(?:,|\(|\s+-\s|\s+on\s|\s+is\s)")
-_NOT_PERSONA = frozenset(
-    [
-        "Hän",
-        "He",
-        "Se",
-        "Ne",
-        "Asiakas",
-        "Asiakkaat",
-        "Tyypillinen",
-        "Yleensä",
-        "Usein",
-        "Meidän",
-        "Me",
-        "Mä",
-        "Tää",
-        "Tämä",
-        "Nainen",
-        "Mies",
-        "Perhe",
-        "Nuori",
-        "Yritys",
-        "Yrittäjä",
-        "Kiireinen",
-        "Keski-ikäinen",
-        "Eläkeläinen",
-        "Opiskelija",
-        "She",
-        "He",
-        "They",
-        "It",
-        "Our",
-        "The",
-        "A",
-        "An",
-        "Typical",
-        "Usually",
-        "Mostly",
-        "Most",
-        "Busy",
-        "Small",
-        "Local",
-        "Young",
-        "Older",
-        "Middle-aged",
-    ]
-)
-
-
-def persona_name(text: str, *, lang: str) -> str:
-    """The persona's given name ("Sari", from "Tyypillinen asiakas on Sari, 45" or "Sari,
-    45, ..."), in base form; "" when the answer gives none."""
-    for pattern in _PERSONA_NAME:
-        m = pattern.search(text)
-        if m and m.group("n") not in _NOT_PERSONA:
-            return _given_name(m.group("n"), lang=lang)
-    m = _PERSONA_LEAD.match(text)
-    if m and m.group("n") not in _NOT_PERSONA:
-        after = text[m.end() - 1 :]
-        # "Sari, 45, ..." / "Mike (50) ...": a capitalised first word with an age after it.
-        if re.match(r"\s*[,(]\s*\d{2}", after):
-            return _given_name(m.group("n"), lang=lang)
-    return ""
-
-
-def _given_name(word: str, *, lang: str) -> str:
-    """ "Sariksi" -> "Sari", "Tuulan" -> "Tuula"; an unknown name stays as written."""
-    if lang != "fi":
-        return word
-    low = word.lower()
-    base = lemma(low)
-    if base != low and len(base) >= 3 and low.startswith(base[:3]):
-        return base[:1].upper() + base[1:]
-    if low.endswith("ksi") and len(low) > 5:
-        return word[:-3]
-    return word
 
 
 _LABEL = re.compile(
@@ -298,7 +128,9 @@ def parse_persona(text: str, *, key: str, lang: str = "fi") -> PersonaPatch | No
         return None
     if key in ("goals", "frustrations", "needs"):
         return parse_goals(text)
-    return PersonaPatch(name=persona_name(text, lang=lang) or None, description=text.strip()[:1500])
+    return PersonaPatch(
+        name=persona_name(text, lang=lang) or None, description=text.strip()[:1500]
+    )
 
 
 _LEAD_IN = re.compile(
@@ -383,18 +215,38 @@ def stage_key(name: str) -> str | None:
     return None
 
 
+_NEGATED = re.compile(
+    r"\b(?:ei|eivät|en|eikä|not|isn't|aren't|never|no)\b[^,.;]{0,30}\b(?:kriitt|tärke|critical|"
+    r"important|matter|ratkais|väliä)",
+    re.IGNORECASE,
+)
+
+
 def parse_critical(text: str, *, key: str, journey: JourneyMap) -> dict[str, Any]:
+    """Critical touchpoints by name (never by a shared word), and the first impression and
+    last memory when the answer states them."""
     out: dict[str, Any] = {"critical": []}
+    if is_nothing(text):
+        return out
+    if key in ("first_impression", "last_memory"):
+        out[key] = text.strip()[:500]
+        return out
     names = [t.name for _, t in journey.touchpoints()]
-    for sentence in clauses(text) if len(clauses(text)) > 1 else [text.strip()]:
+    for sentence in sentences(text):
         ws = words(sentence)
-        if first_cue(ws, "critical", "first_impression") >= 0 or key == "first_impression":
+        if first_cue(ws, "critical", "first_impression") >= 0:
             out.setdefault("first_impression", sentence[:500])
             continue
-        if first_cue(ws, "critical", "last_memory") >= 0 or key == "last_memory":
+        if first_cue(ws, "critical", "last_memory") >= 0:
             out.setdefault("last_memory", sentence[:500])
             continue
-        out["critical"] += [n for n in names if mentions(ws, n) and n not in out["critical"]]
+        for clause in clauses(sentence):
+            if _NEGATED.search(clause):
+                continue  # "kassa ei ole niin tärkeä"
+            for item in split_items(clause) or [clause]:
+                name = refer.best(words(item), names)
+                if name and name not in out["critical"] and not is_nothing(item):
+                    out["critical"].append(name)
     return out
 
 

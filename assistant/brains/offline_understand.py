@@ -8,11 +8,11 @@ from assistant.brains import offline_parse as P
 from assistant.brains.offline_answers import parse_emotions, parse_motivators, parse_problems
 from assistant.brains.offline_detail import parse_detail
 from assistant.brains.offline_metrics import parse_metrics
-from assistant.lang.clauses import classify, sentences
+from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.lexicon import first_cue
 from assistant.lang.lists import name_items
 from assistant.lang.nothing import is_nothing
-from assistant.lang.phrases import touchpoint_names
+from assistant.lang.phrases import tidy_touchpoint, touchpoint_names
 from assistant.lang.words import clean, words
 from assistant.model import Channel, JourneyMap
 from assistant.patch import BusinessPatch, MapPatch, TouchpointPatch
@@ -77,10 +77,11 @@ def _understand(text: str, slot: Slot, journey: JourneyMap, lang: str) -> MapPat
         patch.last_memory = found.get("last_memory")
         patch.touchpoints = [_tp_of(journey, n, critical=True) for n in found["critical"]]
     elif e == Expects.METRICS:
-        metrics, feedback, assumptions = parse_metrics(text, lang=lang)
         if slot.key == "assumptions":
-            assumptions = P.parse_assumptions(text, always=True)
-        patch.metrics, patch.feedback, patch.assumptions = metrics, feedback, assumptions
+            patch.assumptions = P.parse_assumptions(text, always=True)
+        elif not is_nothing(text):
+            metrics, feedback, assumptions = parse_metrics(text, lang=lang)
+            patch.metrics, patch.feedback, patch.assumptions = metrics, feedback, assumptions
     _volunteered(patch, text, slot, journey, lang)
     return MapPatch.model_validate(patch.model_dump())
 
@@ -95,15 +96,21 @@ def _touchpoints(
 ) -> list[TouchpointPatch]:
     out = []
     others = [s.name for s in journey.stages if s.name != stage]
+    seen: set[str] = set()
     for sentence in sentences(text):
         ws = words(sentence)
-        if any(P.mentions(ws[:2], o) for o in others) or classify(
-            sentence, "detail", ("pain_points", "blockers")
-        ):
-            continue  # volunteered for another stage or a pain point: _volunteered takes it
-        for name, entry in touchpoint_names(sentence, lang=lang):
-            channel = Channel(entry.kind) if entry and entry.kind else None
-            out.append(TouchpointPatch(stage=stage, name=name, channel=channel))
+        if any(P.mentions(ws[:2], o) for o in others):
+            continue  # volunteered for another stage: _volunteered takes it
+        for part in clauses(sentence):
+            if classify(part, "detail", ("pain_points", "blockers")) or is_nothing(part):
+                continue  # a pain point is not a place
+            for raw, entry in touchpoint_names(part, lang=lang):
+                name = tidy_touchpoint(raw, lang=lang)
+                if not name or name.casefold() in seen or is_nothing(name):
+                    continue
+                seen.add(name.casefold())
+                channel = Channel(entry.kind) if entry and entry.kind else None
+                out.append(TouchpointPatch(stage=stage, name=name, channel=channel))
     return out
 
 

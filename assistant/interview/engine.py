@@ -101,6 +101,8 @@ class Turn:
                 self.journey = self.understand(text, Slot(Expects.FREE))
                 line = readback(before=before, after=self.journey, lang=lang)
                 prefix = line or r.say(lang, "not_understood")
+                if not line and pending.expects is Expects.REVIEW:
+                    state.done = True  # nothing to change in the review: the map is ready
         else:
             self.journey = self.understand(text, pending)
             state.mark_answered(pending)

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from assistant.lang.lexicon import lexicon, word_set
-from assistant.lang.words import fuzzy_equal, words
+from assistant.lang.words import fuzzy_equal, lemma, words
 
 _NUM = re.compile(r"(?<![\w.])([+-−]?\d+(?:[.,]\d+)?)\s*(?:/\s*(\d+))?")
 
@@ -73,6 +73,7 @@ def yes_no(text: str) -> bool | None:
     first = ws[0]
     if first in word_set("no") or (len(ws) > 1 and " ".join(ws[:2]) in {"ei kiitos", "no thanks"}):
         return False
-    if first in word_set("yes") or any(w in word_set("yes") for w in ws[:3]):
+    yes = word_set("yes")
+    if first in yes or any(w in yes for w in ws[:3]) or lemma(first) in yes:
         return True
     return None

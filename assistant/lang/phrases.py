@@ -124,3 +124,58 @@ def touchpoint_names(sentence: str, *, lang: str) -> list[tuple[str, Entry | Non
             if name.casefold() not in {n.casefold() for n, _ in out}:
                 out.append((name, entry))
     return out
+
+
+_LEADING = frozenset(
+    ["own", "their", "our", "my", "his", "her", "its", "the", "a", "an", "little", "small", "daily", "new", "sitten", "sit", "ja", "eka", "ensin", "myös", "vaan", "lähinnä", "oma", "omat", "omaa", "meidän", "niiden", "heidän", "ne", "se", "joku", "some", "mostly", "usually", "just", "only", "and", "then", "also", "lopuksi", "plus"]
+)
+_CUT = frozenset(
+    ["by", "via", "with", "for", "from", "kun", "jos", "koska", "joka", "jossa", "jotka", "which", "that", "when", "where", "because", "while", "after", "before", "ennen", "jälkeen", "missä", "mihin"]
+)
+_TRAILING = frozenset(
+    ["itself", "mostly", "mainly", "usually", "too", "also", "only", "etc.", "etc", "lähinnä", "yleensä", "myös", "vaan", "vain", "pääasiassa", "usein", "aina", "itse"]
+)
+_LOCATIVE = ("ssa", "ssä", "lla", "llä", "lta", "ltä", "sta", "stä", "lle", "sti", "tse")
+
+
+def tidy_touchpoint(name: str, *, lang: str) -> str:
+    """A touchpoint name without the words around it: "Own website booking engine" ->
+    "Website booking engine", "Proposal pdf by email" -> "Proposal pdf", "Auton jättö
+    aamulla" -> "Auton jättö", "Kattoo google arvostelut" -> "Google arvostelut"."""
+    toks = name.split()
+    while len(toks) > 1 and toks[0].lower().strip(",.") in _LEADING:
+        toks.pop(0)
+    for i, tok in enumerate(toks[1:], start=1):
+        if tok.lower() in _CUT:
+            toks = toks[:i]
+            break
+    while len(toks) > 1 and toks[-1].lower().strip(",.") in _TRAILING:
+        toks.pop()
+    if lang == "fi":
+        while (
+            len(toks) > 1
+            and toks[-1][:1].islower()
+            and toks[-1].lower().endswith(_LOCATIVE)
+            and not toks[-2].lower().endswith("n")  # "kaverin suosituksesta" keeps its head
+        ):
+            toks.pop()
+        if len(toks) > 1 and (is_verb(toks[0].lower()) or toks[0].lower() in _spoken_verbs()):
+            toks.pop(0)
+    elif len(toks) > 1 and toks[0].lower() in _english_verbs():
+        toks.pop(0)
+    out = " ".join(toks).strip(" ,.;:")
+    return out[:1].upper() + out[1:] if out else name
+
+
+@cache
+def _spoken_verbs() -> frozenset[str]:
+    return frozenset(
+        ["kattoo", "katsoo", "tulee", "tulevat", "menee", "käy", "käyvät", "soittaa", "laittaa", "varaa", "tilaa", "maksaa", "täyttää", "lukee", "selaa", "hakee", "etsii", "kysyy", "saa", "saavat", "ottaa", "jättää", "tekee"]
+    )
+
+
+@cache
+def _english_verbs() -> frozenset[str]:
+    return frozenset(
+        ["see", "sees", "find", "finds", "check", "checks", "read", "reads", "book", "books", "call", "calls", "visit", "visits", "fill", "fills", "sign", "signs", "get", "gets", "use", "uses", "join", "joins", "get", "gets", "ask", "asks", "look", "looks", "browse", "browses", "order", "orders", "pay", "pays", "try", "tries"]
+    )

@@ -1,0 +1,170 @@
+"""Names in answers: the business's name and the persona's given name.
+
+People give them every way: "Kahvila Pikku Papu, kahvia ja leivonnaisia", "We run Hotel
+Lumo", "mun firma on excel-akatemia", "lvi-palvelu virtanen oy teen putkitöitä", "Anne,
+30", "opiskelija saara 23v", "Operations manager Dana at ...", "sanotaan et Jenni".
+A description with no name ("mä oon sähköasentaja", "lapsiperheen äiti") gives none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.lang.lexicon import channels, lookup
+from assistant.lang.words import lemma
+
+_GREETING = re.compile(
+    r"^\s*(?:(?:hei|moi|moikka|terve|heippa|hello|hi|hey|no|noh|siis|joo|well|so|ok|okei)\b[!,.\s]*)+",
+    re.IGNORECASE,
+)
+_COMPANY = re.compile(r"\b(?:oy|ky|tmi|ab|ltd|oyj|inc|llc|ky:n|oy:n)\b", re.IGNORECASE)
+_INTRO = re.compile(
+    r"\b(?:nimeltä|nimeltään|nimeltäin|called|named|we run|we're|we are|i run|i own|"
+    r"our company is|my company is|our business is|my business is|it's called|the name is|"
+    r"firma on|firmani on|firman nimi on|yritys on|yritykseni on|yrityksen nimi on|"
+    r"yrityksemme on|yrityksemme nimi on|nimemme on|olemme|me ollaan)\s+",
+    re.IGNORECASE,
+)
+_AFTER_KIND = re.compile(
+    r"\b(?:mul|mulla|meil|meillä|minulla|i have|we have)\s+(?:on\s+)?(?:a\s+|an\s+|pieni\s+|"
+    r"oma\s+|small\s+)?[\w-]+\s+(?P<name>[A-ZÅÄÖ][\w&'’-]+(?:\s+[A-ZÅÄÖ][\w&'’-]+){0,2})",
+)
+_STOP = frozenset(
+    ["on", "is", "are", "was", "oli", "olemme", "ollaan", "teen", "teemme", "tehdään", "myyn", "myymme", "myydään", "tarjoan", "tarjoamme", "tarjotaan", "sell", "sells", "offer", "offers", "make", "makes", "vuokraa", "vuokraamme", "korjaamme", "korjataan", "hoidamme", "a", "an", "the", "in", "at", "from", "for", "with", "ja", "and", "tai", "or", "joka", "jossa", "who", "which", "that"]
+)
+_NOT_NAME = frozenset(
+    ["me", "meillä", "meil", "mä", "mää", "minä", "mulla", "mul", "mun", "meidän", "we", "i", "our", "my", "olemme", "ollaan", "myymme", "myydään", "teemme", "tehdään", "tarjoamme", "tarjotaan", "it", "we're", "i'm", "i've", "we've", "this", "tämä", "se", "pieni", "small", "yhden", "one", "a", "an", "the"]
+)
+
+
+def _title(name: str) -> str:
+    if name == name.lower():
+        return " ".join(w[:1].upper() + w[1:] for w in name.split())
+    return name
+
+
+def _place(tok: str, prev: str) -> bool:
+    """ "Turussa", "Tampereen", "in Espoo": a place, not part of a name."""
+    low = tok.lower()
+    if prev.lower() in ("in", "at", "from", "near"):
+        return True
+    return tok[:1].isupper() and low.endswith(
+        ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "een")
+    )
+
+
+def _take(tokens: list[str]) -> str:
+    out: list[str] = []
+    for i, tok in enumerate(tokens[:5]):
+        clean = tok.strip(",.;:!?()")
+        if not clean or clean.lower() in _STOP or _place(clean, tokens[i - 1] if i else ""):
+            break
+        out.append(clean)
+        if tok.endswith((",", ".", ";", ":", "!", "?")) or _COMPANY.fullmatch(clean):
+            break
+    return " ".join(out)
+
+
+def business_name(text: str) -> str:
+    """The business's name when the answer gives one; "" otherwise."""
+    body = _GREETING.sub("", text).strip()
+    m = _INTRO.search(body)
+    comma = re.search(r"[,.–—:]|\s-\s", body)
+    if m and comma and comma.start() < m.start():
+        first = _first_segment(body)
+        if first:
+            return first
+    if m:
+        name = _take(body[m.end() :].split())
+        if name and name.lower() not in _NOT_NAME and not name.lower().startswith(("a ", "an ")):
+            return _title(name)
+    m = _AFTER_KIND.search(body)
+    if m:
+        return _take(m.group("name").split())
+    company = _COMPANY.search(body)
+    if company and company.start() < 80:
+        head = body[: company.end()].split()
+        start = max(0, len(head) - 4)
+        toks = [t for t in head[start:] if t.lower().strip(",.") not in _STOP]
+        if toks:
+            return _title(" ".join(t.strip(",.") for t in toks))
+    return _first_segment(body)
+
+
+def _first_segment(body: str) -> str:
+    """ "Kahvila Pikku Papu, kahvia ja ..." -> the name before the first comma or dash."""
+    first = re.split(r"\s*[,.:;!(]\s*|\s+[-–—]\s+|\s+(?:is|on)\s+", body, maxsplit=1)[0].strip()
+    toks = first.split()
+    if not toks or len(toks) > 4 or toks[0].lower() in _NOT_NAME:
+        return ""
+    if any(t.lower() in _STOP for t in toks):
+        return ""
+    if len(toks) == 1 and not (toks[0][:1].isupper() and lemma(toks[0].lower()) == toks[0].lower()):
+        return ""  # one ordinary word ("kahvila") is no name
+    if lookup(first, channels(), fuzzy=False) is not None and len(toks) == 1:
+        return ""
+    rest = body[len(first) :].lstrip()
+    if not rest or (rest[:1] not in ",.-–—:(;!" and not re.match(r"(?:is|on)\s", rest)):
+        return ""
+    return _title(first)
+
+
+_AGE = re.compile(
+    r"(?P<n>[A-Za-zÅÄÖåäö][\wåäö-]{2,})\s*,?\s*\(?\s*\d{1,2}\s*(?:v\b|vee\b|-?vuotias|vuotias|"
+    r"years?\b|yo\b|y/o|\)|,|\s|$)"
+)
+_EXPLICIT = re.compile(
+    r"(?:nimeltään|nimeltä|named|called|call (?:her|him|them)|let's call (?:her|him|them)|"
+    r"sanotaan (?:et|että)?\s*(?:vaikka\s+)?|nimetään (?:hänet\s+)?(?:vaikka\s+)?|"
+    r"kutsutaan (?:häntä\s+)?(?:vaikka\s+)?|hänen nimensä on|hänen nimi on|nimi on|"
+    r"her name is|his name is|their name is|let's say|vaikka|say|hän on|she is|he is)\s+"
+    r"(?P<n>[A-Za-zÅÄÖåäö][\wåäö-]{2,})",
+    re.IGNORECASE,
+)
+_ROLE_THEN_NAME = re.compile(r"^\s*(?:[A-ZÅÄÖa-zåäö][\wåäö-]*\s+){1,2}(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})\b")
+_NOT_PERSON = frozenset(
+    ["hän", "he", "se", "ne", "asiakas", "asiakkaat", "tyypillinen", "yleensä", "usein", "meidän", "me", "mä", "tää", "tämä", "nainen", "mies", "perhe", "nuori", "yritys", "yrittäjä", "kiireinen", "eläkeläinen", "opiskelija", "äiti", "isä", "omistaja", "lapsiperheen", "lapsiperhe", "omakotitalon", "omakotiasuja", "kaupunkilaisperhe", "juristi", "she", "they", "it", "our", "the", "a", "an", "typical", "usually", "mostly", "most", "busy", "small", "local", "young", "older", "guy", "man", "woman", "mother", "father", "owner", "student", "parent", "parents", "family", "couple", "manager", "person", "someone", "somebody", "people", "customer", "lukiolainen", "pariskunta", "yrittäjä", "keski-ikäinen", "keski-ikänen", "vanha", "vanhempi", "joku", "jollain", "esimerkiksi", "vaikkapa", "aika", "tosi", "ihan", "iso", "pieni", "excel", "instagram", "facebook", "google", "linkedin"]
+)
+
+
+def persona_name(text: str, *, lang: str) -> str:
+    """The persona's given name in base form ("Sariksi" -> "Sari"); "" when none is given."""
+    for pattern in (_EXPLICIT, _AGE):
+        for m in pattern.finditer(text):
+            word = m.group("n")
+            if word.lower() in _NOT_PERSON or lookup(word, channels(), fuzzy=False):
+                continue
+            if pattern is _AGE and not word[:1].isupper():
+                unit = text[m.end("n") :]
+                if not re.match(r"\s*\d{1,2}\s*(?:v\b|vee\b|-?vuotias|years?\b|yo\b|y/o)", unit):
+                    continue  # "group with 12 locations" gives no name
+            lead = m.group(0)
+            said = re.search(r"vaikka|sanotaan|nimetään|kutsutaan|call|named|called", lead, re.I)
+            if not word[:1].isupper() and pattern is _EXPLICIT and not said:
+                continue  # "hän on kiireinen" is no name
+            return _given(word, lang=lang)
+    first = re.split(r"[.!?]", text, maxsplit=1)[0]
+    m = _ROLE_THEN_NAME.match(first)
+    if m and m.group("n").lower() not in _NOT_PERSON:
+        tokens = first.split()
+        if tokens and tokens[0] != m.group("n") and not lookup(m.group("n"), channels(), fuzzy=False):
+            return _given(m.group("n"), lang=lang)
+    return ""
+
+
+_CASES = ("ksi", "n", "lle", "lla", "llä", "sta", "stä", "ssa", "ssä", "lta", "ltä", "na", "nä")
+
+
+def _given(word: str, *, lang: str) -> str:
+    word = word[:1].upper() + word[1:]
+    if lang != "fi":
+        return word
+    low = word.lower()
+    if not low.endswith(_CASES):
+        return word  # a name in its base form ("Tiina") is never cut
+    base = lemma(low)
+    if base != low and len(base) >= 3 and low.startswith(base[:3]) and len(low) - len(base) <= 3:
+        return base[:1].upper() + base[1:]
+    if low.endswith("ksi") and len(low) > 5:
+        return word[:-3]
+    return word

@@ -1,0 +1,54 @@
+"""Which touchpoint or stage a phrase refers to: "kassalla" -> Kassa, "ig" -> Instagram,
+"lomake" -> Tarjouslomake, "suositus" -> Kaverin suositus. Never by one shared word that
+is only a part of a longer word: "puhelimella" names Puhelin, not Puhelintilaus.
+"""
+
+from __future__ import annotations
+
+from assistant.lang.lexicon import channels, lookup
+from assistant.lang.words import fuzzy_equal, keys, words
+
+FULL, ALIAS, HEAD = 3, 2, 1
+
+
+def _same(word: str, part: str) -> bool:
+    if word == part or keys(word) & keys(part):
+        return True
+    return len(part) >= 4 and len(word) >= 4 and fuzzy_equal(word, part)
+
+
+def strength(ws: list[str], name: str) -> int:
+    """How surely the words refer to `name`: FULL (every content word of the name),
+    ALIAS (a known channel's other name, or the head word of a longer name), HEAD (the
+    last part of a compound, "lomake" for "Tarjouslomake"), or 0."""
+    parts = [p for p in words(name) if len(p) >= 3] or words(name)
+    if not parts or not ws:
+        return 0
+    if all(any(_same(w, p) for w in ws) for p in parts):
+        return FULL
+    entry = lookup(name, channels(), fuzzy=False)
+    if entry is not None and any(lookup(w, channels(), fuzzy=False) == entry for w in ws):
+        return ALIAS
+    head = parts[-1]
+    if len(parts) > 1 and len(head) >= 4 and any(_same(w, head) for w in ws):
+        return ALIAS
+    if len(parts) == 1 and len(head) >= 8:
+        for w in ws:
+            base = sorted(keys(w), key=len)[-1] if len(w) >= 4 else ""
+            if len(base) >= 4 and head.endswith(base) and head != base:
+                return HEAD
+    return 0
+
+
+def best(ws: list[str], names: list[str]) -> str | None:
+    """The name the words refer to most surely (ties: the longer name)."""
+    scored = [(strength(ws, n), len(words(n)), n) for n in names]
+    scored = [s for s in scored if s[0] > 0]
+    if not scored:
+        return None
+    return max(scored)[2]
+
+
+def all_named(ws: list[str], names: list[str]) -> list[str]:
+    """Every name the words refer to (FULL or ALIAS), in the order given."""
+    return [n for n in names if strength(ws, n) >= ALIAS]
