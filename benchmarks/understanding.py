@@ -442,6 +442,10 @@ def reply(script: dict[str, Any], turn: dict[str, Any]) -> tuple[str, str]:
                 text = (per or {}).get(key)
                 return (str(text), f"{key}@{name}") if text else (_fallback(script["lang"]), key)
         return _fallback(script["lang"]), f"{key}@?"
+    if key == "first_impression" and a.get("last_memory"):
+        # The question asks for both ends of the journey: the user answers both.
+        first, last = str(a.get("first_impression") or "").rstrip(". "), str(a["last_memory"])
+        return (f"{first}. {last}" if first else last), key
     if key in a and a[key] is not None:
         return str(a[key]), key
     return _fallback(script["lang"]), f"{key}?"

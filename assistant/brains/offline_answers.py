@@ -73,8 +73,8 @@ def _is_problem(ws: list[str]) -> bool:
 
 
 def _field(clause: str, ws: list[str]) -> str:
-    if _IF.match(clause) and _has(ws, "leaving"):
-        return "blockers"
+    if _has(ws, "leaving"):
+        return "blockers"  # "jos ei oo aikaa viikon sisään ne menee muualle"
     if clause.rstrip().endswith("?") or re.search(
         r"\b(?:onko|riittääkö|kannattaako|saako|toimiiko|pitääkö|uskaltaako|whether|if it|"
         r"wonder|not sure|unsure)\b|\w+(?:ko|kö)\b",
@@ -99,33 +99,73 @@ def _stage_touchpoints(journey: JourneyMap, stage: str | None) -> list[str]:
     return [t.name for t in s.touchpoints] if s else []
 
 
+_CONTINUES = re.compile(
+    r"^(?:which|that|so that|koska|sillä|eli|mikä|joka|jolloin|lots of|paljon|because|since|"
+    r"varsinkin|etenkin|especially)\b",
+    re.IGNORECASE,
+)
+_AFTERWORD = re.compile(
+    r"^(?:se on (?:oikeastaan |oikeestaan )?ainoa|siinä kaikki|that's it|that's all|"
+    r"muuten (?:menee|on|ok|hyvin)|otherwise|muuten kaikki)\b",
+    re.IGNORECASE,
+)
+
+
+def _positive(item: str) -> bool:
+    felt = emotion(item)
+    return felt is not None and felt[0] > 0
+
+
 def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list[TouchpointPatch]:
-    """Pains, doubts and blockers of one stage, each at the touchpoint it belongs to."""
+    """Pains, doubts and blockers of one stage, each at the touchpoint it belongs to.
+
+    Under "what is hard here?" a clause is a problem unless it says there is none, is a
+    negated complaint, or is context after a "nothing" ("Nothing special, word spreads").
+    A consequence ("..., many quit the form") stays with its cause and makes it a blocker."""
     text = clean(text)
     if not text or is_nothing(text):
         return []
     own = _stage_touchpoints(journey, stage)
     if not own:
         return []
-    out: list[TouchpointPatch] = []
+    items: list[list[str]] = []  # [touchpoint, field, text]
     current = own[0]
+    after_nothing = False
     for sentence in sentences(text):
+        first_in_sentence = len(items)
         for piece in _pieces(sentence):
             item = tidy(piece)
             ws = words(item)
-            if not ws or is_nothing(item) or _has(ws, "negated_ok"):
+            if not ws or is_nothing(item) or _AFTERWORD.match(item):
+                after_nothing = after_nothing or is_nothing(item)
+                continue
+            if _has(ws, "negated_ok"):
+                continue
+            signal = _is_problem(ws) or item.endswith("?") or _negative(item)
+            leaving = _has(ws, "leaving") and not _IF.match(item)
+            same_sentence = len(items) > first_in_sentence
+            if same_sentence and (_CONTINUES.match(item) or (leaving and not _IF.match(piece))):
+                prev = items[-1]
+                prev[2] = f"{prev[2]}, {item}"[:300]
+                if leaving:
+                    prev[1] = "blockers"
+                continue
+            if not signal and (after_nothing or _positive(item) or len(ws) <= 1):
                 continue
             named = touchpoint_of(ws, own)
             current = named or current
-            if not _is_problem(ws) and not item.endswith("?"):
-                felt = emotion(item)
-                if felt is None or felt[0] >= 0:
-                    continue  # context, not a problem ("ihmiset tulee yleensä illalla")
-            field = _field(piece, ws)
-            patch = TouchpointPatch(stage=stage, name=current)
-            setattr(patch, field, [item[:300]])
-            out.append(patch)
+            items.append([current, _field(piece, ws), item[:300]])
+    out = []
+    for tp, field, said in items:
+        patch = TouchpointPatch(stage=stage, name=tp)
+        setattr(patch, field, [said])
+        out.append(patch)
     return out
+
+
+def _negative(item: str) -> bool:
+    felt = emotion(item)
+    return felt is not None and felt[0] < 0
 
 
 def parse_motivators(text: str, *, journey: JourneyMap) -> list[TouchpointPatch]:

@@ -83,6 +83,10 @@ _NOT_BUT = [
     # Facebookin sijaan Instagram / Instagram instead of Facebook
     re.compile(r"^(?P<old>.+?)\s+(?:sijaan|sijasta|tilalle)\s+(?P<new>.+)$", re.IGNORECASE),
     re.compile(r"^(?P<new>.+?)\s+instead of\s+(?P<old>.+)$", re.IGNORECASE),
+    # vaihda Palvelu -> Käännöstyö / Palvelu → Käännöstyö / change X to Y / replace X with Y
+    re.compile(r"^(?:vaihda|vaihdetaan|muuta|muutetaan|change|replace|swap)?\s*(?P<old>.+?)\s*"
+               r"(?:->|→|=>|nimeksi|tilalle|to|with|for)\s+(?P<new>.+)$", re.IGNORECASE),
+    re.compile(r"^(?P<old>.+?)(?::n|n)?\s+(?:tilalle|tilalla|sijaan)\s+(?P<new>.+)$", re.IGNORECASE),
     # rename X to Y / nimeä X uudelleen Y
     re.compile(
         r"^(?:rename|nimeä|nimetään)\s+(?P<old>.+?)\s+(?:to|as|uudelleen|nimellä)\s+"
@@ -172,10 +176,15 @@ def parse_edits(text: str, *, journey: JourneyMap, lang: str) -> list[Edit]:
     """The edits a message asks for (empty when it asks none)."""
     _, body = lead_in(text)
     out: list[Edit] = []
-    for part in re.split(r"(?<=[.!;])\s+|\n+", body):
+    for part in re.split(r"(?<=[.!;])\s+|\n+|,?\s+(?:mutta|mut|but|paitsi|except)\s+|,\s+(?=(?:ja\s+|and\s+)?(?:lisää|poista|siirrä|add|remove|move|drop)\b)", body):
         part = part.strip(" .!")
-        if part:
-            out += _parse_one(part, journey=journey, lang=lang)
+        if not part:
+            continue
+        found = _parse_one(part, journey=journey, lang=lang)
+        if not found and "," in part:
+            for piece in part.split(","):
+                found += _parse_one(piece.strip(" .!"), journey=journey, lang=lang)
+        out += found
     return out
 
 

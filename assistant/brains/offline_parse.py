@@ -86,9 +86,19 @@ _LABEL = re.compile(
 )
 
 
+_SUBJECT_NAME = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+\s+(?=\w)")
+_THAT = re.compile(r"^(?:(?:se|ne|myös|also|and|ja|sekä|mutta|but|ehkä|maybe)\s*,?\s+)*(?:että|et|that)\s+", re.I)
+_PRONOUN_ONLY = frozenset(["se", "ne", "it", "that", "this", "tämä", "nämä", "ja", "and", "etc", "jne", "muuta"])
+
+
 def _item(text: str) -> str:
-    out = _LABEL.sub("", text.strip(" .,;:-–")).strip(" .,;:-–")
-    return out
+    out = text.strip(" .,;:-–")
+    m = _SUBJECT_NAME.match(out)
+    if m and _LABEL.match(out[m.end() :]):
+        out = out[m.end() :]  # "Katja haluaa päästä eroon" -> "päästä eroon"
+    out = _LABEL.sub("", out).strip(" .,;:-–")
+    out = _THAT.sub("", out).strip(" .,;:-–")
+    return "" if out.lower() in _PRONOUN_ONLY else out
 
 
 def parse_goals(text: str) -> PersonaPatch | None:
@@ -222,15 +232,46 @@ _NEGATED = re.compile(
 )
 
 
+def _ends(text: str) -> dict[str, Any]:
+    """The first impression and the last memory from one answer: by their cue words, else
+    the first sentence (or clause) is the impression and the last one the memory."""
+    out: dict[str, Any] = {"critical": []}
+    parts = sentences(text)
+    if len(parts) == 1:
+        ws = words(text)
+        cut = first_cue(ws, "critical", "last_memory")
+        if cut > 0:
+            head = " ".join(text.split()[:cut]).strip(" ,.;")
+            head = re.sub(r"\s+(?:ja|and|mutta|but)$", "", head)
+            parts = [head, " ".join(text.split()[cut:])]
+        else:
+            parts = [p for p in re.split(r",\s*(?:ja|and|mutta|but)\s+|;\s*", text) if p.strip()]
+    parts = [p.strip(" .") for p in parts if p.strip(" .")]
+    if not parts:
+        return out
+    firsts = [p for p in parts if first_cue(words(p), "critical", "first_impression") >= 0]
+    lasts = [p for p in parts if first_cue(words(p), "critical", "last_memory") >= 0]
+    first = firsts[0] if firsts else parts[0]
+    last = lasts[-1] if lasts else (parts[-1] if len(parts) > 1 else "")
+    if last == first:
+        last = ""
+    out["first_impression"] = first[:500]
+    if last and not is_nothing(last):
+        out["last_memory"] = last[:500]
+    return out
+
+
 def parse_critical(text: str, *, key: str, journey: JourneyMap) -> dict[str, Any]:
     """Critical touchpoints by name (never by a shared word), and the first impression and
     last memory when the answer states them."""
     out: dict[str, Any] = {"critical": []}
     if is_nothing(text):
         return out
-    if key in ("first_impression", "last_memory"):
+    if key == "last_memory":
         out[key] = text.strip()[:500]
         return out
+    if key == "first_impression":
+        return _ends(text)
     names = [t.name for _, t in journey.touchpoints()]
     for sentence in sentences(text):
         ws = words(sentence)

@@ -115,21 +115,14 @@ def _touchpoints(
 
 
 def _volunteered(patch: MapPatch, text: str, slot: Slot, journey: JourneyMap, lang: str) -> None:
-    """Mixed initiative: pain points named at known touchpoints, touchpoints named with a stage."""
+    """Mixed initiative: touchpoints named with their stage ("Ostossa kassa ja verkkokauppa").
+
+    Pain points are not taken from other answers any more: they are asked stage by stage,
+    and reading them from cue words elsewhere invented problems ("odotushuone")."""
     if slot.expects not in (Expects.TOUCHPOINTS, Expects.FREE):
-        return  # volunteering is read where it is natural; elsewhere it invented problems
-    known = [(s.name, t.name) for s, t in journey.touchpoints()]
-    # Touchpoints named earlier in this same message count too ("tiski ja kassa. Kassalla jono...").
-    known += [(t.stage or slot.stage or "", t.name) for t in patch.touchpoints]
+        return
     for sentence in sentences(text):
         ws = words(sentence)
-        field = classify(sentence, "detail", ("pain_points", "blockers"))
-        if field:
-            for stage_name, tp_name in dict.fromkeys(known):
-                if P.mentions(ws, tp_name):
-                    found = TouchpointPatch(stage=stage_name or None, name=tp_name)
-                    setattr(found, field, [sentence[:300]])
-                    patch.touchpoints.append(found)
         if slot.expects in (Expects.STAGES, Expects.METRICS) or len(ws) > 10:
             continue
         for stage in journey.stages:

@@ -80,7 +80,13 @@ def is_question(text: str) -> bool:
     if stripped.endswith("?"):
         # "Myymme kahvia. Mitä muuta?" is an answer with a question tacked on; one sentence is a question.
         return len(re.split(r"(?<=[.!])\s+", stripped)) == 1 or starts
-    return ws[0] in v["question_words"] and len(ws) > 1 and ws[1] not in v["answer_pronouns"]
+    # Without a question mark only a short message is a question: "kuinka moni tarjous johtaa
+    # kauppaan ja keskimääräinen tilauksen koko" answers "which numbers do you follow?".
+    return (
+        ws[0] in v["question_words"]
+        and 1 < len(ws) <= 8
+        and ws[1] not in v["answer_pronouns"]
+    )
 
 
 def detect(text: str) -> Command:

@@ -56,7 +56,7 @@ def _filled(spec: SlotSpec, journey: JourneyMap) -> bool | None:
         case Expects.CRITICAL, "critical":
             return None if not tps else any(t.critical for t in tps)
         case Expects.CRITICAL, "first_impression":
-            return bool(journey.first_impression)
+            return bool(journey.first_impression and journey.last_memory)
         case Expects.CRITICAL, "last_memory":
             return bool(journey.last_memory)
         case Expects.METRICS, "metrics":

@@ -48,7 +48,7 @@ SLOTS: tuple[SlotSpec, ...] = (
     SlotSpec(E.TOUCHPOINT_DETAIL, "emotions"),
     SlotSpec(E.TOUCHPOINT_DETAIL, "motivators", required=False),
     SlotSpec(E.CRITICAL, "critical"),
-    SlotSpec(E.CRITICAL, "first_impression", required=False),
+    SlotSpec(E.CRITICAL, "first_impression"),
     SlotSpec(E.CRITICAL, "last_memory", required=False),
     SlotSpec(E.METRICS, "metrics"),
     SlotSpec(E.METRICS, "assumptions", required=False),

@@ -79,6 +79,8 @@ def _finnish_base(word: str) -> str:
     "kassalla" -> "kassa", "karttahaun" -> "karttahaku", "tapahtumapäivä" stays."""
     low = word.lower()
     base = lemma(low)
+    if low == base + "t":
+        return low  # a plural as the user said it: "nettisivut", "pöydät"
     if base != low and not _compound_of(low, base):
         return base
     return compound_lemma(low) or low
