@@ -84,8 +84,12 @@ _NOT_BUT = [
     re.compile(r"^(?P<old>.+?)\s+(?:sijaan|sijasta|tilalle)\s+(?P<new>.+)$", re.IGNORECASE),
     re.compile(r"^(?P<new>.+?)\s+instead of\s+(?P<old>.+)$", re.IGNORECASE),
     # vaihda Palvelu -> Käännöstyö / Palvelu → Käännöstyö / change X to Y / replace X with Y
-    re.compile(r"^(?:vaihda|vaihdetaan|muuta|muutetaan|change|replace|swap)?\s*(?P<old>.+?)\s*"
-               r"(?:->|→|=>|nimeksi|tilalle|to|with|for)\s+(?P<new>.+)$", re.IGNORECASE),
+    re.compile(r"^(?:vaihda|vaihdetaan|muuta|muutetaan|change|replace|swap)?\s*(?P<old>[^,]+?)\s*"
+               r"(?:->|→|=>)\s*(?P<new>[^,]+)$", re.IGNORECASE),
+    re.compile(r"^(?:vaihda|vaihdetaan|muuta|muutetaan|change|replace|swap)\s+(?P<old>.+?)\s+"
+               r"(?:nimeksi|tilalle|to|with|for|into)\s+(?P<new>.+)$", re.IGNORECASE),
+    re.compile(r"^(?:vaihda|vaihdetaan|muuta|muutetaan)\s+(?P<old>.+?)\s+(?P<new>\w+?(?:ksi|kseen|ks))$",
+               re.IGNORECASE),
     re.compile(r"^(?P<old>.+?)(?::n|n)?\s+(?:tilalle|tilalla|sijaan)\s+(?P<new>.+)$", re.IGNORECASE),
     # rename X to Y / nimeä X uudelleen Y
     re.compile(
@@ -140,6 +144,16 @@ def lead_in(text: str) -> tuple[bool, str]:
     if f:
         return True, text[f.end() :].strip()
     return False, text.strip()
+
+
+def _translative(raw: str) -> str:
+    """ "asennukseks" / "asennukseksi" -> "asennus": the new name after "vaihda X ...ksi"."""
+    word = raw.strip(" .!,")
+    for end, repl in (("kseksi", "s"), ("ksekseen", "s"), ("kseks", "s"), ("ksi", ""), ("ks", "")):
+        if word.lower().endswith(end) and len(word) > len(end) + 2 and " " not in word:
+            base = word[: -len(end)] + repl
+            return base[:-1] + "s" if base.endswith("kse") else base
+    return raw
 
 
 def _clean_name(raw: str, lang: str) -> str:
@@ -252,6 +266,12 @@ def _parse_one(part: str, *, journey: JourneyMap, lang: str) -> list[Edit]:
         if m := pattern.match(part):
             old_raw, new_raw = m.group("old"), m.group("new")
             old = match_name(old_raw, stages) or match_name(old_raw, tps)
-            if old and not (match_name(new_raw, stages) or match_name(new_raw, tps)):
-                return [Edit(Op.RENAME, old, _clean_name(new_raw, lang))]
+            new = _clean_name(_translative(new_raw), lang)
+            sane = (
+                new
+                and len(new.split()) <= 3
+                and not re.search(r"\d|[+−]|\b(?:on|is|are|ovat|oli|was)\b", new, re.IGNORECASE)
+            )
+            if old and sane and not (match_name(new_raw, stages) or match_name(new_raw, tps)):
+                return [Edit(Op.RENAME, old, new)]
     return []
