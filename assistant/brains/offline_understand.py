@@ -8,12 +8,12 @@ from assistant.brains import offline_parse as P
 from assistant.brains.offline_answers import parse_emotions, parse_motivators, parse_problems
 from assistant.brains.offline_detail import parse_detail
 from assistant.brains.offline_metrics import parse_metrics
-from assistant.lang.clauses import classify, clauses, sentences
-from assistant.lang.lexicon import first_cue
+from assistant.lang.clauses import clauses, sentences
+from assistant.lang.lexicon import cue_list, first_cue
 from assistant.lang.lists import name_items
 from assistant.lang.nothing import is_nothing
 from assistant.lang.phrases import tidy_touchpoint, touchpoint_names
-from assistant.lang.words import clean, words
+from assistant.lang.words import clean, has_prefix, words
 from assistant.model import Channel, JourneyMap
 from assistant.patch import BusinessPatch, MapPatch, TouchpointPatch
 from assistant.turns import Expects, Slot
@@ -102,7 +102,7 @@ def _touchpoints(
         if any(P.mentions(ws[:2], o) for o in others):
             continue  # volunteered for another stage: _volunteered takes it
         for part in clauses(sentence):
-            if classify(part, "detail", ("pain_points", "blockers")) or is_nothing(part):
+            if _complains(part) or is_nothing(part):
                 continue  # a pain point is not a place
             for raw, entry in touchpoint_names(part, lang=lang):
                 name = tidy_touchpoint(raw, lang=lang)
@@ -112,6 +112,18 @@ def _touchpoints(
                 channel = Channel(entry.kind) if entry and entry.kind else None
                 out.append(TouchpointPatch(stage=stage, name=name, channel=channel))
     return out
+
+
+def _complains(clause: str) -> bool:
+    """A pain or blocker cue as a word of its own ("jono"), not inside a name
+    ("odotushuone" is a waiting room, not "odotus")."""
+    ws = words(clause)
+    for field in ("pain_points", "blockers"):
+        for cue in cue_list("detail", field):
+            i = has_prefix(ws, cue)
+            if i >= 0 and (" " in cue or len(ws[i]) - len(cue) <= 4):
+                return True
+    return False
 
 
 def _volunteered(patch: MapPatch, text: str, slot: Slot, journey: JourneyMap, lang: str) -> None:

@@ -8,7 +8,7 @@ from assistant.lang.lexicon import Entry, channels, cues, lookup
 from assistant.lang.words import clean, compound_lemma, fuzzy_equal, lemma, strip_name, words
 
 _SEP = re.compile(
-    r"\s*(?:[,;\n\r•·|/]|(?:^|\s)[-*–]\s|\s(?:ja|sekä|tai|and|or|plus|&)\s|\d+[.)]\s)\s*",
+    r"\s*(?:[,;\n\r•·|/]|\s\+\s|(?:^|\s)[-*–]\s|\s(?:ja|sekä|tai|and|or|plus|&)\s|\d+[.)]\s)\s*",
     flags=re.IGNORECASE,
 )
 _MAX_ITEMS = 20
@@ -54,7 +54,12 @@ def base_form(item: str, *, lang: str) -> str:
         return word
     if toks[-1][:1].isupper() and lemma(toks[-1]) == toks[-1].lower():
         toks[-1] = strip_name(toks[-1])  # "Google Mapsista" -> "Google Maps"
-    elif lang == "fi" and toks[-1].isalpha() and toks[-2].endswith("n"):
+    elif (
+        lang == "fi"
+        and toks[-1].isalpha()
+        and toks[-2].endswith("n")
+        and not toks[-1].lower().endswith(_CASE)  # "ilmottautuminen netissä": a place
+    ):
         # A genitive phrase names a thing; only its head noun is put in its base form:
         # "kaverin suosituksen" -> "kaverin suositus", but "lounaslista verkkosivuilla" stays.
         toks[-1] = _finnish_base(toks[-1])
@@ -74,13 +79,19 @@ def _common(a: str, b: str) -> str:
     return a[:n]
 
 
+_PLURAL = ("at", "ät", "et", "it", "ot", "ut", "yt", "öt")
+_CASE = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "na", "nä")
+
+
 def _finnish_base(word: str) -> str:
     """Lemma of one Finnish word, compounds the dictionary cuts short or lacks included:
     "kassalla" -> "kassa", "karttahaun" -> "karttahaku", "tapahtumapäivä" stays."""
     low = word.lower()
     base = lemma(low)
-    if low == base + "t":
-        return low  # a plural as the user said it: "nettisivut", "pöydät"
+    if low == base + "t" or (
+        low[-2:] in _PLURAL and base[-1:] in "aeiouyäö" and base != low and len(low) > 5
+    ):
+        return low  # a plural as the user said it: "nettisivut", "pöydät", "ajotunnit"
     if base != low and not _compound_of(low, base):
         return base
     return compound_lemma(low) or low

@@ -127,7 +127,7 @@ def touchpoint_names(sentence: str, *, lang: str) -> list[tuple[str, Entry | Non
 
 
 _LEADING = frozenset(
-    ["own", "their", "our", "my", "his", "her", "its", "the", "a", "an", "little", "small", "daily", "new", "sitten", "sit", "ja", "eka", "ensin", "myös", "vaan", "lähinnä", "oma", "omat", "omaa", "meidän", "niiden", "heidän", "ne", "se", "joku", "some", "mostly", "usually", "just", "only", "and", "then", "also", "lopuksi", "plus"]
+    ["own", "their", "our", "my", "his", "her", "its", "the", "a", "an", "little", "small", "daily", "new", "sitten", "sit", "ja", "eka", "ensin", "itse", "myös", "vaan", "lähinnä", "oma", "omat", "omaa", "meidän", "niiden", "heidän", "ne", "se", "joku", "some", "mostly", "usually", "just", "only", "and", "then", "also", "lopuksi", "plus"]
 )
 _CUT = frozenset(
     ["by", "via", "with", "for", "from", "kun", "jos", "koska", "joka", "jossa", "jotka", "which", "that", "when", "where", "because", "while", "after", "before", "ennen", "jälkeen", "missä", "mihin"]
@@ -148,6 +148,8 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
     for i, tok in enumerate(toks[1:], start=1):
         if tok.lower() in _CUT:
             toks = toks[:i]
+            if tok.lower() in ("jälkeen", "ennen", "after", "before") and len(toks) > 1:
+                toks.pop()  # "jälkisoitto leikkauksen jälkeen": the genitive goes too
             break
     while len(toks) > 1 and toks[-1].lower().strip(",.") in _TRAILING:
         toks.pop()
