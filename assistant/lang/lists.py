@@ -51,9 +51,12 @@ def base_form(item: str, *, lang: str) -> str:
         if lang == "fi" and word.isalpha():
             base = _finnish_base(word)
             return base[:1].upper() + base[1:] if word[:1].isupper() else base
+        head, dash, tail = word.rpartition("-")
+        if lang == "fi" and dash and head and tail.isalpha() and len(tail) >= 4:
+            return f"{head}-{_finnish_base(tail)}"  # "Facebook-ryhmissä" -> "Facebook-ryhmät"
         return word
-    if toks[-1][:1].isupper() and lemma(toks[-1]) == toks[-1].lower():
-        toks[-1] = strip_name(toks[-1])  # "Google Mapsista" -> "Google Maps"
+    if lemma(toks[-1]) == toks[-1].lower() and (toks[-1][:1].isupper() or toks[-2][:1].isupper()):
+        toks[-1] = strip_name(toks[-1])  # "Google Mapsista", "google Mapsista" -> "Google Maps"
     elif (
         lang == "fi"
         and toks[-1].isalpha()
@@ -79,6 +82,7 @@ def _common(a: str, b: str) -> str:
     return a[:n]
 
 
+_VERB_END = ("aa", "ää", "da", "dä", "ta", "tä")
 _PLURAL = ("at", "ät", "et", "it", "ot", "ut", "yt", "öt")
 _CASE = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "na", "nä")
 
@@ -88,6 +92,16 @@ def _finnish_base(word: str) -> str:
     "kassalla" -> "kassa", "karttahaun" -> "karttahaku", "tapahtumapäivä" stays."""
     low = word.lower()
     base = lemma(low)
+    plural_case = re.search(r"i(?:ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|in)$|ien$", low)
+    if (
+        plural_case
+        and base != low
+        and base[-1:] in "aeouyäö"  # an i-stem ("tiskillä") is singular
+        and low.startswith(base[:-1])  # no consonant gradation to undo ("kaupoissa")
+        and len(base) >= 4
+        and not _compound_of(low, base)
+    ):
+        return base + "t"  # "nettisivuilla" -> "nettisivut": the plural the user meant
     if low == base + "t" or (
         low[-2:] in _PLURAL and base[-1:] in "aeiouyäö" and base != low and len(low) > 5
     ):
@@ -132,6 +146,14 @@ def _names(word: str, entry: Entry | None, *, lang: str) -> bool:
     return not any(_compound_of(low, f) for f in entry.forms if len(f) >= 4)
 
 
+def _own_word(word: str, *, lang: str) -> bool:
+    """Whether the user's word is a full name of its own (kept), not slang or a verb."""
+    from assistant.lang.phrases import is_verb
+
+    base = base_form(word, lang=lang)
+    return len(base) >= 7 and not (lang == "fi" and is_verb(word.lower()))
+
+
 def name_items(text: str, *, lang: str) -> list[tuple[str, Entry | None]]:
     """Items as names: a known channel's name, otherwise the user's words in base form."""
     out: list[tuple[str, Entry | None]] = []
@@ -140,8 +162,19 @@ def name_items(text: str, *, lang: str) -> list[tuple[str, Entry | None]]:
         toks = _drop_fillers(raw)
         entry = lookup(" ".join(toks), channels()) if toks else None
         one = len(toks) == 1 and "-" not in toks[0] and _names(toks[0], entry, lang=lang)
-        if entry is not None and (one or len(toks) >= 5):
-            # One known word, or a sentence around one: the channel's own name reads best.
+        single = toks[0].lower() if len(toks) == 1 else ""
+        known = entry.name(lang).lower() if entry is not None else ""
+        rest = single[len(known) :] if known and single.startswith(known) else "-"
+        if entry is not None and " " not in known and "-" not in rest and len(rest) <= 5:
+            name = entry.name(lang)  # "instagramissa", "facebookissa"
+        elif entry is not None and single in entry.forms and lemma(single).endswith(_VERB_END):
+            name = entry.name(lang)  # a verb that names a channel: "soittaa" -> Puhelin
+        elif entry is not None and one and _own_word(toks[0], lang=lang):
+            # "nettisivuilla" -> "Nettisivut": the user's own word in base form, not ours.
+            name = base_form(raw, lang=lang)
+        elif entry is not None and (one or len(toks) >= 5):
+            # Slang or an abbreviation ("ig", "fb", "sposti"), or a sentence around a known
+            # word: the channel's own name reads best.
             name = entry.name(lang)
         else:
             name = base_form(raw, lang=lang)
