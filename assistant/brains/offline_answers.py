@@ -94,6 +94,11 @@ def _field(clause: str, ws: list[str]) -> str:
     return "blockers" if _has(ws, "leaving") else "pain_points"
 
 
+def problem_field(clause: str) -> str:
+    """pain_points, doubts or blockers for one clause that states a problem."""
+    return _field(clause, words(clause))
+
+
 def _stage_touchpoints(journey: JourneyMap, stage: str | None) -> list[str]:
     s = journey.stage(stage) if stage else None
     return [t.name for t in s.touchpoints] if s else []
@@ -220,7 +225,9 @@ def _score(segment: str, lang: str) -> int | None:
     if _NEUTRAL.search(segment):
         return 0
     n = number(segment, lang=lang)
-    return n if n is not None and re.search(r"plus|miinus|minus|nolla|zero", segment, re.I) else None
+    return (
+        n if n is not None and re.search(r"plus|miinus|minus|nolla|zero", segment, re.I) else None
+    )
 
 
 def _chunks(sentence: str) -> list[str]:

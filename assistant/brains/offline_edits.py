@@ -84,13 +84,23 @@ _NOT_BUT = [
     re.compile(r"^(?P<old>.+?)\s+(?:sijaan|sijasta|tilalle)\s+(?P<new>.+)$", re.IGNORECASE),
     re.compile(r"^(?P<new>.+?)\s+instead of\s+(?P<old>.+)$", re.IGNORECASE),
     # vaihda Palvelu -> Käännöstyö / Palvelu → Käännöstyö / change X to Y / replace X with Y
-    re.compile(r"^(?:vaihda|vaihdetaan|muuta|muutetaan|change|replace|swap)?\s*(?P<old>[^,]+?)\s*"
-               r"(?:->|→|=>)\s*(?P<new>[^,]+)$", re.IGNORECASE),
-    re.compile(r"^(?:vaihda|vaihdetaan|muuta|muutetaan|change|replace|swap)\s+(?P<old>.+?)\s+"
-               r"(?:nimeksi|tilalle|to|with|for|into)\s+(?P<new>.+)$", re.IGNORECASE),
-    re.compile(r"^(?:vaihda|vaihdetaan|muuta|muutetaan)\s+(?P<old>.+?)\s+(?P<new>\w+?(?:ksi|kseen|ks))$",
-               re.IGNORECASE),
-    re.compile(r"^(?P<old>.+?)(?::n|n)?\s+(?:tilalle|tilalla|sijaan)\s+(?P<new>.+)$", re.IGNORECASE),
+    re.compile(
+        r"^(?:vaihda|vaihdetaan|muuta|muutetaan|change|replace|swap)?\s*(?P<old>[^,]+?)\s*"
+        r"(?:->|→|=>)\s*(?P<new>[^,]+)$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:vaihda|vaihdetaan|muuta|muutetaan|change|replace|swap)\s+(?P<old>.+?)\s+"
+        r"(?:nimeksi|tilalle|to|with|for|into)\s+(?P<new>.+)$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:vaihda|vaihdetaan|muuta|muutetaan)\s+(?P<old>.+?)\s+(?P<new>\w+?(?:ksi|kseen|ks))$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?P<old>.+?)(?::n|n)?\s+(?:tilalle|tilalla|sijaan)\s+(?P<new>.+)$", re.IGNORECASE
+    ),
     # rename X to Y / nimeä X uudelleen Y
     re.compile(
         r"^(?:rename|nimeä|nimetään)\s+(?P<old>.+?)\s+(?:to|as|uudelleen|nimellä)\s+"
@@ -190,7 +200,10 @@ def parse_edits(text: str, *, journey: JourneyMap, lang: str) -> list[Edit]:
     """The edits a message asks for (empty when it asks none)."""
     _, body = lead_in(text)
     out: list[Edit] = []
-    for part in re.split(r"(?<=[.!;])\s+|\n+|,?\s+(?:mutta|mut|but|paitsi|except)\s+|,\s+(?=(?:ja\s+|and\s+)?(?:lisää|poista|siirrä|add|remove|move|drop)\b)", body):
+    for part in re.split(
+        r"(?<=[.!;])\s+|\n+|,?\s+(?:mutta|mut|but|paitsi|except)\s+|,\s+(?=(?:ja\s+|and\s+)?(?:lisää|poista|siirrä|add|remove|move|drop)\b)",
+        body,
+    ):
         part = part.strip(" .!")
         if not part:
             continue

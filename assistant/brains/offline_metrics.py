@@ -6,7 +6,7 @@ import re
 
 from assistant.brains import offline_parse as P
 from assistant.lang.clauses import classify, sentences
-from assistant.lang.lists import split_items
+from assistant.lang.lists import base_form, split_items
 from assistant.lang.nothing import is_nothing
 from assistant.model import Assumption, Metric
 
@@ -37,10 +37,12 @@ _FILLER = re.compile(
 )
 
 
-def _tidy(item: str) -> str:
+def _tidy(item: str, *, lang: str) -> str:
     item = _FILLER.sub("", item.strip(" .,:;-–"))
     item = _LEAD.sub("", item)
     item = _FILLER.sub("", item).strip(" .,:;-–")
+    if 0 < len(item.split()) <= 3:
+        item = base_form(re.sub(r":\w+", "", item), lang=lang) or item  # "liidejä" -> "liidit"
     return item[:1].upper() + item[1:] if item else ""
 
 
@@ -58,7 +60,7 @@ def parse_metrics(text: str, *, lang: str) -> tuple[list[Metric], list[str], lis
             sentence.split(",")[0]
         )
         for raw in split_items(sentence):
-            item = _tidy(raw)
+            item = _tidy(raw, lang=lang)
             if not item or is_nothing(item) or len(item.split()) > 7:
                 continue
             if _NOTHING_ITEM.match(item):

@@ -30,10 +30,93 @@ _AFTER_KIND = re.compile(
     r"oma\s+|small\s+)?[\w-]+\s+(?P<name>[A-ZÅÄÖ][\w&'’-]+(?:\s+[A-ZÅÄÖ][\w&'’-]+){0,2})",
 )
 _STOP = frozenset(
-    ["on", "is", "are", "was", "oli", "olemme", "ollaan", "teen", "teemme", "tehdään", "myyn", "myymme", "myydään", "tarjoan", "tarjoamme", "tarjotaan", "sell", "sells", "offer", "offers", "make", "makes", "vuokraa", "vuokraamme", "korjaamme", "korjataan", "hoidamme", "a", "an", "the", "in", "at", "from", "for", "with", "ja", "and", "tai", "or", "joka", "jossa", "who", "which", "that"]
+    [
+        "on",
+        "is",
+        "are",
+        "was",
+        "oli",
+        "olemme",
+        "ollaan",
+        "teen",
+        "teemme",
+        "tehdään",
+        "myyn",
+        "myymme",
+        "myydään",
+        "tarjoan",
+        "tarjoamme",
+        "tarjotaan",
+        "sell",
+        "sells",
+        "offer",
+        "offers",
+        "make",
+        "makes",
+        "vuokraa",
+        "vuokraamme",
+        "korjaamme",
+        "korjataan",
+        "hoidamme",
+        "a",
+        "an",
+        "the",
+        "in",
+        "at",
+        "from",
+        "for",
+        "with",
+        "ja",
+        "and",
+        "tai",
+        "or",
+        "joka",
+        "jossa",
+        "who",
+        "which",
+        "that",
+    ]
 )
 _NOT_NAME = frozenset(
-    ["me", "meillä", "meil", "mä", "mää", "minä", "mulla", "mul", "mun", "meidän", "we", "i", "our", "my", "olemme", "ollaan", "myymme", "myydään", "teemme", "tehdään", "tarjoamme", "tarjotaan", "it", "we're", "i'm", "i've", "we've", "this", "tämä", "se", "pieni", "small", "yhden", "one", "a", "an", "the"]
+    [
+        "me",
+        "meillä",
+        "meil",
+        "mä",
+        "mää",
+        "minä",
+        "mulla",
+        "mul",
+        "mun",
+        "meidän",
+        "we",
+        "i",
+        "our",
+        "my",
+        "olemme",
+        "ollaan",
+        "myymme",
+        "myydään",
+        "teemme",
+        "tehdään",
+        "tarjoamme",
+        "tarjotaan",
+        "it",
+        "we're",
+        "i'm",
+        "i've",
+        "we've",
+        "this",
+        "tämä",
+        "se",
+        "pieni",
+        "small",
+        "yhden",
+        "one",
+        "a",
+        "an",
+        "the",
+    ]
 )
 
 
@@ -121,9 +204,101 @@ _EXPLICIT = re.compile(
     r"(?P<n>[A-Za-zÅÄÖåäö][\wåäö-]{2,})",
     re.IGNORECASE,
 )
-_ROLE_THEN_NAME = re.compile(r"^\s*(?:[A-ZÅÄÖa-zåäö][\wåäö-]*\s+){1,2}(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})\b")
+_ROLE_THEN_NAME = re.compile(
+    r"^\s*(?:[A-ZÅÄÖa-zåäö][\wåäö-]*\s+){1,2}(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})\b"
+)
+_APPOSITIVE = re.compile(
+    r"^\s*(?P<n>[A-ZÅÄÖ][a-zåäö]{2,}),\s+(?:a|an|the|joka|jolla|jonka|who|with|our|my)\b"
+)
 _NOT_PERSON = frozenset(
-    ["hän", "he", "se", "ne", "asiakas", "asiakkaat", "tyypillinen", "yleensä", "usein", "meidän", "me", "mä", "tää", "tämä", "nainen", "mies", "perhe", "nuori", "yritys", "yrittäjä", "kiireinen", "eläkeläinen", "opiskelija", "äiti", "isä", "omistaja", "lapsiperheen", "lapsiperhe", "omakotitalon", "omakotiasuja", "kaupunkilaisperhe", "juristi", "she", "they", "it", "our", "the", "a", "an", "typical", "usually", "mostly", "most", "busy", "small", "local", "young", "older", "guy", "man", "woman", "mother", "father", "owner", "student", "parent", "parents", "family", "couple", "manager", "person", "someone", "somebody", "people", "customer", "lukiolainen", "pariskunta", "yrittäjä", "keski-ikäinen", "keski-ikänen", "vanha", "vanhempi", "joku", "jollain", "esimerkiksi", "vaikkapa", "aika", "tosi", "ihan", "iso", "pieni", "excel", "instagram", "facebook", "google", "linkedin"]
+    [
+        "hän",
+        "he",
+        "se",
+        "ne",
+        "asiakas",
+        "asiakkaat",
+        "tyypillinen",
+        "yleensä",
+        "usein",
+        "meidän",
+        "me",
+        "mä",
+        "tää",
+        "tämä",
+        "nainen",
+        "mies",
+        "perhe",
+        "nuori",
+        "yritys",
+        "yrittäjä",
+        "kiireinen",
+        "eläkeläinen",
+        "opiskelija",
+        "äiti",
+        "isä",
+        "omistaja",
+        "lapsiperheen",
+        "lapsiperhe",
+        "omakotitalon",
+        "omakotiasuja",
+        "kaupunkilaisperhe",
+        "juristi",
+        "she",
+        "they",
+        "it",
+        "our",
+        "the",
+        "a",
+        "an",
+        "typical",
+        "usually",
+        "mostly",
+        "most",
+        "busy",
+        "small",
+        "local",
+        "young",
+        "older",
+        "guy",
+        "man",
+        "woman",
+        "mother",
+        "father",
+        "owner",
+        "student",
+        "parent",
+        "parents",
+        "family",
+        "couple",
+        "manager",
+        "person",
+        "someone",
+        "somebody",
+        "people",
+        "customer",
+        "lukiolainen",
+        "pariskunta",
+        "yrittäjä",
+        "keski-ikäinen",
+        "keski-ikänen",
+        "vanha",
+        "vanhempi",
+        "joku",
+        "jollain",
+        "esimerkiksi",
+        "vaikkapa",
+        "aika",
+        "tosi",
+        "ihan",
+        "iso",
+        "pieni",
+        "excel",
+        "instagram",
+        "facebook",
+        "google",
+        "linkedin",
+    ]
 )
 
 
@@ -144,10 +319,17 @@ def persona_name(text: str, *, lang: str) -> str:
                 continue  # "hän on kiireinen" is no name
             return _given(word, lang=lang)
     first = re.split(r"[.!?]", text, maxsplit=1)[0]
+    m = _APPOSITIVE.match(first)
+    if m and m.group("n").lower() not in _NOT_PERSON:
+        return _given(m.group("n"), lang=lang)  # "Mia, a freelance designer"
     m = _ROLE_THEN_NAME.match(first)
     if m and m.group("n").lower() not in _NOT_PERSON:
         tokens = first.split()
-        if tokens and tokens[0] != m.group("n") and not lookup(m.group("n"), channels(), fuzzy=False):
+        if (
+            tokens
+            and tokens[0] != m.group("n")
+            and not lookup(m.group("n"), channels(), fuzzy=False)
+        ):
             return _given(m.group("n"), lang=lang)
     return ""
 

@@ -87,8 +87,12 @@ _LABEL = re.compile(
 
 
 _SUBJECT_NAME = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+\s+(?=\w)")
-_THAT = re.compile(r"^(?:(?:se|ne|myös|also|and|ja|sekä|mutta|but|ehkä|maybe)\s*,?\s+)*(?:että|et|that)\s+", re.I)
-_PRONOUN_ONLY = frozenset(["se", "ne", "it", "that", "this", "tämä", "nämä", "ja", "and", "etc", "jne", "muuta"])
+_THAT = re.compile(
+    r"^(?:(?:se|ne|myös|also|and|ja|sekä|mutta|but|ehkä|maybe)\s*,?\s+)*(?:että|et|that)\s+", re.I
+)
+_PRONOUN_ONLY = frozenset(
+    ["se", "ne", "it", "that", "this", "tämä", "nämä", "ja", "and", "etc", "jne", "muuta"]
+)
 
 
 def _item(text: str) -> str:
@@ -138,9 +142,28 @@ def parse_persona(text: str, *, key: str, lang: str = "fi") -> PersonaPatch | No
         return None
     if key in ("goals", "frustrations", "needs"):
         return parse_goals(text)
+    # Goals and frustrations said with their cue words count too ("wants less paperwork");
+    # the goals question is still asked, so nothing is guessed from a bare description.
+    cued = _cued_goals(text)
     return PersonaPatch(
-        name=persona_name(text, lang=lang) or None, description=text.strip()[:1500]
+        name=persona_name(text, lang=lang) or None,
+        description=text.strip()[:1500],
+        goals=cued.goals if cued else [],
+        frustrations=cued.frustrations if cued else [],
     )
+
+
+def _cued_goals(text: str) -> PersonaPatch | None:
+    goals: list[str] = []
+    frustrations: list[str] = []
+    for clause in clauses(text):
+        field = classify(clause, "persona", ("frustrations", "goals", "needs"))
+        if field is None:
+            continue
+        item = _item(re.sub(r"^.*?\b(?:who|joka|jolla|that)\s+", "", clause, flags=re.I))
+        if item and not is_nothing(item):
+            (frustrations if field == "frustrations" else goals).append(item[:300])
+    return PersonaPatch(goals=goals, frustrations=frustrations) if goals or frustrations else None
 
 
 _LEAD_IN = re.compile(

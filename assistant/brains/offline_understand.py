@@ -5,9 +5,15 @@ from __future__ import annotations
 import logging
 
 from assistant.brains import offline_parse as P
-from assistant.brains.offline_answers import parse_emotions, parse_motivators, parse_problems
+from assistant.brains.offline_answers import (
+    parse_emotions,
+    parse_motivators,
+    parse_problems,
+    problem_field,
+)
 from assistant.brains.offline_detail import parse_detail
 from assistant.brains.offline_metrics import parse_metrics
+from assistant.lang import refer
 from assistant.lang.clauses import clauses, sentences
 from assistant.lang.lexicon import cue_list, first_cue
 from assistant.lang.lists import name_items
@@ -127,10 +133,26 @@ def _complains(clause: str) -> bool:
 
 
 def _volunteered(patch: MapPatch, text: str, slot: Slot, journey: JourneyMap, lang: str) -> None:
-    """Mixed initiative: touchpoints named with their stage ("Ostossa kassa ja verkkokauppa").
+    """Mixed initiative: touchpoints named with their stage ("Ostossa kassa ja verkkokauppa"),
+    and a pain point said of a touchpoint by its name ("Kassalla jono on pahin kohta").
 
-    Pain points are not taken from other answers any more: they are asked stage by stage,
-    and reading them from cue words elsewhere invented problems ("odotushuone")."""
+    A pain point needs a complaint word of its own ("jono", not "odotushuone") and a
+    touchpoint named outright; a shared word or a guess is not enough."""
+    if slot.expects not in (Expects.TOUCHPOINTS, Expects.METRICS, Expects.FREE):
+        return
+    known = [(s.name, t.name) for s, t in journey.touchpoints()]
+    known += [(t.stage or slot.stage or "", t.name) for t in patch.touchpoints]
+    names = list(dict.fromkeys(n for _, n in known))
+    for sentence in sentences(text):
+        if not _complains(sentence) or is_nothing(sentence):
+            continue
+        named = refer.best(words(sentence), names)
+        if named is None or refer.strength(words(sentence), named) < refer.ALIAS:
+            continue
+        stage_name = next(s for s, n in known if n == named)
+        found = TouchpointPatch(stage=stage_name or None, name=named)
+        setattr(found, problem_field(sentence), [sentence[:300]])
+        patch.touchpoints.append(found)
     if slot.expects not in (Expects.TOUCHPOINTS, Expects.FREE):
         return
     for sentence in sentences(text):

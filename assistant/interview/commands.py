@@ -82,11 +82,7 @@ def is_question(text: str) -> bool:
         return len(re.split(r"(?<=[.!])\s+", stripped)) == 1 or starts
     # Without a question mark only a short message is a question: "kuinka moni tarjous johtaa
     # kauppaan ja keskimääräinen tilauksen koko" answers "which numbers do you follow?".
-    return (
-        ws[0] in v["question_words"]
-        and 1 < len(ws) <= 8
-        and ws[1] not in v["answer_pronouns"]
-    )
+    return ws[0] in v["question_words"] and 1 < len(ws) <= 8 and ws[1] not in v["answer_pronouns"]
 
 
 def detect(text: str) -> Command:

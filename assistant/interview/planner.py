@@ -46,7 +46,7 @@ def _filled(spec: SlotSpec, journey: JourneyMap) -> bool | None:
         case Expects.PERSONA, "description":
             return bool(p.description or p.name)
         case Expects.PERSONA, "goals":
-            return bool(p.goals or p.frustrations or p.needs)
+            return False  # asked even after goals said in passing: the list comes from here
         case Expects.STAGES, _:
             return bool(journey.stages)
         case Expects.TOUCHPOINT_DETAIL, "emotions":

@@ -61,7 +61,7 @@ def base_form(item: str, *, lang: str) -> str:
         lang == "fi"
         and toks[-1].isalpha()
         and toks[-2].endswith("n")
-        and not toks[-1].lower().endswith(_CASE)  # "ilmottautuminen netissä": a place
+        and not toks[-2].lower().endswith("nen")  # "ilmottautuminen netissä" is no genitive
     ):
         # A genitive phrase names a thing; only its head noun is put in its base form:
         # "kaverin suosituksen" -> "kaverin suositus", but "lounaslista verkkosivuilla" stays.
@@ -84,15 +84,26 @@ def _common(a: str, b: str) -> str:
 
 _VERB_END = ("aa", "ää", "da", "dä", "ta", "tä")
 _PLURAL = ("at", "ät", "et", "it", "ot", "ut", "yt", "öt")
-_CASE = ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "ksi", "na", "nä")
 
 
 def _finnish_base(word: str) -> str:
     """Lemma of one Finnish word, compounds the dictionary cuts short or lacks included:
     "kassalla" -> "kassa", "karttahaun" -> "karttahaku", "tapahtumapäivä" stays."""
     low = word.lower()
+    for possessive in ("mme", "nne", "nsa", "nsä"):
+        stripped = low[:-3]
+        if low.endswith(possessive) and len(low) > 7 and lemma(low) == stripped != lemma(stripped):
+            low = low[:-3]  # "verkkosivujamme" -> "verkkosivuja"
+            break
     base = lemma(low)
-    plural_case = re.search(r"i(?:ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|in)$|ien$", low)
+    if low.endswith(("ita", "itä")) and base.endswith(("ittaa", "ittää")):
+        return low[:-3] + "t"  # "tähtiarvioita" is no verb: "tähtiarviot"
+    if base == low and low.endswith(("ejä", "eja")) and len(low) > 5:
+        return low[:-3] + "it"  # an unknown word's partitive plural: "liidejä" -> "liidit"
+    plural_case = re.search(
+        r"(?:i(?:ssa|ssä|sta|stä|lla|llä|lta|ltä|lle|in)|ien|j[aä]|it[aä])(?:mme|nne|ns[aä]|ni|si)?$",
+        low,
+    )
     if (
         plural_case
         and base != low
@@ -146,12 +157,20 @@ def _names(word: str, entry: Entry | None, *, lang: str) -> bool:
     return not any(_compound_of(low, f) for f in entry.forms if len(f) >= 4)
 
 
-def _own_word(word: str, *, lang: str) -> bool:
+def _own_word(word: str, entry: Entry | None, *, lang: str) -> bool:
     """Whether the user's word is a full name of its own (kept), not slang or a verb."""
     from assistant.lang.phrases import is_verb
 
+    if entry is None:
+        return False
+    low = word.lower()
+    forms = [f for f in entry.forms if " " not in f]
+    # A typo ("facebok") is no word of the user's own: only a real form or its inflection.
+    real = any(low == f or is_inflection(low, f) or lemma(low) == f for f in forms) or (
+        base_form(word, lang=lang).lower() in forms
+    )
     base = base_form(word, lang=lang)
-    return len(base) >= 7 and not (lang == "fi" and is_verb(word.lower()))
+    return real and len(base) >= 7 and not (lang == "fi" and is_verb(low))
 
 
 def name_items(text: str, *, lang: str) -> list[tuple[str, Entry | None]]:
@@ -169,7 +188,7 @@ def name_items(text: str, *, lang: str) -> list[tuple[str, Entry | None]]:
             name = entry.name(lang)  # "instagramissa", "facebookissa"
         elif entry is not None and single in entry.forms and lemma(single).endswith(_VERB_END):
             name = entry.name(lang)  # a verb that names a channel: "soittaa" -> Puhelin
-        elif entry is not None and one and _own_word(toks[0], lang=lang):
+        elif entry is not None and one and _own_word(toks[0], entry, lang=lang):
             # "nettisivuilla" -> "Nettisivut": the user's own word in base form, not ours.
             name = base_form(raw, lang=lang)
         elif entry is not None and (one or len(toks) >= 5):

@@ -127,13 +127,99 @@ def touchpoint_names(sentence: str, *, lang: str) -> list[tuple[str, Entry | Non
 
 
 _LEADING = frozenset(
-    ["own", "their", "our", "my", "his", "her", "its", "the", "a", "an", "little", "small", "daily", "new", "sitten", "sit", "ja", "eka", "ensin", "itse", "myös", "vaan", "lähinnä", "oma", "omat", "omaa", "meidän", "niiden", "heidän", "ne", "se", "joku", "some", "mostly", "usually", "just", "only", "and", "then", "also", "lopuksi", "plus"]
+    [
+        "own",
+        "their",
+        "our",
+        "my",
+        "his",
+        "her",
+        "its",
+        "the",
+        "a",
+        "an",
+        "little",
+        "small",
+        "daily",
+        "new",
+        "sitten",
+        "sit",
+        "ja",
+        "eka",
+        "ensin",
+        "itse",
+        "myös",
+        "vaan",
+        "lähinnä",
+        "oma",
+        "omat",
+        "omaa",
+        "meidän",
+        "niiden",
+        "heidän",
+        "ne",
+        "se",
+        "joku",
+        "some",
+        "mostly",
+        "usually",
+        "just",
+        "only",
+        "and",
+        "then",
+        "also",
+        "lopuksi",
+        "plus",
+    ]
 )
 _CUT = frozenset(
-    ["by", "via", "with", "for", "from", "kun", "jos", "koska", "joka", "jossa", "jotka", "which", "that", "when", "where", "because", "while", "after", "before", "ennen", "jälkeen", "missä", "mihin"]
+    [
+        "by",
+        "via",
+        "with",
+        "for",
+        "from",
+        "kun",
+        "jos",
+        "koska",
+        "joka",
+        "jossa",
+        "jotka",
+        "which",
+        "that",
+        "when",
+        "where",
+        "because",
+        "while",
+        "after",
+        "before",
+        "ennen",
+        "jälkeen",
+        "missä",
+        "mihin",
+    ]
 )
 _TRAILING = frozenset(
-    ["itself", "mostly", "mainly", "usually", "too", "also", "only", "etc.", "etc", "lähinnä", "yleensä", "myös", "vaan", "vain", "pääasiassa", "usein", "aina", "itse"]
+    [
+        "itself",
+        "mostly",
+        "mainly",
+        "usually",
+        "too",
+        "also",
+        "only",
+        "etc.",
+        "etc",
+        "lähinnä",
+        "yleensä",
+        "myös",
+        "vaan",
+        "vain",
+        "pääasiassa",
+        "usein",
+        "aina",
+        "itse",
+    ]
 )
 _LOCATIVE = ("ssa", "ssä", "lla", "llä", "lta", "ltä", "sta", "stä", "lle", "sti", "tse")
 
@@ -172,12 +258,75 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
 @cache
 def _spoken_verbs() -> frozenset[str]:
     return frozenset(
-        ["kattoo", "katsoo", "tulee", "tulevat", "menee", "käy", "käyvät", "soittaa", "laittaa", "varaa", "tilaa", "maksaa", "täyttää", "lukee", "selaa", "hakee", "etsii", "kysyy", "saa", "saavat", "ottaa", "jättää", "tekee"]
+        [
+            "kattoo",
+            "katsoo",
+            "tulee",
+            "tulevat",
+            "menee",
+            "käy",
+            "käyvät",
+            "soittaa",
+            "laittaa",
+            "varaa",
+            "tilaa",
+            "maksaa",
+            "täyttää",
+            "lukee",
+            "selaa",
+            "hakee",
+            "etsii",
+            "kysyy",
+            "saa",
+            "saavat",
+            "ottaa",
+            "jättää",
+            "tekee",
+        ]
     )
 
 
 @cache
 def _english_verbs() -> frozenset[str]:
     return frozenset(
-        ["see", "sees", "find", "finds", "check", "checks", "read", "reads", "book", "books", "call", "calls", "visit", "visits", "fill", "fills", "sign", "signs", "get", "gets", "use", "uses", "join", "joins", "get", "gets", "ask", "asks", "look", "looks", "browse", "browses", "order", "orders", "pay", "pays", "try", "tries"]
+        [
+            "see",
+            "sees",
+            "find",
+            "finds",
+            "check",
+            "checks",
+            "read",
+            "reads",
+            "book",
+            "books",
+            "call",
+            "calls",
+            "visit",
+            "visits",
+            "fill",
+            "fills",
+            "sign",
+            "signs",
+            "get",
+            "gets",
+            "use",
+            "uses",
+            "join",
+            "joins",
+            "get",
+            "gets",
+            "ask",
+            "asks",
+            "look",
+            "looks",
+            "browse",
+            "browses",
+            "order",
+            "orders",
+            "pay",
+            "pays",
+            "try",
+            "tries",
+        ]
     )
