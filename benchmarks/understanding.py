@@ -127,6 +127,15 @@ def same_name(truth: str | dict[str, Any], stored: str) -> bool:
     return False
 
 
+def same_business(truth: str, stored: str) -> bool:
+    """A business name, with or without its kind in front: "Kahvila Pikku Papu" is right
+    for "Pikku Papu" and the other way round (writers of the truth differ on this)."""
+    if same_name(truth, stored):
+        return True
+    t, s = (" ".join(_WORD.findall(x.casefold())) for x in (truth, stored))
+    return bool(t and s) and (t.endswith(" " + s) or s.endswith(" " + t))
+
+
 @dataclass
 class Score:
     tp: int = 0
@@ -203,7 +212,12 @@ def score_map(truth: dict[str, Any], journey: dict[str, Any]) -> dict[str, Score
     """Per-field scores of one exported map against its truth."""
     out: dict[str, Score] = defaultdict(Score)
     b, tb = journey["business"], truth.get("business") or {}
-    out["business_name"].add(single(tb.get("name", ""), b["name"], label="name", exact=True))
+    name_ok = same_business(tb.get("name", ""), b["name"])
+    out["business_name"].add(
+        Score(tp=1)
+        if name_ok and b["name"]
+        else single(tb.get("name", ""), b["name"], label="name", exact=True)
+    )
     out["business_type"].add(
         single(str(tb.get("type") or ""), str(b["business_type"] or ""), label="type", exact=True)
     )

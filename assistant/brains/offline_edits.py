@@ -23,7 +23,7 @@ _FORGOT = re.compile(
 )
 _NAME = r"([A-ZÅÄÖa-zåäö0-9][\w&'’.-]*(?:\s+[A-ZÅÄÖ0-9][\w&'’.-]*){0,3})"
 _PERSONA_NAME = re.compile(
-    r"(?:persoonan|asiakkaan|hänen|persona'?s?|customer'?s?|their|her|his)\s+nimi(?:nsä)?\s+"
+    r"(?:persoonan|asiakkaan|hänen|sen|persona'?s?|customer'?s?|their|her|his)\s+nimi(?:nsä)?\s+"
     r"(?:on(?:kin)?|pitäisi olla|olkoon)\s+"
     + _NAME
     + r"|(?:persona'?s?|customer'?s?|their|her|his)\s+name\s+(?:is|should be)\s+"
@@ -57,7 +57,7 @@ _REMOVE = re.compile(
 )
 _NOT_CRITICAL = re.compile(
     r"^(?P<name>.+?)\s+(?:ei\s+(?:ole|oo)|eivät\s+ole|ei\s+oo|isn't|is not|aren't|are not|"
-    r"ain't)\s+(?:kuitenkaan\s+|that\s+|so\s+|really\s+)?(?:kriittinen|kriittisiä|tärkeä|critical|"
+    r"ain't)\s+(?:[\wåäö]+\s+){0,2}?(?:kriittinen|kriittisiä|tärkeä|critical|"
     r"important)",
     re.IGNORECASE,
 )

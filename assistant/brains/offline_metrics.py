@@ -18,7 +18,7 @@ _FEEDBACK = re.compile(
 )
 _MEASURE = re.compile(
     r"määr|keskiarvo|keskiost|average|rate\b|%|prosent|konversi|conversion|myynti|liikevaihto|"
-    r"kate|tulos|kassa|sales|revenue|margin|churn|mrr|arr|nps\b|score|pisteet|luku|number of|"
+    r"kate|tulos|sales|revenue|margin|churn|mrr|arr|nps\b|score|pisteet|luku|number of|"
     r"count|kävij|visitors|traffic|liidi|lead|tilaukset|orders|varaukset|bookings|jäsenet|members",
     re.IGNORECASE,
 )

@@ -21,6 +21,8 @@ _COMPANY = re.compile(r"\b(?:oy|ky|tmi|ab|ltd|oyj|inc|llc|ky:n|oy:n)\b", re.IGNO
 _INTRO = re.compile(
     r"\b(?:nimeltä|nimeltään|nimeltäin|called|named|we run|we're|we are|i run|i own|"
     r"our company is|my company is|our business is|my business is|it's called|the name is|"
+    r"the company's|the shop's|the business's|the store's|the studio's|the name's|name is|"
+    r"nimi on|nimenä on|nimeltään on|semmonen \w+ ku|sellainen \w+ kuin|"
     r"firma on|firmani on|firman nimi on|yritys on|yritykseni on|yrityksen nimi on|"
     r"yrityksemme on|yrityksemme nimi on|nimemme on|olemme|me ollaan)\s+",
     re.IGNORECASE,
@@ -127,13 +129,13 @@ def _title(name: str) -> str:
 
 
 def _place(tok: str, prev: str) -> bool:
-    """ "Turussa", "Tampereen", "in Espoo": a place, not part of a name."""
+    """ "Turussa", "tampereella", "in Espoo": a place, not part of a name."""
     low = tok.lower()
     if prev.lower() in ("in", "at", "from", "near"):
         return True
-    return tok[:1].isupper() and low.endswith(
-        ("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä", "lle", "een")
-    )
+    if low.endswith(("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä")) and len(low) > 5:
+        return True
+    return tok[:1].isupper() and low.endswith(("lle", "een"))
 
 
 def _take(tokens: list[str]) -> str:
@@ -157,10 +159,13 @@ def business_name(text: str) -> str:
         first = _first_segment(body)
         if first:
             return first
-    if m:
+    for m in _INTRO.finditer(body):
         name = _take(body[m.end() :].split())
         if name and name.lower() not in _NOT_NAME and not name.lower().startswith(("a ", "an ")):
             return _title(name)
+    web = re.search(r"\b[\wåäö-]+\.(?:fi|com|net|io|eu|se)\b", body, re.IGNORECASE)
+    if web:
+        return web.group(0)
     m = _AFTER_KIND.search(body)
     if m:
         return _take(m.group("name").split())
@@ -175,8 +180,16 @@ def business_name(text: str) -> str:
 
 
 def _first_segment(body: str) -> str:
-    """ "Kahvila Pikku Papu, kahvia ja ..." -> the name before the first comma or dash."""
-    first = re.split(r"\s*[,.:;!(]\s*|\s+[-–—]\s+|\s+(?:is|on)\s+", body, maxsplit=1)[0].strip()
+    """ "Kahvila Pikku Papu, kahvia ja ..." -> the name before the first comma or dash;
+    "pet grooming salon, Fluffy Paws." -> the capitalised name after a plain kind."""
+    parts = re.split(r"\s*[,.:;!(]\s*|\s+[-–—]\s+|\s+(?:is|on)\s+", body, maxsplit=2)
+    first = parts[0].strip()
+    second = parts[1].strip() if len(parts) > 1 else ""
+    capitalised = all(t[:1].isupper() or t in ("&", "and", "ja") for t in second.split())
+    if first == first.lower() and second and capitalised and len(second.split()) <= 3:
+        return second
+    if first == first.lower() and re.search(r"\b(?:the|a|an|we|i|my|our)\b", first):
+        return ""
     toks = first.split()
     if not toks or len(toks) > 4 or toks[0].lower() in _NOT_NAME:
         return ""
@@ -199,6 +212,7 @@ _AGE = re.compile(
 _EXPLICIT = re.compile(
     r"(?:nimeltään|nimeltä|named|called|call (?:her|him|them)|let's call (?:her|him|them)|"
     r"sanotaan (?:et|että)?\s*(?:vaikka\s+)?|nimetään (?:hänet\s+)?(?:vaikka\s+)?|"
+    r"annetaan (?:hänelle\s+)?nimeks(?:i)?|nimeks(?:i)?|"
     r"kutsutaan (?:häntä\s+)?(?:vaikka\s+)?|hänen nimensä on|hänen nimi on|nimi on|"
     r"her name is|his name is|their name is|let's say|vaikka|say|hän on|she is|he is)\s+"
     r"(?P<n>[A-Za-zÅÄÖåäö][\wåäö-]{2,})",
@@ -207,9 +221,7 @@ _EXPLICIT = re.compile(
 _ROLE_THEN_NAME = re.compile(
     r"^\s*(?:[A-ZÅÄÖa-zåäö][\wåäö-]*\s+){1,2}(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})\b"
 )
-_APPOSITIVE = re.compile(
-    r"^\s*(?P<n>[A-ZÅÄÖ][a-zåäö]{2,}),\s+(?:a|an|the|joka|jolla|jonka|who|with|our|my)\b"
-)
+_APPOSITIVE = re.compile(r"^\s*(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})\s*(?:,|\s[-–—])\s+[a-zåäöA-Z]")
 _NOT_PERSON = frozenset(
     [
         "hän",
@@ -334,7 +346,7 @@ def persona_name(text: str, *, lang: str) -> str:
     return ""
 
 
-_CASES = ("ksi", "n", "lle", "lla", "llä", "sta", "stä", "ssa", "ssä", "lta", "ltä", "na", "nä")
+_CASES = ("ksi", "ks", "n", "lle", "lla", "llä", "sta", "stä", "ssa", "ssä", "lta", "ltä")
 
 
 def _given(word: str, *, lang: str) -> str:

@@ -10,10 +10,10 @@ from assistant.brains.offline_names import _GREETING, business_name, persona_nam
 from assistant.lang import refer
 from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.feelings import yes_no
-from assistant.lang.lexicon import cue_list, first_cue
+from assistant.lang.lexicon import first_cue
 from assistant.lang.lists import split_items
 from assistant.lang.nothing import is_nothing
-from assistant.lang.words import fuzzy_equal, has_prefix, lemma, stem, words
+from assistant.lang.words import fuzzy_equal, lemma, stem, words
 from assistant.model import Assumption, AssumptionStatus, BusinessType, JourneyMap, Stage
 from assistant.patch import BusinessPatch, PersonaPatch
 from assistant.prompts import load_yaml
@@ -35,6 +35,38 @@ def business_type(text: str) -> BusinessType | None:
     return BusinessType.B2B if b2b else BusinessType.B2C if b2c else None
 
 
+_SELF = re.compile(
+    r"^(?:(?:we're|we are|i'm|i am|olemme|me ollaan|mä oon|mää oon|oon|olen|meillä on|meil on|"
+    r"mulla on|mul on|i run|we run|i have|we have)\s+)?(?:(?:a|an|the|pieni|small|oma|yhden miehen)\s+)*",
+    re.IGNORECASE,
+)
+_CUSTOMERS = re.compile(
+    r"[,.]?\s+(?:(?:ja\s+|and\s+)?(?:asiakkaat|asiakkaina|asiakkaamme|ostajat|our customers|"
+    r"customers are|customers|clients are|mostly to|mainly to|lähinnä|enimmäkseen)\b\s*(?:on|ovat|are)?|"
+    r"(?:to|for)\s+(?=(?:\w+\s+){0,3}?(?:people|families|businesses|companies|owners|parents|"
+    r"customers|clients|travellers|homeowners|locals|firms|restaurants|adults|kids|women|men)\b))\s*",
+    re.IGNORECASE,
+)
+
+
+def _offering(sentence: str, *, lang: str) -> tuple[str, str]:
+    """What is sold and to whom, from one sentence: the words as the user wrote them."""
+    text = _SELF.sub("", sentence.strip(" ,.")).strip(" ,.")
+    cut = _CUSTOMERS.search(text)
+    if cut is None and lang == "fi":
+        # "kirjanpito ja palkanlaskenta pienyrityksille": a word for whom (-lle) after the first
+        words_ = text.split()
+        at = next(
+            (k for k, w in enumerate(words_) if k > 0 and w.lower().rstrip(",.").endswith("lle")),
+            None,
+        )
+        if at is not None:
+            return " ".join(words_[:at]).strip(" ,."), " ".join(words_[at:]).strip(" ,.")
+    if cut is None or cut.start() == 0:
+        return text, ""
+    return text[: cut.start()].strip(" ,."), text[cut.end() :].strip(" ,.")
+
+
 def parse_business(text: str, *, lang: str) -> BusinessPatch | None:
     name = business_name(text)
     body = _GREETING.sub("", text).strip()
@@ -43,29 +75,7 @@ def parse_business(text: str, *, lang: str) -> BusinessPatch | None:
     first = (sentences(body) or [""])[0]
     if len(first.split()) <= 2 and len(sentences(body)) > 1:
         first = sentences(body)[1]
-    ws_raw = first.split()
-    low = [w.lower().strip(",.") for w in ws_raw]
-    start = next(
-        (
-            i + len(c.split())
-            for c in cue_list("business", "sell")
-            if (i := has_prefix(low, c)) >= 0
-        ),
-        0,
-    )
-    rest = ws_raw[start:]
-    customers = ""
-    if lang == "en" or not any(w.lower().rstrip(",.").endswith("lle") for w in rest):
-        cut = next((i for i, w in enumerate(rest) if w.lower() in {"to", "for"} and i > 0), None)
-    else:
-        cut = next(
-            (i for i, w in enumerate(rest) if w.lower().rstrip(",.").endswith("lle") and i > 0),
-            None,
-        )
-    if cut is not None:
-        customers = " ".join(rest[cut + (1 if rest[cut].lower() in {"to", "for"} else 0) :])
-        rest = rest[:cut]
-    offering = " ".join(rest).strip(" ,.") or first
+    offering, customers = _offering(first, lang=lang)
     patch = BusinessPatch(
         offering=offering[:500] or None,
         customers=customers.strip(" ,.")[:500] or None,
@@ -81,7 +91,7 @@ _LABEL = re.compile(
     r"frustrations?|frustrated by|frustrates (?:them|her|him)|annoys (?:them|her|him)|"
     r"wants? to|wants|haluaa|haluavat|toivoo|tarvitsee|needs?|pyrkii|hän haluaa|he haluavat|"
     r"she wants to|he wants to|they want to|they want|hates?|worries|is worried about|"
-    r"häntä (?:turhauttaa|ärsyttää|harmittaa|huolettaa)|hän|he|she|they)\s*[:,-]?\s*)+",
+    r"häntä (?:turhauttaa|ärsyttää|harmittaa|huolettaa)|hän|he|she|they)\b\s*[:,-]?\s*)+",
     re.IGNORECASE,
 )
 

@@ -18,11 +18,11 @@ from assistant.turns import Expects, Slot
 
 
 def _journey(described: int) -> JourneyMap:
-    """Five stages; the first `described` have two touchpoints with one detail field each."""
+    """Five stages; the first `described` have two touchpoints, each with a feeling."""
     stages = [
         Stage(
             name=f"S{i}",
-            touchpoints=[Touchpoint(name=f"T{i}{j}", customer_action="x") for j in range(2)]
+            touchpoints=[Touchpoint(name=f"T{i}{j}", emotion=0) for j in range(2)]
             if i < described
             else [],
         )
@@ -38,24 +38,31 @@ def _journey(described: int) -> JourneyMap:
 @pytest.mark.parametrize(
     ("messages", "follow_up"),
     [
-        (3, True),  # 3 + 4 unknown stages x (1 + 2 details) + 1 detail + critical + metrics fits
-        (6, False),  # the details of the stages still ahead no longer fit: no optional question
+        (15, True),  # 15 + critical, ends, metrics + review and one spare fit in 20: ask it
+        (16, False),  # no longer fits: the optional motivators question is passed over
     ],
 )
-def test_optional_detail_counts_the_stages_still_ahead(messages: int, follow_up: bool) -> None:
-    journey = _journey(1)
+def test_optional_question_only_while_the_budget_allows(messages: int, follow_up: bool) -> None:
+    journey = _journey(5)
     state = PlannerState()
-    for s in (
-        Slot(Expects.BUSINESS, "offering"),
-        Slot(Expects.PERSONA, "description"),
-        Slot(Expects.STAGES, "stages"),
-        Slot(Expects.TOUCHPOINTS, "touchpoints", "S0"),
-        Slot(Expects.TOUCHPOINT_DETAIL, "detail", "S0", "T00"),
-    ):
-        state.mark_asked(s)
+    state.mark_answered(Slot(Expects.PERSONA, "goals"))
+    for stage in journey.stages:
+        state.mark_answered(Slot(Expects.TOUCHPOINT_DETAIL, "problems", stage.name))
     state.user_messages = messages
     slot = next_slot(journey=journey, state=state)
-    assert (slot.key != "detail") is follow_up, slot
+    assert (slot.key == "motivators") is follow_up, slot
+
+
+def test_stages_still_without_touchpoints_count_their_questions() -> None:
+    """Two stages ahead owe touchpoints and problems: 4 questions, so at 13 messages the
+    optional business-type question no longer fits."""
+    journey = _journey(3).model_copy(update={"business": Business(offering="x")})
+    state = PlannerState()
+    state.mark_answered(Slot(Expects.BUSINESS, "offering"))
+    state.user_messages = 1
+    assert next_slot(journey=journey, state=state).key == "business_type"
+    state.user_messages = 13
+    assert next_slot(journey=journey, state=state).key != "business_type"
 
 
 class _NoSearch:
