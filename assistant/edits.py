@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assistant.model import JourneyMap, Stage
+from assistant.model import BusinessType, JourneyMap, Stage
 
 
 class Op(StrEnum):
@@ -22,6 +22,9 @@ class Op(StrEnum):
     CRITICAL = "critical"
     PERSONA_NAME = "persona_name"
     BUSINESS_NAME = "business_name"
+    BUSINESS_TYPE = "business_type"
+    EMOTION = "emotion"
+    MOVE_STAGE = "move_stage"
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,19 @@ def _apply(new: JourneyMap, e: Edit) -> Change | None:
     if e.op is Op.BUSINESS_NAME and e.value:
         new.business.name = e.value
         return Change(e.op, "", e.value)
+    if e.op is Op.BUSINESS_TYPE and e.value in ("b2b", "b2c", "both"):
+        new.business.business_type = BusinessType(e.value)
+        return Change(e.op, "", e.value)
+    if e.op is Op.MOVE_STAGE:
+        stage = _find_stage(new, e.target)
+        kind, _, ref = e.where.partition(":")
+        ref_stage = _find_stage(new, ref)
+        if stage is None or ref_stage is None or stage is ref_stage:
+            return None
+        new.stages.remove(stage)
+        index = new.stages.index(ref_stage) + (1 if kind == "after" else 0)
+        new.stages.insert(index, stage)
+        return Change(e.op, stage.name, e.where)
     if e.op is Op.ADD_STAGE and e.value:
         if _find_stage(new, e.value):
             return None
@@ -119,6 +135,13 @@ def _apply(new: JourneyMap, e: Edit) -> Change | None:
         else:
             return None
         return Change(e.op, e.target)
+    if e.op is Op.EMOTION and found is not None:
+        try:
+            value = max(-2, min(2, int(e.value)))
+        except ValueError:
+            return None
+        found[0].touchpoints[found[1]].emotion = value
+        return Change(e.op, e.target, f"{value:+d}" if value else "0")
     if e.op is Op.CRITICAL and found is not None:
         found[0].touchpoints[found[1]].critical = e.on
         return Change(e.op, e.target, on=e.on)

@@ -11,7 +11,7 @@ import re
 from assistant.edits import Edit, Op
 from assistant.lang.lists import base_form
 from assistant.lang.words import fuzzy_equal, words
-from assistant.model import JourneyMap
+from assistant.model import BusinessType, JourneyMap
 
 _LEAD = re.compile(
     r"^\s*(?:(?:korjaa(?:n|taan)?|fix|correction|hetkinen|odota|oho|ups|sori|"
@@ -26,7 +26,7 @@ _PERSONA_NAME = re.compile(
     r"(?:persoonan|asiakkaan|hänen|sen|persona'?s?|customer'?s?|their|her|his)\s+nimi(?:nsä)?\s+"
     r"(?:on(?:kin)?|pitäisi olla|olkoon)\s+"
     + _NAME
-    + r"|(?:persona'?s?|customer'?s?|their|her|his)\s+name\s+(?:is|should be)\s+"
+    + r"|(?:persona'?s?|customer'?s?|their|her|his)\s+name(?:\s+is|'s|\s+should be)\s+"
     + _NAME
     + r"|(?:persona|customer|she|he|they)\s+is\s+called\s+"
     + _NAME
@@ -35,8 +35,37 @@ _PERSONA_NAME = re.compile(
     re.IGNORECASE,
 )
 _BUSINESS_NAME = re.compile(
-    r"(?:yrityksen|yritykseni|yrityksemme|firman|firmani|firmamme)\s+nimi\s+on(?:kin)?\s+(.+)"
-    r"|(?:the\s+|our\s+|my\s+)?(?:business|company)(?:'s)?\s+name\s+is\s+(.+)",
+    r"(?:yrityksen|yritykseni|yrityksemme|firman|firmani|firmamme)\s+nimi\s+on(?:kin)?\s+"
+    r"(?:oikeesti\s+|oikeasti\s+|siis\s+)?(.+?)(?:,?\s+(?:eikä|ei|not)\b.*)?$"
+    r"|(?:the\s+|our\s+|my\s+)?(?:business|company|shop)(?:'s)?\s+(?:name\s+is|(?:actually\s+)?called|"
+    r"is\s+(?:actually\s+)?called)\s+(?:actually\s+)?(.+?)(?:,?\s+not\b.*)?$",
+    re.IGNORECASE,
+)
+_ALSO_B2B = re.compile(
+    r"\b(?:myydään|myymme|myyn|sell|we sell|i sell)\b.*\b(?:yrityksille(?:kin)?|firmoille(?:kin)?|"
+    r"yrityksillekin|businesses|companies)\b.*(?:\bkin\b|kin$|\btoo\b|\balso\b|\bmyös\b)|"
+    r"\b(?:yrityksillekin|firmoillekin)\b",
+    re.IGNORECASE,
+)
+_ALSO_B2C = re.compile(
+    r"\b(?:kuluttajillekin|yksityisillekin|consumers too|private people too|individuals too)\b",
+    re.IGNORECASE,
+)
+_SCORE = re.compile(r"(?<![\w/])([+−-]?\s?[0-2])(?![\w/])")
+_NEG = re.compile(r"\b(?:eikä|ei|not|instead of|sijaan)\b", re.IGNORECASE)
+_ORDER = re.compile(
+    r"^(?P<a>[\wåäö-]+)\s+(?:tulee|on|comes|is|goes)\s+(?P<kind>ennen|before|jälkeen|after)\s+"
+    r"(?P<b>[\wåäö-]+)",
+    re.IGNORECASE,
+)
+_CRIT_OFF = re.compile(
+    r"^(?:ota|poista|take|remove)\s+(?P<name>.+?)\s+(?:pois\s+)?(?:kriittisistä|kriittisten joukosta|"
+    r"off the critical(?: ones| list)?|from (?:the )?critical(?: ones| list)?)$",
+    re.IGNORECASE,
+)
+_CRIT_ON = re.compile(
+    r"^(?:lisää|merkitse|add|mark)\s+(?:kriittisiin|kriittiseksi)?\s*(?:vielä\s+|myös\s+)?(?P<a>.+?)"
+    r"(?:\s+(?:kriittisiin|kriittiseksi|to the critical(?: ones| list)?(?: too)?|as critical(?: too)?))?$",
     re.IGNORECASE,
 )
 _ADD_STAGE = re.compile(
@@ -48,11 +77,17 @@ _ADD_STAGE = re.compile(
     r"|\s+(?P<ref2>[\wåäöÅÄÖ-]+?)\s+(?P<post>jälkeen|perään|eteen|ennen))?\s*$",
     re.IGNORECASE,
 )
+_ADD_AFTER = re.compile(
+    r"^(?:lisää|lisätään)\s+(?P<ref>[\wåäö-]+?)\s+(?P<post>jälkeen|perään|eteen|ennen)\s+"
+    r"(?:vielä\s+|myös\s+)?(?:vaihe\s+)?(?P<name>[\wåäö -]+)$",
+    re.IGNORECASE,
+)
 _REMOVE = re.compile(
-    r"^(?:poista|poistetaan|ota pois|otetaan pois|jätä pois|jätetään pois|remove|delete|drop)\s+"
-    r"(?:vaihe|kosketuspiste|the stage|the touchpoint|stage|touchpoint|the)?\s*(?P<a>.+?)"
-    r"(?:\s+(?:pois|kokonaan))?$"
-    r"|^(?P<b>.+?)\s+(?:pois|can go|can be removed|should go)$",
+    r"^(?:poista|poistetaan|ota pois|otetaan pois|jätä pois|jätetään pois|remove|delete|drop|"
+    r"jätä|jätetään|ota|otetaan|take)\s+"
+    r"(?:se\s+|the\s+)?(?:vaihe|kosketuspiste|stage|touchpoint)?\s*(?P<a>.+?)"
+    r"(?:\s+(?:pois|kokonaan|off the map|off))?(?:\s+(?:sittenkin|kokonaan|vaan|too))?$"
+    r"|^(?P<b>.+?)\s+(?:pois|can go|can be removed|should go)(?:\s+\w+)?$",
     re.IGNORECASE,
 )
 _NOT_CRITICAL = re.compile(
@@ -95,7 +130,7 @@ _NOT_BUT = [
         re.IGNORECASE,
     ),
     re.compile(
-        r"^(?:vaihda|vaihdetaan|muuta|muutetaan)\s+(?P<old>.+?)\s+(?P<new>\w+?(?:ksi|kseen|ks))$",
+        r"^(?:vaihda|vaihdetaan|muuta|muutetaan|nimeä|nimetään)\s+(?P<old>.+?)\s+(?P<new>\w+?(?:ksi|kseen|ks))$",
         re.IGNORECASE,
     ),
     re.compile(
@@ -196,6 +231,66 @@ def match_name(phrase: str, names: list[str]) -> str | None:
     return best
 
 
+def _strip_kind(phrase: str) -> str:
+    return re.sub(
+        r"^(?:the|se|sen)\s+|\s+(?:vaihe|stage|phase|kosketuspiste|touchpoint)$",
+        "",
+        phrase.strip(),
+        flags=re.IGNORECASE,
+    )
+
+
+def _positive_mentions(part: str, names: list[str]) -> list[str]:
+    """Names mentioned in `part` that are not negated ("X, ei Y" / "X not Y")."""
+    out = []
+    for chunk in re.split(r",|;", part):
+        for j, piece in enumerate(_NEG.split(chunk)):
+            ws = [p for w in words(piece) for p in w.split("-")]
+            for name in names:
+                if match_name(" ".join(ws), [name]) or any(
+                    match_name(" ".join(ws[i : i + len(words(name))]), [name])
+                    for i in range(len(ws))
+                ):
+                    out.append((name, j == 0))
+    return [n for n, positive in out if positive and n not in [m for m, p in out if not p]]
+
+
+def _by_mention(part: str, *, stages: list[str], tps: list[str], journey: JourneyMap) -> list[Edit]:
+    """ "kassa kuuluu hankintaan eikä arviointiin" (move), "kassalla se on -2 eikä -1"
+    (feeling), "se on Matti eikä Mikko" (persona name): a name, and the right value first,
+    the wrong one negated."""
+    if not _NEG.search(part) and not re.search(
+        r"\bshould be\b|\bbelongs?\b|\bkuuluu\b", part, re.I
+    ):
+        return []
+    ws = words(part)
+    tp_named = [
+        t
+        for t in tps
+        if any(match_name(" ".join(ws[i : i + len(words(t))]), [t]) for i in range(len(ws)))
+    ]
+    scores = [m.group(1).replace(" ", "").replace("−", "-") for m in _SCORE.finditer(part)]
+    if len(tp_named) == 1 and scores:
+        head = _NEG.split(part, maxsplit=1)[0]
+        first = _SCORE.search(head)
+        if first:
+            return [
+                Edit(Op.EMOTION, tp_named[0], first.group(1).replace(" ", "").replace("−", "-"))
+            ]
+    if len(tp_named) == 1:
+        dest = [s for s in _positive_mentions(part, stages) if s != tp_named[0]]
+        current = next((s.name for s, t in journey.touchpoints() if t.name == tp_named[0]), None)
+        dest = [d for d in dest if d != current]
+        if dest:
+            return [Edit(Op.MOVE, tp_named[0], dest[0])]
+    person = journey.persona.name
+    if person and re.search(rf"\b{re.escape(person)}\b", part, re.IGNORECASE):
+        m = re.search(r"\b(?:on|is|was|oli|it's|its|she's|he's)\s+([A-ZÅÄÖ][\wåäö-]+)", part)
+        if m and m.group(1).lower() != person.lower():
+            return [Edit(Op.PERSONA_NAME, value=m.group(1))]
+    return []
+
+
 def parse_edits(text: str, *, journey: JourneyMap, lang: str) -> list[Edit]:
     """The edits a message asks for (empty when it asks none)."""
     _, body = lead_in(text)
@@ -230,6 +325,30 @@ def _parse_one(part: str, *, journey: JourneyMap, lang: str) -> list[Edit]:
         i = _ORD[m.group("ord").lower()]
         if stages and -len(stages) <= i < len(stages):
             return [Edit(Op.RENAME, stages[i], _clean_name(m.group("new"), lang))]
+    if m := _CRIT_OFF.match(part):
+        name = match_name(_strip_kind(m.group("name")), tps)
+        if name:
+            return [Edit(Op.CRITICAL, name, on=False)]
+    if re.search(r"kriittis|critical", part, re.IGNORECASE) and (m := _CRIT_ON.match(part)):
+        found = [
+            Edit(Op.CRITICAL, n, on=True)
+            for piece in re.split(r",\s*|\s+(?:ja|and)\s+", m.group("a"))
+            if (n := match_name(_strip_kind(piece), tps))
+        ]
+        if found:
+            return found
+    if _ALSO_B2B.search(part) and journey.business.business_type is not BusinessType.B2B:
+        return [Edit(Op.BUSINESS_TYPE, value="both")]
+    if _ALSO_B2C.search(part) and journey.business.business_type is not BusinessType.B2C:
+        return [Edit(Op.BUSINESS_TYPE, value="both")]
+    if m := _ORDER.match(part):
+        a, b = match_name(m.group("a"), stages), match_name(m.group("b"), stages)
+        if a and b and a != b:
+            kind = "before" if m.group("kind").lower() in ("ennen", "before") else "after"
+            return [Edit(Op.MOVE_STAGE, a, where=f"{kind}:{b}")]
+    edits = _by_mention(part, stages=stages, tps=tps, journey=journey)
+    if edits:
+        return edits
     if m := _MOVE.match(part):
         tp = match_name(m.group("tp"), tps)
         dest_raw = next(
@@ -250,11 +369,18 @@ def _parse_one(part: str, *, journey: JourneyMap, lang: str) -> list[Edit]:
         raw = m.group("a") or m.group("b") or ""
         found = []
         for piece in re.split(r",\s*|\s+(?:ja|and)\s+", raw):
+            piece = _strip_kind(piece)
             name = match_name(piece, tps) or match_name(piece, stages)
             if name:
                 found.append(Edit(Op.REMOVE, name))
         if found:
             return found
+    if m := _ADD_AFTER.match(part):
+        target = match_name(m.group("ref"), stages)
+        name = _clean_name(m.group("name"), lang)
+        if target and name:
+            kind = "before" if m.group("post").lower() in ("ennen", "eteen") else "after"
+            return [Edit(Op.ADD_STAGE, value=name, where=f"{kind}:{target}")]
     if m := _ADD_STAGE.search(part):
         name = _clean_name(m.group("name"), lang)
         ref = m.group("ref1") or m.group("ref2") or ""

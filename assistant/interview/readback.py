@@ -115,6 +115,8 @@ def changes_text(changes: list[Change], lang: Lang) -> str:
             kind, _, ref = c.value.partition(":")
             key = {"start": "add_start", "after": "add_after", "before": "add_before"}
             said.append(t[key.get(kind, "add_end")].format(name=c.target, ref=ref))
+        elif c.op is Op.BUSINESS_TYPE:
+            said.append(t[c.op.value].format(value=_t(lang)["type"][c.value]))
         else:
             said.append(t[c.op.value].format(name=c.target, value=c.value))
     return _t(lang)["corrected"].format(what="; ".join(said)) if said else ""
