@@ -72,7 +72,7 @@ _ADD_STAGE = re.compile(
     r"(?:lisää|lisätään|add)\s+(?:vielä\s+|myös\s+|also\s+)?(?:(?:uusi|yksi|one|a|an|new|the)\s+)?"
     r"(?:vaihe(?:eksi)?|stage|phase)?\s*[:]?\s*[”\"']?(?P<name>[\wåäöÅÄÖ -]+?)[”\"']?"
     r"(?:\s+(?:vaihe|stage|phase))?"
-    r"(?:\s+(?P<end>loppuun|viimeiseksi|perään|alkuun|ensimmäiseksi|at the end|to the end|"
+    r"(?:\s+(?P<end>loppuun|viimeiseksi|viimeiseks|perään|alkuun|ensimmäiseksi|ekaks|at the end|to the end|"
     r"at the start|first|last)|\s+(?P<rel>after|before|ennen)\s+(?P<ref1>[\wåäöÅÄÖ-]+)"
     r"|\s+(?P<ref2>[\wåäöÅÄÖ-]+?)\s+(?P<post>jälkeen|perään|eteen|ennen))?\s*$",
     re.IGNORECASE,
@@ -144,7 +144,7 @@ _NOT_BUT = [
     ),
     # X pitäisi olla Y / X should be Y / X onkin Y
     re.compile(
-        r"^(?P<old>.+?)\s+(?:pitäisi olla|pitää olla|onkin|should be|should say|is actually)"
+        r"^(?P<old>.+?)\s+(?:pitäisi olla|pitää olla|onkin|should be called|should be|should say|is actually)"
         r"\s+(?P<new>.+)$",
         re.IGNORECASE,
     ),
@@ -291,12 +291,102 @@ def _by_mention(part: str, *, stages: list[str], tps: list[str], journey: Journe
     return []
 
 
+_STAGE_MOVE = re.compile(
+    r"^(?:laita|siirrä|siirretään|put|move)\s+(?P<a>[\wåäö-]+)\s+(?:(?P<b1>[\wåäö-]+?)\s+"
+    r"(?P<post>jälkeen|perään|eteen|ennen)|(?P<pre>before|after)\s+(?P<b2>[\wåäö-]+))$",
+    re.IGNORECASE,
+)
+_BETWEEN = re.compile(
+    r"^(?:lisää|insert|add)\s+(?:vielä\s+)?(?P<name>[\wåäö -]+?)\s+(?:(?P<a1>[\wåäö-]+?)\s+ja\s+"
+    r"[\wåäö-]+?\s+väliin|between\s+(?P<a2>[\wåäö-]+)\s+and\s+[\wåäö-]+)$",
+    re.IGNORECASE,
+)
+_COULD_BE = re.compile(
+    r"^(?P<ref>[\wåäö-]+?)\s+(?:jälkeen|perään)\s+(?:vois|voisi|pitäis|pitäisi|kuuluu|tulee)\s+"
+    r"(?:olla\s+)?(?:vielä\s+)?(?P<name>[\wåäö -]+)$",
+    re.IGNORECASE,
+)
+_CALLED = re.compile(
+    r"^(?P<old>[\wåäö-]+)\s+(?:should be called|could be called|kannattaa nimetä|pitäisi nimetä|"
+    r"vois nimetä|voisi nimetä)\s+(?P<new>[\wåäö-]+)$",
+    re.IGNORECASE,
+)
+_CALL_IT = re.compile(
+    r"\b(?:call it|name it|sano vaikka|sano mieluummin|kutsu sitä|nimeä se|sanotaan vaikka)\s+"
+    r"(?P<new>[\wåäö-]+)$",
+    re.IGNORECASE,
+)
+_DROP = re.compile(
+    r"^(?:pudota|skip|no|ei|ilman|without|forget)\s+(?P<a>[\wåäö-]+)$", re.IGNORECASE
+)
+_ONLY = re.compile(
+    r"^(?:riittää|enough with|just|only|pelkkä|pelkät|vain)\s+(?P<list>.+)$", re.IGNORECASE
+)
+
+
+def parse_stage_edits(text: str, *, journey: JourneyMap, lang: str) -> list[Edit]:
+    """Edits of a proposed stage list, read more loosely than corrections elsewhere
+    ("no loyalty", "ei arviointia", "riittää löytäminen, osto ja sitoutuminen")."""
+    stages = [s.name for s in journey.stages]
+    out = parse_edits(text, journey=journey, lang=lang)
+    body = lead_in(text)[1]
+    olds = [n for n in stages if re.search(rf"\b{re.escape(n[:5])}", body, re.IGNORECASE)]
+    m = _CALL_IT.search(body.strip(" .!"))
+    if m and len(olds) == 1 and not any(e.op is Op.RENAME for e in out):
+        out.append(Edit(Op.RENAME, olds[0], _clean_name(_translative(m.group("new")), lang)))
+    for part in re.split(r"[,.;]\s*|\s+(?:mutta|mut|but)\s+", body):
+        part = _WEAK.sub("", part.strip(" .!"))
+        if m := _STAGE_MOVE.match(part):
+            a = match_name(m.group("a"), stages)
+            b = match_name(m.group("b1") or m.group("b2") or "", stages)
+            rel = (m.group("post") or m.group("pre") or "").lower()
+            if a and b and a != b:
+                kind = "before" if rel in ("ennen", "eteen", "before") else "after"
+                out.append(Edit(Op.MOVE_STAGE, a, where=f"{kind}:{b}"))
+        elif m := _BETWEEN.match(part):
+            ref = match_name(m.group("a1") or m.group("a2") or "", stages)
+            if ref:
+                out.append(
+                    Edit(
+                        Op.ADD_STAGE, value=_clean_name(m.group("name"), lang), where=f"after:{ref}"
+                    )
+                )
+        elif m := _COULD_BE.match(part):
+            ref = match_name(m.group("ref"), stages)
+            if ref:
+                out.append(
+                    Edit(
+                        Op.ADD_STAGE, value=_clean_name(m.group("name"), lang), where=f"after:{ref}"
+                    )
+                )
+        elif m := _CALLED.match(part):
+            old = match_name(m.group("old"), stages)
+            if old:
+                out.append(Edit(Op.RENAME, old, _clean_name(_translative(m.group("new")), lang)))
+        elif m := _DROP.match(part):
+            old = match_name(m.group("a"), stages)
+            if old:
+                out.append(Edit(Op.REMOVE, old))
+        elif m := _ONLY.match(part):
+            keep = [
+                match_name(p, stages) for p in re.split(r",\s*|\s+(?:ja|and)\s+", m.group("list"))
+            ]
+            keep_names = [k for k in keep if k]
+            if len(keep_names) >= 2:
+                out += [Edit(Op.REMOVE, n) for n in stages if n not in keep_names]
+    unique: list[Edit] = []
+    for e in out:
+        if e not in unique:
+            unique.append(e)
+    return unique
+
+
 def parse_edits(text: str, *, journey: JourneyMap, lang: str) -> list[Edit]:
     """The edits a message asks for (empty when it asks none)."""
     _, body = lead_in(text)
     out: list[Edit] = []
     for part in re.split(
-        r"(?<=[.!;])\s+|\n+|,?\s+(?:mutta|mut|but|paitsi|except)\s+|,\s+(?=(?:ja\s+|and\s+)?(?:lisää|poista|siirrä|add|remove|move|drop)\b)",
+        r"(?<=[.!;])\s+|\n+|,?\s+(?:mutta|mut|but|paitsi|except)\s+|,\s+(?=(?:ja\s+|and\s+)?(?:lisää|poista|siirrä|nimeä|vaihda|laita|pudota|add|remove|move|drop|rename|insert|put|skip)\b)",
         body,
     ):
         part = part.strip(" .!")

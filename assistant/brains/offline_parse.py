@@ -183,8 +183,9 @@ _LEAD_IN = re.compile(
     flags=re.IGNORECASE,
 )
 _OWN = re.compile(
-    r"^\s*(?:[^:,.]{0,60}\b(?:omia|omat|omilla|oma|own|my|our|we use|käytetään|käytän|meillä|"
-    r"meil|i'd use|i would use|mun|mulla)\b[^:,.]{0,60}:)\s*",
+    r"^\s*(?:(?:ei käy|no|nope|not really|ei)\s*[,.]\s*)?(?:[^:,.]{0,60}\b(?:omia|omat|omilla|oma|"
+    r"own|my|our|we use|käytetään|käytän|meillä|meil|i'd use|i would use|mun|mulla)\b[^:,.]{0,60}"
+    r"[:.])\s*",
     flags=re.IGNORECASE,
 )
 
@@ -198,12 +199,12 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
     """The whole stage list: the proposed model accepted, edited ("muuten hyvä mutta lisää
     Käyttöönotto oston jälkeen", "jätä seikkailu pois") or the user's own, without its
     lead-in ("Käytetään omia vaiheita: ..."). Names stay as the user wrote them."""
-    from assistant.brains.offline_edits import parse_edits
+    from assistant.brains.offline_edits import parse_stage_edits
     from assistant.edits import apply_edits
 
     proposed = _proposed(journey, lang)
     base = journey.model_copy(update={"stages": [Stage(name=n) for n in proposed]})
-    edits = parse_edits(_strip_accept(text), journey=base, lang=lang)
+    edits = parse_stage_edits(_strip_accept(text), journey=base, lang=lang)
     if edits:
         edited, changes, _ = apply_edits(base, edits)
         if changes:

@@ -33,7 +33,7 @@ ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-FIRST_QUESTION = "Mitä yrityksesi myy"
+FIRST_QUESTION = "mikä sen nimi on"
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.slow]
 

@@ -18,7 +18,7 @@ def test_opening_question_is_shown_and_the_link_is_set(app: Any, core_deps: Any)
     assert not app.exception
     first = app.chat_message[0]
     assert first.name == "assistant"
-    assert "Mitä yrityksesi myy" in first.markdown[0].value
+    assert "mikä sen nimi on" in first.markdown[0].value
     interview_id = app.session_state["interview_id"]
     assert app.query_params["i"] in (interview_id, [interview_id])
     assert core_deps.store.get_interview(interview_id) is not None

@@ -46,7 +46,7 @@ def test_my_interviews_lists_opens_and_deletes_with_confirmation(app: Any, core_
     _button(app, "Aloita uusi haastattelu").click().run()
     assert not app.exception
     second = app.session_state["interview_id"]
-    assert second != first and "Mitä yrityksesi myy" in texts(app)
+    assert second != first and "mikä sen nimi on" in texts(app)
     app.switch_page("views/interviews.py").run()
     assert len([b for b in app.button if b.label == "Jatka"]) == 2
     # Delete the first one: the first click only asks for confirmation.
