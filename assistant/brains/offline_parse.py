@@ -13,7 +13,7 @@ from assistant.lang.feelings import yes_no
 from assistant.lang.lexicon import first_cue
 from assistant.lang.lists import split_items
 from assistant.lang.nothing import is_nothing
-from assistant.lang.words import fuzzy_equal, lemma, stem, words
+from assistant.lang.words import fuzzy_equal, has_prefix, lemma, stem, words
 from assistant.model import Assumption, AssumptionStatus, BusinessType, JourneyMap, Stage
 from assistant.patch import BusinessPatch, PersonaPatch
 from assistant.prompts import load_yaml
@@ -116,7 +116,8 @@ def _item(text: str) -> str:
 
 
 def parse_goals(text: str) -> PersonaPatch | None:
-    """Goals and frustrations, each its own item without label words."""
+    """Goals and frustrations, each its own item without label words. A sentence's label
+    ("Tavoitteet: a, b") carries over its items; "mut"/"but" starts afresh."""
     goals: list[str] = []
     frustrations: list[str] = []
     for sentence in sentences(text):
@@ -127,19 +128,45 @@ def parse_goals(text: str) -> PersonaPatch | None:
             body = head[1] if label else sentence
         else:
             body = sentence
-        for clause in clauses(body):
+        for clause in (p for c in clauses(body) for p in _split_persona(c)):
+            if is_nothing(clause) or _negated_ok(clause):
+                continue
+            if re.match(r"^(?:mut|mutta|but|however|toisaalta)\b", clause.strip(), re.IGNORECASE):
+                label = None
             field = classify(clause, "persona", ("frustrations", "goals", "needs")) or label
             if field is None and _has_problem(clause):
                 field = "frustrations"
             field = field or "goals"
             label = field
-            for raw in split_items(clause) if "," in clause or " ja " in clause else [clause]:
+            for raw in split_items(clause) if re.search(r",| ja | and ", clause) else [clause]:
                 item = _item(raw)
                 if item and not is_nothing(item) and len(item) > 1:
                     (frustrations if field == "frustrations" else goals).append(item[:300])
     if not goals and not frustrations:
         return None
     return PersonaPatch(goals=goals, frustrations=frustrations)
+
+
+def _split_persona(clause: str) -> list[str]:
+    """ "haluu nätin kimpun ja turhauttaa jonottaminen": two labels, two clauses."""
+    parts = [p for p in re.split(r"\s+(?:ja|and|mutta|mut|but)\s+", clause) if p.strip()]
+    fields = [classify(p, "persona", ("frustrations", "goals", "needs")) for p in parts]
+    if len(parts) > 1 and sum(1 for f in fields if f) >= 2 and len({f for f in fields if f}) > 1:
+        out: list[str] = []
+        for part, field in zip(parts, fields, strict=True):
+            if field or not out:
+                out.append(part)
+            else:
+                out[-1] = f"{out[-1]} ja {part}"
+        return out
+    return [clause]
+
+
+def _negated_ok(clause: str) -> bool:
+    from assistant.lang.lexicon import cues
+
+    ws = words(clause)
+    return any(has_prefix(ws, str(c)) >= 0 for c in cues()["negated_ok"])
 
 
 def _has_problem(clause: str) -> bool:

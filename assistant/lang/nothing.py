@@ -27,6 +27,11 @@ def _phrases() -> tuple[frozenset[str], tuple[str, ...]]:
     return whole, lead
 
 
+_NONE_OF = re.compile(
+    r"^(?:ei|no|not|en|eipä)\b.{0,25}\b(?:mitään|mitää|any|anything|really any)\b"
+)
+
+
 def is_nothing(text: str) -> bool:
     """Whether the whole answer says there is nothing (to add)."""
     norm = _norm(text)
@@ -37,6 +42,8 @@ def is_nothing(text: str) -> bool:
         return True
     if len(norm) >= 8 and any(similar(norm, p) >= 0.9 for p in whole if len(p) >= 8):
         return True  # "ei mitää erityistä"
+    if len(norm.split()) <= 6 and _NONE_OF.match(norm):
+        return True  # "ei sillai mitään erityistä turhautumista", "not any real issues"
     # "ei mitään erityistä oikeastaan", "no problems really, it works": a nothing-lead and
     # at most a few filler words after it.
     return any(norm.startswith(p) and len(norm.split()) - len(p.split()) <= 3 for p in lead)
