@@ -158,4 +158,6 @@ def test_every_slot_has_a_short_reask_and_known_choices(lang: Lang) -> None:
         assert key == "all" or key in names(), key
     problems = choices(Slot(Expects.TOUCHPOINT_DETAIL, "problems", "A"), lang)
     assert problems[0] in ("ei ongelmia", "no problems") and problems[-1] in ("ohita", "skip")
-    assert choices(Slot(Expects.REVIEW, "review"), lang) == [texts(lang)["choices"]["review/review"][0]]
+    assert choices(Slot(Expects.REVIEW, "review"), lang) == [
+        texts(lang)["choices"]["review/review"][0]
+    ]

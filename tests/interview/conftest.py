@@ -129,22 +129,18 @@ def real_deps(make_deps: Callable[..., Deps], request: pytest.FixtureRequest) ->
 
 @pytest.fixture
 def scripts() -> list[dict[str, Any]]:
+    """The understanding benchmark's development scripts (people's own words)."""
     import yaml
 
-    folder = ROOT / "benchmarks" / "interview_scripts"
+    folder = ROOT / "benchmarks" / "understanding" / "dev"
     return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.yaml"))]
 
 
 def script_reply(script: dict[str, Any], turn: dict[str, Any]) -> str:
-    import importlib.util
+    """The benchmark's scripted user (benchmarks/understanding.py), without the events."""
+    from benchmarks.understanding import reply
 
-    spec = importlib.util.spec_from_file_location(
-        "bench_interview", ROOT / "benchmarks" / "interview.py"
-    )
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return str(mod.reply(script, turn))
+    return reply(script, turn)[0]
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ database (POLKUOPAS_DATABASE_URL), so tests do not see each other's interviews.
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -61,23 +60,20 @@ def core_deps() -> Any:
 
 @pytest.fixture(scope="session")
 def scripts() -> dict[str, dict[str, Any]]:
+    """The understanding benchmark's development scripts, by id."""
     import yaml
 
-    folder = ROOT / "benchmarks" / "interview_scripts"
+    folder = ROOT / "benchmarks" / "understanding" / "dev"
     loaded = [yaml.safe_load(p.read_text(encoding="utf-8")) for p in folder.glob("*.yaml")]
-    return {s["name"]: s for s in loaded}
+    return {s["id"]: s for s in loaded}
 
 
 @pytest.fixture(scope="session")
 def reply() -> Callable[[dict[str, Any], dict[str, Any]], str]:
     """The benchmark's scripted user: answers a turn by its expects and focus."""
-    spec = importlib.util.spec_from_file_location(
-        "ui_bench_interview", ROOT / "benchmarks" / "interview.py"
-    )
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.reply  # type: ignore[no-any-return]
+    from benchmarks.understanding import reply as scripted
+
+    return lambda script, turn: scripted(script, turn)[0]
 
 
 def texts(at: Any) -> str:

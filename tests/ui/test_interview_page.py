@@ -32,7 +32,7 @@ def test_whole_interview_offline_in_finnish_to_done(
 ) -> None:
     from assistant.export.render import export_bytes
 
-    script = scripts["fi-b2c-kahvila"]
+    script = scripts["dev-fi-kahvila"]
     app.run()
     messages = 0
     while not app.session_state["last_turn"]["done"] and messages < 25:

@@ -29,7 +29,7 @@ def test_a_failing_llm_falls_back_with_a_visible_notice(app: Any, stub: StubServ
     assert stub.requests, "the app did not try the configured model"
     notices = [w.value for w in app.warning]
     assert any("Kielimalli ei vastannut" in n for n in notices), texts(app)
-    assert app.chat_message[-1].name == "assistant" and "Selvä" in texts(app)
+    assert app.chat_message[-1].name == "assistant" and "Kirjasin" in texts(app)
     assert app.session_state["last_turn"]["brain"] == "offline"
 
 
