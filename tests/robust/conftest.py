@@ -1,0 +1,36 @@
+"""Fixtures of the robustness tests: the bad-input case list from benchmarks/bad_input.py."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_bad_input() -> ModuleType:
+    """benchmarks/bad_input.py as a module (the benchmark and the tests share its cases)."""
+    name = "bench_bad_input"
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / "bad_input.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="session")
+def bad_input() -> ModuleType:
+    return load_bad_input()
+
+
+@pytest.fixture(scope="session")
+def shared_kb_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One data dir whose card index is built once for all cases."""
+    return tmp_path_factory.mktemp("robust-kb")
