@@ -85,15 +85,12 @@ def chat(
     resume: Annotated[str | None, typer.Option("--resume", help="Continue interview ID.")] = None,
 ) -> None:
     """Chat through an interview in the terminal / Haastattelu päätteessä."""
-    import logging
-
     from assistant.interview import build_deps, open_session
     from assistant.model import Lang
 
     if lang not in ("fi", "en"):
         typer.echo("--lang: fi or en / fi tai en", err=True)
         raise typer.Exit(2)
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
     _tolerant_stdin()
     deps = build_deps(offline=offline)
     try:

@@ -6,6 +6,7 @@ import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
@@ -34,3 +35,29 @@ def bad_input() -> ModuleType:
 def shared_kb_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One data dir whose card index is built once for all cases."""
     return tmp_path_factory.mktemp("robust-kb")
+
+
+class FakeKB:
+    """A tiny knowledge base: every search finds the same cited passage (fast, no index)."""
+
+    def __init__(self) -> None:
+        from assistant.knowledge.base import Hit
+
+        self.hits = [
+            Hit(
+                text="Kosketuspiste on mikä tahansa hetki, jossa asiakas kohtaa yrityksesi.",
+                source="000_e090c44f4a925d1a.txt",
+                title="Mikä on asiakaspolku?",
+                score=1.0,
+                author="Hanna Heinonen",
+                card="test-card",
+                card_title="Testikortti",
+                lang="fi",
+            )
+        ]
+
+    def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Any]:
+        return self.hits[:k]
+
+    def card(self, card_id: str, *, lang: str) -> Any:
+        return next((h for h in self.hits if h.card == card_id), None)
