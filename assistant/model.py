@@ -12,7 +12,6 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
@@ -36,9 +35,12 @@ def _clean(value: Any) -> Any:
     return clean_text(value) if isinstance(value, str) else value
 
 
-def _visible(value: str) -> str:
-    if not has_visible(value):
-        raise ValueError("no visible text / ei näkyvää tekstiä")
+def _clean_name(value: Any) -> Any:
+    # A name must show something once cleaned: say so, rather than "too short".
+    if isinstance(value, str):
+        value = clean_text(value)
+        if not has_visible(value):
+            raise ValueError("no visible text / ei näkyvää tekstiä")
     return value
 
 
@@ -49,9 +51,8 @@ Text = Annotated[
 ]
 Name = Annotated[
     str,
-    BeforeValidator(_clean),
+    BeforeValidator(_clean_name),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    AfterValidator(_visible),
 ]
 TextList = Annotated[list[Text], Field(max_length=MAX_ITEMS)]
 
