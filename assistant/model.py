@@ -8,32 +8,51 @@ everything in a map may have been typed by a user.
 
 from __future__ import annotations
 
-import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, JsonValue, StringConstraints
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    JsonValue,
+    Strict,
+    StrictBool,
+    StringConstraints,
+)
+
+from assistant.textclean import clean_text, has_visible
 
 SCHEMA_VERSION = "1.0"
 MAX_TEXT = 2000
 MAX_ITEMS = 60
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+def _clean(value: Any) -> Any:
+    # Before the length checks: what is left after cleaning is what gets checked and
+    # stored, so a map that validates always exports (see assistant/textclean.py).
+    return clean_text(value) if isinstance(value, str) else value
 
 
-def _clean(value: str) -> str:
-    return _CONTROL.sub("", value)
+def _clean_name(value: Any) -> Any:
+    # A name must show something once cleaned: say so, rather than "too short".
+    if isinstance(value, str):
+        value = clean_text(value)
+        if not has_visible(value):
+            raise ValueError("no visible text / ei näkyvää tekstiä")
+    return value
 
 
 Text = Annotated[
     str,
+    BeforeValidator(_clean),
     StringConstraints(strip_whitespace=True, max_length=MAX_TEXT),
-    AfterValidator(_clean),
 ]
 Name = Annotated[
     str,
+    BeforeValidator(_clean_name),
     StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-    AfterValidator(_clean),
 ]
 TextList = Annotated[list[Text], Field(max_length=MAX_ITEMS)]
 
@@ -78,6 +97,8 @@ class AssumptionStatus(StrEnum):
 
 EMOTION_MIN, EMOTION_MAX = -2, 2
 Emotion = Annotated[int, Field(ge=EMOTION_MIN, le=EMOTION_MAX)]
+StrictEmotion = Annotated[int, Strict(), Field(ge=EMOTION_MIN, le=EMOTION_MAX)]
+"""In a map, strict: `true` or 1.5 or "1" is an error, not silently 1 (patches stay lax)."""
 
 
 class _Model(BaseModel):
@@ -123,7 +144,7 @@ class Touchpoint(_Model):
         "Business goal",
         "What the business wants this touchpoint to achieve.",
     )
-    emotion: Emotion | None = _f(
+    emotion: StrictEmotion | None = _f(
         None,
         "Tunne (-2…+2)",
         "Emotion (-2…+2)",
@@ -138,7 +159,7 @@ class Touchpoint(_Model):
     )
     blockers: TextList = _f(list, "Mikä estää", "What blocks them", "What stops the customer.")
     pain_points: TextList = _f(list, "Kipupisteet", "Pain points", "Problems and friction here.")
-    critical: bool = _f(
+    critical: StrictBool = _f(
         False,
         "Kriittinen",
         "Critical",

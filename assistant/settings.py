@@ -72,6 +72,21 @@ class Settings(BaseSettings):
         validation_alias="POLKUOPAS_LLM_RETRIES",
         description="Retries after a failed LLM call before the offline fallback.",
     )
+    llm_turn_budget: float = Field(
+        default=15.0,
+        validation_alias="POLKUOPAS_LLM_TURN_BUDGET",
+        description="Seconds all LLM calls of one turn may take together; then offline.",
+    )
+    llm_breaker_failures: int = Field(
+        default=2,
+        validation_alias="POLKUOPAS_LLM_BREAKER_FAILURES",
+        description="Failed LLM turns in a row after which the LLM is skipped for a while.",
+    )
+    llm_breaker_cooldown: float = Field(
+        default=120.0,
+        validation_alias="POLKUOPAS_LLM_BREAKER_COOLDOWN",
+        description="Seconds the LLM is skipped after repeated failures, before a new try.",
+    )
 
     @field_validator("openai_base_url", "database_url", "chroma_url", "embedding_model")
     @classmethod

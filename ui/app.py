@@ -12,12 +12,14 @@ if _ROOT not in sys.path:
 
 import streamlit as st  # noqa: E402
 
+from ui.core import logging_ready  # noqa: E402
 from ui.current import adopt_link  # noqa: E402
 from ui.i18n import t  # noqa: E402
 from ui.sidebar import language_switch  # noqa: E402
 from ui.state import init_state  # noqa: E402
 
 st.set_page_config(page_title="Polkuopas", page_icon=":material/explore:", layout="wide")
+logging_ready()
 init_state()
 adopt_link()
 

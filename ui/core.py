@@ -73,6 +73,20 @@ def _deps(fingerprint: str, _settings: Settings) -> Deps:
     return build_deps(settings=_settings, kb=_card_index(where, _settings))
 
 
+@st.cache_resource(show_spinner=False)
+def logging_ready() -> bool:
+    """Once per server: one-line, redacting logs at POLKUOPAS_LOG_LEVEL (default warning)."""
+    import os
+
+    from assistant.logs import setup_logging
+
+    try:
+        setup_logging(os.environ.get("POLKUOPAS_LOG_LEVEL", "warning"))
+    except ValueError:
+        setup_logging("warning")
+    return True
+
+
 def deps() -> Deps:
     """The store, knowledge base and brains for the current settings."""
     settings = app_settings()

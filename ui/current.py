@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
 import streamlit as st
@@ -12,6 +13,10 @@ from ui.state import flash
 
 if TYPE_CHECKING:
     from assistant.interview import Session
+    from assistant.model import JourneyMap
+    from assistant.turns import AssistantTurn
+
+log = logging.getLogger(__name__)
 
 
 def _take(session: Session) -> None:
@@ -41,6 +46,26 @@ def start_new(lang: str | None = None) -> Session:
     _take(session)
     st.session_state["seen_link"] = session.id
     return session
+
+
+def start_from_map(journey: JourneyMap) -> AssistantTurn | None:
+    """A new interview that begins with `journey`, made current; None (and nothing left
+    behind) when it cannot be started: the interview is made current only once its map
+    is saved, and a half-made one is deleted."""
+    session = core.new_session(journey.language.value)
+    try:
+        session.opening()
+        turn = session.edit_map(journey)
+    except Exception as exc:
+        log.warning("starting from an uploaded map failed: %s", type(exc).__name__)
+        log.debug("upload failure", exc_info=True)
+        try:
+            core.deps().store.delete_interview(session.id)
+        except Exception:
+            log.warning("could not delete the half-made interview %s", session.id)
+        return None
+    switch_to(session.id)
+    return turn
 
 
 def switch_to(interview_id: str) -> Session:

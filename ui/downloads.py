@@ -9,7 +9,7 @@ import streamlit as st
 
 from assistant.export import ExportFormat
 from assistant.model import JourneyMap
-from ui.i18n import t
+from ui.i18n import current_lang, t
 
 MAX_UPLOAD = 2_000_000
 """Bytes: a real map is a few tens of kilobytes."""
@@ -61,17 +61,15 @@ def read_upload(data: bytes) -> tuple[JourneyMap | None, str]:
     """The uploaded map, or None and a clear reason (the current map is never touched)."""
     from pydantic import ValidationError
 
-    from assistant.export.jsonfile import from_json
+    from assistant.export.mapfile import MapFileError, load_map
 
     if len(data) > MAX_UPLOAD:
         return None, t("upload.too_big", mb=MAX_UPLOAD // 1_000_000)
     try:
-        return from_json(data), ""
+        return load_map(data), ""
+    except MapFileError as exc:
+        return None, exc.text(current_lang()) + "."
     except ValidationError as exc:
         errors = exc.errors()
-        if errors and errors[0].get("type") == "json_invalid":
-            return None, t("upload.not_json")
         where = " → ".join(str(x) for x in errors[0].get("loc", ())) if errors else ""
         return None, t("upload.invalid", count=len(errors), where=where or "–")
-    except (ValueError, UnicodeDecodeError):
-        return None, t("upload.not_json")

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, SecretStr
 
+from assistant.brains import budget
 from assistant.brains.base import BrainError
+from assistant.brains.breaker import CircuitBreaker
 from assistant.brains.llm_calls import BadReply, parse_json, reply_text, short_reason, with_retries
 from assistant.brains.llm_ground import ground
 from assistant.brains.llm_render import (
@@ -39,6 +41,7 @@ from assistant.turns import Slot
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
     from langchain_core.messages import BaseMessage
+    from langchain_core.runnables import Runnable
 
 M = TypeVar("M", bound=BaseModel)
 R = TypeVar("R")
@@ -69,6 +72,12 @@ class LLMBrain:
         self._retry_wait = retry_wait
         """Seconds before the first retry; doubles each time (tests pass ~0)."""
         self._json_mode = True
+        self.breaker = CircuitBreaker(
+            failures=settings.llm_breaker_failures, cooldown=settings.llm_breaker_cooldown
+        )
+        """Shared by every session using this brain; see assistant/brains/guard.py."""
+        self.turn_budget = settings.llm_turn_budget
+        """Seconds for all LLM calls of one turn (applied by guard.turn_brains)."""
 
     @property
     def chat_model(self) -> BaseChatModel:
@@ -94,21 +103,46 @@ class LLMBrain:
         system = load_prompt(f"llm/system.{Lang(lang).value}.md").render()
         return [SystemMessage(content=system), HumanMessage(content=prompt)]
 
+    def _runnable(self, **bind: Any) -> Runnable[Any, Any]:
+        """The chat model for one request: its timeout cut to what is left of the turn's
+        budget (an OpenAI-compatible client takes `timeout` per request)."""
+        model = self.chat_model  # built first: its imports take time from the budget too
+        left = budget.check("LLM call")
+        if left is not None and left < self._settings.llm_timeout:
+            from langchain_openai.chat_models.base import BaseChatOpenAI
+
+            if isinstance(model, BaseChatOpenAI):
+                bind["timeout"] = max(left, 0.1)
+        return model.bind(**bind) if bind else model
+
     def _invoke_json(self, messages: list[BaseMessage]) -> Any:
         if self._json_mode:
             try:
-                bound = self.chat_model.bind(response_format={"type": "json_object"})
-                return bound.invoke(messages)
+                return self._runnable(response_format={"type": "json_object"}).invoke(messages)
             except Exception as exc:
                 if getattr(exc, "status_code", None) != 400 or "response_format" not in str(exc):
                     raise
                 self._json_mode = False
-        return self.chat_model.invoke(messages)
+        return self._runnable().invoke(messages)
 
     def _retry(self, fn: Callable[[], R], what: str) -> R:
-        return with_retries(
-            fn, retries=self._settings.llm_retries, wait=self._retry_wait, what=what
-        )
+        """`fn` with retries inside the turn's budget; the outcome feeds the breaker."""
+        budget.check(what)
+        try:
+            result = with_retries(
+                fn,
+                retries=self._settings.llm_retries,
+                wait=self._retry_wait,
+                what=what,
+                deadline=budget.deadline(),
+            )
+        except budget.BudgetSpent:
+            raise
+        except BrainError as exc:
+            self.breaker.record_failure(str(exc))
+            raise
+        self.breaker.record_success()
+        return result
 
     def _json_call(
         self, messages: list[BaseMessage], model: type[M], what: str, then: Callable[[M], R]
@@ -155,17 +189,18 @@ class LLMBrain:
         )
         messages = self._messages(lang, prompt)
         if on_token is None:
-            return self._retry(lambda: reply_text(self.chat_model.invoke(messages)), "ask")
+            return self._retry(lambda: reply_text(self._runnable().invoke(messages)), "ask")
         return self._retry(lambda: self._stream(messages, on_token), "ask")
 
     def _stream(self, messages: list[BaseMessage], on_token: Callable[[str], None]) -> str:
         parts: list[str] = []
         try:
-            for chunk in self.chat_model.stream(messages):
+            for chunk in self._runnable().stream(messages):
                 piece = chunk.content if isinstance(chunk.content, str) else ""
                 if piece:
                     parts.append(piece)
                     on_token(piece)
+                budget.check("ask (streaming)")
         except Exception as exc:
             if parts:  # tokens already shown cannot be taken back: no retry
                 raise BrainError(f"ask: stream broke off ({short_reason(exc)})") from exc
@@ -204,5 +239,5 @@ class LLMBrain:
             passages=passages_text(hits),
         )
         messages = self._messages(lang, prompt)
-        text = self._retry(lambda: reply_text(self.chat_model.invoke(messages)), "answer")
+        text = self._retry(lambda: reply_text(self._runnable().invoke(messages)), "answer")
         return text + "\n\n" + sources_line(text, hits, lang)

@@ -6,6 +6,7 @@ LangChain, openai or httpx leaves this module.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -13,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from assistant.brains.base import BrainError
 
+log = logging.getLogger(__name__)
 T = TypeVar("T")
 M = TypeVar("M", bound=BaseModel)
 
@@ -59,14 +61,39 @@ def short_reason(exc: BaseException) -> str:
     return type(exc).__name__
 
 
-def with_retries(fn: Callable[[], T], *, retries: int, wait: float, what: str) -> T:
-    """`fn()`, retried `retries` times on transient errors with exponential backoff."""
+def with_retries(
+    fn: Callable[[], T], *, retries: int, wait: float, what: str, deadline: float | None = None
+) -> T:
+    """`fn()`, retried `retries` times on transient errors with exponential backoff;
+    no retry starts after `deadline` (on the `time.monotonic()` clock)."""
+    import time
+
     import tenacity
 
+    def note(state: tenacity.RetryCallState) -> None:  # one line per failed attempt
+        exc = state.outcome.exception() if state.outcome else None
+        reason = short_reason(exc) if exc else "?"
+        log.warning(
+            "LLM %s failed (%s); retry %d of %d", what, reason, state.attempt_number, retries
+        )
+
+    backoff = tenacity.wait_exponential(multiplier=wait, max=max(wait * 8, 0.0))
+
+    def pause(state: tenacity.RetryCallState) -> float:  # never sleep past the deadline
+        seconds = float(backoff(state))
+        return seconds if deadline is None else max(0.0, min(seconds, deadline - time.monotonic()))
+
+    attempts = tenacity.stop_after_attempt(max(0, retries) + 1)
+
+    def stop(state: tenacity.RetryCallState) -> bool:
+        late = deadline is not None and time.monotonic() >= deadline - 0.05
+        return late or bool(attempts(state))
+
     retrying = tenacity.Retrying(
-        stop=tenacity.stop_after_attempt(max(0, retries) + 1),
-        wait=tenacity.wait_exponential(multiplier=wait, max=max(wait * 8, 0.0)),
+        stop=stop,
+        wait=pause,
         retry=tenacity.retry_if_exception(is_transient),
+        before_sleep=note,
         reraise=True,
     )
     try:

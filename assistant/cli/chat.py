@@ -61,6 +61,15 @@ def run_jsonl(session: Session, *, out: TextIO, inp: TextIO, map_path: Path | No
         write_map(session.journey, map_path)
 
 
+def _tolerant_stdin() -> None:
+    """Invalid UTF-8 in the input becomes U+FFFD: the message is kept and the chat goes on
+    (a strict decoder would end the process and lose that line and every later one)."""
+    import io
+
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace")
+
+
 @app.command()
 def chat(
     lang: Annotated[str, typer.Option("--lang", help="fi or en.")] = "fi",
@@ -76,15 +85,13 @@ def chat(
     resume: Annotated[str | None, typer.Option("--resume", help="Continue interview ID.")] = None,
 ) -> None:
     """Chat through an interview in the terminal / Haastattelu päätteessä."""
-    import logging
-
     from assistant.interview import build_deps, open_session
     from assistant.model import Lang
 
     if lang not in ("fi", "en"):
         typer.echo("--lang: fi or en / fi tai en", err=True)
         raise typer.Exit(2)
-    logging.basicConfig(level=logging.WARNING, stream=sys.stderr)
+    _tolerant_stdin()
     deps = build_deps(offline=offline)
     try:
         session = open_session(deps=deps, lang=Lang(lang), interview_id=resume)

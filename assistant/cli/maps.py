@@ -28,24 +28,23 @@ def _load(path: Path) -> JourneyMap:
     """The map in `path`, or one clear error per problem and exit status 1."""
     from pydantic import ValidationError
 
-    from assistant.export.jsonfile import from_json
+    from assistant.export.mapfile import MAX_MAP_BYTES, MapFileError, load_map
+    from assistant.safefile import read_regular_file
 
     try:
-        text = path.read_bytes()
+        data = read_regular_file(path, limit=MAX_MAP_BYTES)
+        return load_map(data)
     except OSError as exc:
-        typer.echo(f"{path}: cannot read / ei voi lukea: {exc.strerror}", err=True)
-        raise typer.Exit(1) from exc
-    try:
-        json.loads(text)
-    except (ValueError, UnicodeDecodeError) as exc:
-        typer.echo(f"{path}: not JSON / ei ole JSON-tiedosto: {exc}", err=True)
-        raise typer.Exit(1) from exc
-    try:
-        return from_json(text)
+        reason = exc.strerror if exc.strerror else str(exc)
+        typer.echo(f"{path}: cannot read / ei voi lukea: {reason}", err=True)
+        raise typer.Exit(1) from None
+    except MapFileError as exc:
+        typer.echo(f"{path}: {exc}", err=True)
+        raise typer.Exit(1) from None
     except ValidationError as exc:
         for err in exc.errors():
             typer.echo(f"{path}: {_loc(err['loc'])}: {err['msg']}", err=True)
-        raise typer.Exit(1) from exc
+        raise typer.Exit(1) from None
 
 
 def _loc(loc: tuple[int | str, ...]) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from assistant.brains.guard import turn_brains
 from assistant.interview import replies as r
 from assistant.interview.deps import Deps
 from assistant.interview.engine import Outcome, Turn
@@ -138,8 +139,8 @@ class Session:
     ) -> Outcome:
         deps = self.deps
         self._notice, self._brain = "", deps.brain.name
-        brains = (
-            [deps.brain] if deps.brain is deps.offline_brain else [deps.brain, deps.offline_brain]
+        brains, self._notice = turn_brains(
+            deps.brain, deps.offline_brain, lang=self.lang, key=self.id
         )
         for i, brain in enumerate(brains):
             turn = Turn(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
     from assistant.knowledge.passages import Passage
     from assistant.settings import Settings
 
+log = logging.getLogger(__name__)
 INDEX_VERSION = "cards-v2"
 """Bump when the way cards become passages changes, so old indexes are rebuilt."""
 _lock = threading.Lock()
@@ -59,6 +61,14 @@ class CardIndex:
         self._by_id = {(p.card, p.lang): p for p in index.passages}
 
     def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
+        # Callers may turn a failure into "no answer" for the user; the log keeps the cause.
+        try:
+            return self._search(query, k=k, lang=lang)
+        except Exception as exc:
+            log.warning("card search failed: %s: %s", type(exc).__name__, str(exc)[:160])
+            raise
+
+    def _search(self, query: str, *, k: int, lang: str | None) -> list[Hit]:
         from assistant.knowledge.hybrid import to_hit
 
         best: dict[str, tuple[float, Passage]] = {}
@@ -188,8 +198,16 @@ def load_card_index(
         cached = _loaded.get(key)
         if cached and cached[0] == manifest:
             return cached[1]
-        index = _from_local(
-            settings=settings, knowledge_dir=kdir, embedder=embedder, manifest=manifest
-        ) or _build(settings=settings, knowledge_dir=kdir, embedder=embedder, manifest=manifest)
+        from assistant.knowledge.rebuild import load_or_build
+
+        index = load_or_build(
+            settings=settings,
+            read=lambda: _from_local(
+                settings=settings, knowledge_dir=kdir, embedder=embedder, manifest=manifest
+            ),
+            build=lambda: _build(
+                settings=settings, knowledge_dir=kdir, embedder=embedder, manifest=manifest
+            ),
+        )
         _loaded[key] = (manifest, index)
         return index

@@ -43,6 +43,21 @@ def open_client(*, path: Path | None = None, url: str | None = None) -> Any:
     return client
 
 
+def forget_client(*, path: Path) -> None:
+    """Drop the cached client of `path` (its files are about to be removed and rebuilt)."""
+    import contextlib
+
+    key = str(Path(path).resolve())
+    client = _clients.pop(key, None)
+    with contextlib.suppress(Exception):
+        from chromadb.api.shared_system_client import SharedSystemClient
+
+        if client is not None:
+            client.close()
+        SharedSystemClient._identifier_to_system.pop(key, None)
+        SharedSystemClient._identifier_to_refcount.pop(key, None)
+
+
 def collection_name(prefix: str, embedder_name: str) -> str:
     """Chroma names allow [a-zA-Z0-9._-]; one collection per vector space."""
     slug = re.sub(r"[^a-zA-Z0-9._-]+", "-", f"{prefix}-{embedder_name}").strip("-._")

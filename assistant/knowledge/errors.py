@@ -39,3 +39,13 @@ class BrokenFileError(IngestError):
 class UnsupportedFormatError(IngestError):
     fi = "Tiedostomuotoa ei tueta (txt, md, html, pdf)"
     en = "Unsupported file type (txt, md, html, pdf)"
+
+
+class NotAFileError(IngestError):
+    fi = "Ei tavallinen tiedosto (FIFO, laite tai linkki sellaiseen)"
+    en = "Not a regular file (a FIFO, a device or a link to one)"
+
+
+class TooSlowError(IngestError):
+    fi = "Tiedoston lukeminen kesti liian kauan (rikki tai vihamielinen tiedosto?)"
+    en = "Reading the file took too long (broken or hostile file?)"

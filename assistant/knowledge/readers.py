@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,11 +11,18 @@ from assistant.knowledge.errors import (
     EmptyDocumentError,
     FileTooLargeError,
     IngestError,
+    NotAFileError,
+    TooSlowError,
     UnsupportedFormatError,
 )
+from assistant.knowledge.pdf_worker import PdfLimits
+from assistant.safefile import NotRegularFileError, TooLargeError, read_regular_file
 
 MAX_BYTES = 20 * 1024 * 1024
 """Larger files are refused: no guidance article is this big, and parsing one would stall."""
+DEFAULT_LIMITS = PdfLimits()
+MAX_CHARS = 5_000_000
+"""Characters of text one document may yield (about 2,000 pages): more is refused."""
 SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
              ".htm": "html", ".pdf": "pdf"}  # fmt: skip
 
@@ -57,50 +63,80 @@ def _first_line_title(text: str) -> str:
     return ""
 
 
-def _read_pdf(data: bytes, name: str) -> str:
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+def _read_pdf(data: bytes, name: str, limits: PdfLimits) -> str:
+    """The text of a PDF, extracted in a child process under `limits` (see pdf_worker)."""
+    import json
+    import subprocess
+    import sys
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise BrokenFileError(name, "no PDF header")
+    cmd = [sys.executable, "-m", "assistant.knowledge.pdf_worker", *limits.args()]
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise BrokenFileError(name, "encrypted PDF")
-        pages = [page.extract_text() or "" for page in reader.pages]
-    except IngestError:
-        raise
-    except (PdfReadError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
-        raise BrokenFileError(name, f"PDF: {exc}") from exc
-    return "\n\n".join(page.strip() for page in pages)
+        done = subprocess.run(
+            cmd, input=data, capture_output=True, timeout=limits.doc_seconds + 5, check=False
+        )
+        reply = json.loads(done.stdout or b"{}")
+    except subprocess.TimeoutExpired:  # run() has killed the child
+        raise TooSlowError(name, f"> {limits.doc_seconds:g} s") from None
+    except (OSError, ValueError) as exc:
+        raise BrokenFileError(name, f"PDF reader: {type(exc).__name__}") from exc
+    if "pages" in reply:
+        return "\n\n".join(str(page).strip() for page in reply["pages"])
+    raise _pdf_error(name, reply, limits, done.returncode)
 
 
-def read_document(path: Path) -> Document:
-    """Read `path`; raise an IngestError subclass when it cannot become passages."""
+def _pdf_error(name: str, reply: dict[str, object], limits: PdfLimits, code: int) -> IngestError:
+    error, page = reply.get("error"), reply.get("page")
+    where = f"page {page} / sivu {page}: " if page else ""
+    if error == "too_slow":
+        return TooSlowError(name, f"{where}> {limits.page_seconds:g} s")
+    if error == "too_much_text":
+        return FileTooLargeError(name, f"{where}> {limits.page_chars} / {limits.doc_chars} chars")
+    if error == "too_many_pages":
+        return FileTooLargeError(name, f"{page} pages > {limits.pages}")
+    if error == "encrypted":
+        return BrokenFileError(name, "encrypted PDF")
+    if error == "no_memory" or code < 0:  # killed: memory or CPU ceiling
+        return FileTooLargeError(name, "PDF needs too much memory or time")
+    return BrokenFileError(name, f"PDF: {reply.get('detail', error or code)}")
+
+
+def _read_bytes(path: Path, name: str) -> bytes:
+    try:
+        return read_regular_file(path, limit=MAX_BYTES)
+    except NotRegularFileError as exc:
+        raise NotAFileError(name, exc.kind) from None
+    except TooLargeError as exc:
+        mb = 1024 * 1024
+        raise FileTooLargeError(name, f"{exc.size // mb} MB > {MAX_BYTES // mb} MB") from None
+    except OSError as exc:
+        raise BrokenFileError(name, exc.strerror or str(exc)) from exc
+
+
+def read_document(path: Path, *, limits: PdfLimits = DEFAULT_LIMITS) -> Document:
+    """Read `path`; raise an IngestError subclass when it cannot become passages.
+
+    Only regular files are read (not a FIFO, a device or a link to one), at most
+    MAX_BYTES of them; a PDF is read under `limits`, any document up to MAX_CHARS."""
     name = path.name
     kind = SUPPORTED.get(path.suffix.lower())
     if kind is None:
         raise UnsupportedFormatError(name, path.suffix or "no extension")
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise FileTooLargeError(
-                name, f"{size // (1024 * 1024)} MB > {MAX_BYTES // (1024 * 1024)} MB"
-            )
-        data = path.read_bytes()
-    except OSError as exc:
-        raise BrokenFileError(name, exc.strerror or str(exc)) from exc
+    data = _read_bytes(path, name)
     if not data.strip():
         raise EmptyDocumentError(name)
     title = ""
     if kind == "pdf":
-        text = _read_pdf(data, name)
+        text = _read_pdf(data, name, limits)
     else:
         text = _decode(data, name)
         if kind == "html":
             from assistant.knowledge.html_text import html_to_text
 
             text, title = html_to_text(text)
+    if len(text) > MAX_CHARS:
+        raise FileTooLargeError(name, f"{len(text)} chars > {MAX_CHARS}")
     if not text.strip():
         raise EmptyDocumentError(name)
     return Document(

@@ -127,3 +127,44 @@ def test_downloads_of_the_page_parse(core_deps: Any) -> None:
     assert export_data(journey, ExportFormat.PNG)[:8] == b"\x89PNG\r\n\x1a\n"
     assert b"<svg" in export_data(journey, ExportFormat.SVG)
     assert b"<html" in export_data(journey, ExportFormat.HTML).lower()
+
+
+def test_a_map_of_invisible_names_is_refused_at_upload(app: Any, core_deps: Any) -> None:
+    import json
+
+    from assistant.export.jsonfile import to_json
+
+    app, interview_id = open_map(app, core_deps)
+    count = len(core_deps.store.list_interviews())
+    data = json.loads(to_json(sample_map()))
+    data["stages"][0]["name"] = "\x01\x02\u200b"
+    app.get("file_uploader")[0].set_value(
+        ("kartta.json", json.dumps(data).encode(), "application/json")
+    ).run()
+    assert not app.exception
+    assert any("stages → 0 → name" in e.value for e in app.error)
+    assert len(core_deps.store.list_interviews()) == count
+    assert app.session_state["interview_id"] == interview_id
+
+
+def test_a_map_that_cannot_start_an_interview_leaves_nothing_behind(
+    app: Any, core_deps: Any, monkeypatch: Any
+) -> None:
+    from assistant.export.jsonfile import to_json
+    from assistant.interview.session import Session
+
+    app, interview_id = open_map(app, core_deps)
+    count = len(core_deps.store.list_interviews())
+    app.get("file_uploader")[0].set_value(
+        ("map.json", to_json(sample_map("map_en_b2b.json")).encode(), "application/json")
+    ).run()
+
+    def broken(self: Any, journey: Any) -> Any:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(Session, "edit_map", broken)
+    next(b for b in app.button if b.label == "Jatka tällä kartalla").click().run()
+    assert not app.exception
+    assert any("Mitään ei tallennettu" in e.value for e in app.error)
+    assert len(core_deps.store.list_interviews()) == count
+    assert app.session_state["interview_id"] == interview_id

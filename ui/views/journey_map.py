@@ -6,7 +6,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from ui import core
-from ui.current import current_session, start_new
+from ui.current import current_session, start_from_map
 from ui.downloads import download_buttons, read_upload
 from ui.editor import (
     lines,
@@ -147,9 +147,11 @@ if upload is not None:
         name = loaded.business.name or loaded.business.offering or loaded.title or "–"
         st.success(t("upload.ok", name=esc(name), stages=len(loaded.stages)))
         if st.button(t("upload.continue"), type="primary", key="upload_go"):
-            new = start_new(loaded.language.value)
-            turn = new.edit_map(loaded)
-            st.session_state["last_turn"] = turn.to_json()
-            st.session_state["editor_rev"] += 1
-            flash("success", t("upload.started"))
-            st.switch_page("views/interview.py")
+            turn = start_from_map(loaded)
+            if turn is None:
+                st.error(t("upload.error", reason=t("upload.failed")))
+            else:
+                st.session_state["last_turn"] = turn.to_json()
+                st.session_state["editor_rev"] += 1
+                flash("success", t("upload.started"))
+                st.switch_page("views/interview.py")
