@@ -25,10 +25,12 @@ def export_bytes(journey: JourneyMap, fmt: ExportFormat | str, *, excel_fi: bool
         from assistant.export.markdown import to_markdown
 
         return to_markdown(journey).encode("utf-8")
-    from assistant.export import chart_render
+    from assistant.export import canvas_render
 
     if fmt is ExportFormat.HTML:
-        return chart_render.chart_html(journey).encode("utf-8")
+        return canvas_render.canvas_html(journey).encode("utf-8")
     if fmt is ExportFormat.PNG:
-        return chart_render.chart_png(journey)
-    return chart_render.chart_svg(journey).encode("utf-8")
+        return canvas_render.canvas_png(journey)
+    if fmt is ExportFormat.PDF:
+        return canvas_render.canvas_pdf(journey)
+    return canvas_render.canvas_svg(journey).encode("utf-8")
