@@ -29,8 +29,8 @@ from assistant.export.canvas_header import FIRST_LAST, header, legend
 from assistant.export.scene import Box, Scene, Shape, Text
 from assistant.export.textfit import fit, text_width
 
-WIDTH, MARGIN, LABEL_W, PAD = 1120.0, 18.0, 96.0, 6.0
-MIN_COLUMN = 150.0
+WIDTH, MARGIN, LABEL_W, PAD = 1000.0, 18.0, 96.0, 6.0
+MIN_COLUMN = 140.0
 """A stage column is never narrower: about 20 characters of body text a line."""
 MAX_ENTRIES = 6
 GRID, LABEL_FILL, HEAD_FILL = "#d5ddd9", "#eef2ee", "#2f6f5e"
