@@ -191,7 +191,7 @@ def _suggestion(
     )
     note = f"{label(Suggestion, 'priority', lang)}: {word(s.priority.value, lang)}"
     if sources:
-        note += f"\n{word('source', lang)}: {sources}"
+        note += f" · {word('source', lang)}: {sources}"
     return Entry(s.title, ref, note, s.priority)
 
 

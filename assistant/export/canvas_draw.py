@@ -96,7 +96,9 @@ def chip(label: str, colour: str, *, role: str) -> list[Shape]:
     ]
 
 
-def entry(e: Entry, *, width: float, colour: str, role: str, max_lines: int = 3) -> Piece:
+def entry(
+    e: Entry, *, width: float, colour: str, role: str, max_lines: int = 3, notes: int = 4
+) -> Piece:
     """One numbered item of a cell: chip, text and an optional smaller note."""
     shapes: list[Shape] = []
     if e.ref is not None or e.priority is not None:
@@ -106,7 +108,7 @@ def entry(e: Entry, *, width: float, colour: str, role: str, max_lines: int = 3)
     text, height = block(INDENT, 0, lines, size=BODY, role=role, bold=bold)
     shapes += text
     if e.note:
-        note = fit(e.note, width=width - INDENT, size=SMALL, max_lines=4)
+        note = fit(e.note, width=width - INDENT, size=SMALL, max_lines=notes)
         more, extra = block(INDENT, height + 1, note, size=SMALL, role=role, colour=MUTED)
         shapes += more
         height += 1 + extra

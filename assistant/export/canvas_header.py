@@ -29,11 +29,13 @@ BOX_GAP, BOX_PAD = 8.0, 8.0
 MAX_BULLETS = 4
 
 
-def _bullets(items: tuple[str, ...], width: float, role: str, more: str) -> list[Piece]:
+def _bullets(
+    items: tuple[str, ...], width: float, role: str, more: str, *, lines: int
+) -> list[Piece]:
     pieces: list[Piece] = []
     for item in items[:MAX_BULLETS]:
-        lines = fit(item, width=width - 10, size=BODY, max_lines=3)
-        text, h = block(10, 0, lines, size=BODY, role=role)
+        wrapped = fit(item, width=width - 10, size=BODY, max_lines=lines)
+        text, h = block(10, 0, wrapped, size=BODY, role=role)
         pieces.append(([*block(0, 0, ["•"], size=BODY, role=role)[0], *text], h))
     if len(items) > MAX_BULLETS:
         extra = more.format(n=len(items) - MAX_BULLETS)
@@ -52,8 +54,8 @@ def _para(text: str, width: float, role: str, *, bold: bool = False, lines: int 
     )
 
 
-def _boxes(canvas: Canvas, width: float) -> list[tuple[Piece, Piece]]:
-    """(caption, content) of each header box."""
+def _boxes(canvas: Canvas, width: float, lines: int) -> list[tuple[Piece, Piece]]:
+    """(caption, content) of each header box; `lines` per item (more for a description)."""
     h, lang = canvas.header, canvas.lang
     more = canvas.caption("more")
 
@@ -62,26 +64,29 @@ def _boxes(canvas: Canvas, width: float) -> list[tuple[Piece, Piece]]:
 
     business = [_para(h.business[0][1], width, "header:business", bold=True)] if h.business else []
     business += [
-        _para(f"{k}: {v}" if k else v, width, "header:business", lines=3) for k, v in h.business[1:]
+        _para(f"{k}: {v}" if k else v, width, "header:business", lines=lines)
+        for k, v in h.business[1:]
     ]
     persona = [_para(h.persona, width, "header:persona", bold=True)] if h.persona else []
-    persona += [_para(h.description, width, "header:persona", lines=5)] if h.description else []
+    persona += (
+        [_para(h.description, width, "header:persona", lines=lines + 2)] if h.description else []
+    )
     moments: list[Piece] = []
     for key, text in (("first_tag", h.first_impression), ("last_tag", h.last_memory)):
         if text:
             mark = tag(canvas.caption(key), *FIRST_LAST, width=width, role=f"header:{key}")
             moments.append(_tag_piece(mark))
-            moments.append(_para(text, width, f"header:{key}", lines=3))
+            moments.append(_para(text, width, f"header:{key}", lines=lines))
     return [
         (caption(label(JourneyMap, "business", lang), "header"), stack(business, 3)),
         (caption(label(JourneyMap, "persona", lang), "header"), stack(persona, 3)),
         (
             caption(canvas.caption("goals_needs"), "header"),
-            stack(_bullets(h.goals, width, "header:goals", more), 2),
+            stack(_bullets(h.goals, width, "header:goals", more, lines=lines), 2),
         ),
         (
             caption(label(Persona, "frustrations", lang), "header"),
-            stack(_bullets(h.frustrations, width, "header:frustrations", more), 2),
+            stack(_bullets(h.frustrations, width, "header:frustrations", more, lines=lines), 2),
         ),
         (
             caption(canvas.caption("first_tag") + " / " + canvas.caption("last_tag"), "header"),
@@ -95,7 +100,9 @@ def _tag_piece(piece: tuple[list[Shape], float]) -> Piece:
     return piece[0], TAG_H
 
 
-def header(scene: Scene, canvas: Canvas, *, x: float, y: float, width: float) -> float:
+def header(
+    scene: Scene, canvas: Canvas, *, x: float, y: float, width: float, lines: int = 3
+) -> float:
     """Title and the five header boxes from (x, y); returns the bottom."""
     title = fit(canvas.header.title, width=width, size=18, max_lines=2, bold=True)
     shapes, h = block(x, y, title, size=18, role="title", bold=True)
@@ -103,7 +110,7 @@ def header(scene: Scene, canvas: Canvas, *, x: float, y: float, width: float) ->
     y += h + 4
     box_w = (width - 4 * BOX_GAP) / 5
     inner = box_w - 2 * BOX_PAD
-    boxes = _boxes(canvas, inner)
+    boxes = _boxes(canvas, inner, lines)
     tallest = max(cap[1] + 4 + body[1] for cap, body in boxes)
     height = tallest + 2 * BOX_PAD
     for n, (cap, body) in enumerate(boxes):

@@ -2,11 +2,13 @@
 
 The width is fixed, so a map of 3 or 8 stages prints at the same type size on A4
 landscape; rows grow to their tallest cell, so nothing overlaps. Cells show at most
-MAX_ENTRIES entries and a few lines each (ending after a whole word with '…' and
+a few entries and lines each (see Density) (ending after a whole word with '…' and
 '+ N more'): the picture is for reading at a glance, the reports hold every word.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from assistant.export.canvas import Canvas, Card, Column, Entry, Row
 from assistant.export.canvas_curve import curve, ticks
@@ -32,7 +34,23 @@ from assistant.export.textfit import fit, text_width
 WIDTH, MARGIN, LABEL_W, PAD = 1000.0, 18.0, 96.0, 6.0
 MIN_COLUMN = 140.0
 """A stage column is never narrower: about 20 characters of body text a line."""
-MAX_ENTRIES = 6
+
+
+@dataclass(frozen=True)
+class Density:
+    """How much of each cell is drawn: the screen shows more, a crowded page less."""
+
+    entries: int = 6
+    """Entries per cell; past it the last line says '+ N more'."""
+    lines: int = 3
+    """Lines per entry (one more for what the customer does)."""
+    notes: int = 4
+    """Lines of an entry's note (a suggestion's priority and source)."""
+
+
+SCREEN = Density()
+COMPACT = (Density(4, 2, 3), Density(3, 2, 2))
+"""Denser layouts a printed page falls back to, in order, when the map is crowded."""
 GRID, LABEL_FILL, HEAD_FILL = "#d5ddd9", "#eef2ee", "#2f6f5e"
 SHADES = ("#ffffff", "#f5f8f7")
 ROW_COLOURS = {
@@ -49,15 +67,15 @@ def natural_width(canvas: Canvas) -> float:
     return max(WIDTH, 2 * MARGIN + LABEL_W + len(canvas.columns) * MIN_COLUMN)
 
 
-def layout(canvas: Canvas, *, width: float | None = None) -> Scene:
+def layout(canvas: Canvas, *, width: float | None = None, density: Density = SCREEN) -> Scene:
     """The whole canvas as a flat drawing, `width` units wide (1 unit = 1 px at scale 1;
     by default its natural width)."""
     width = width or natural_width(canvas)
     scene = Scene(width, 0, title=canvas.header.title)
     inner = width - 2 * MARGIN
-    y = header(scene, canvas, x=MARGIN, y=MARGIN, width=inner) + 10
+    y = header(scene, canvas, x=MARGIN, y=MARGIN, width=inner, lines=density.lines) + 10
     if canvas.columns:
-        y = _grid(scene, canvas, y, width)
+        y = _grid(scene, canvas, y, width, density)
     else:
         text = canvas.caption("empty_map")
         scene.add(
@@ -65,12 +83,12 @@ def layout(canvas: Canvas, *, width: float | None = None) -> Scene:
         )
         y += 34
     if canvas.general:
-        y = _general(scene, canvas, y + 10, width)
+        y = _general(scene, canvas, y + 10, width, density)
     scene.height = legend(scene, canvas, x=MARGIN, y=y + 12, width=inner) + MARGIN
     return scene
 
 
-def _cell(column: Column, row: Row, width: float, canvas: Canvas) -> Piece:
+def _cell(column: Column, row: Row, width: float, canvas: Canvas, density: Density) -> Piece:
     entries = column.cells[row]
     role = f"cell:{row.value}:{column.number}"
     if row is Row.TOUCHPOINTS:
@@ -78,12 +96,13 @@ def _cell(column: Column, row: Row, width: float, canvas: Canvas) -> Piece:
             lines = fit(canvas.caption("no_touchpoints"), width=width, size=BODY, max_lines=3)
             return block(0, 0, lines, size=BODY, role=role, italic=True, colour=MUTED)
         return stack([card(c, width=width, tags=_tags(c, canvas)) for c in column.cards], 6)
-    pieces = [_entry(e, row, width, role, column) for e in entries[:MAX_ENTRIES]]
-    if len(entries) > MAX_ENTRIES:
+    limit = density.entries
+    pieces = [_entry(e, row, width, role, column, density) for e in entries[:limit]]
+    if len(entries) > limit:
         pieces[-1] = block(
             0,
             0,
-            [canvas.caption("more").format(n=len(entries) - MAX_ENTRIES + 1)],
+            [canvas.caption("more").format(n=len(entries) - limit + 1)],
             size=SMALL,
             role=role,
             colour=MUTED,
@@ -91,7 +110,7 @@ def _cell(column: Column, row: Row, width: float, canvas: Canvas) -> Piece:
     return stack(pieces)
 
 
-def _entry(e: Entry, row: Row, width: float, role: str, column: Column) -> Piece:
+def _entry(e: Entry, row: Row, width: float, role: str, column: Column, density: Density) -> Piece:
     if row is Row.SUGGESTIONS:
         colour = PRIORITY[e.priority] if e.priority else MUTED
     elif row is Row.EMOTION:
@@ -99,7 +118,8 @@ def _entry(e: Entry, row: Row, width: float, role: str, column: Column) -> Piece
         colour = EMOTION_COLOURS[feeling] if feeling is not None else MUTED
     else:
         colour = ROW_COLOURS[row]
-    return entry(e, width=width, colour=colour, role=role, max_lines=4 if row is Row.ACTION else 3)
+    lines = density.lines + (row is Row.ACTION)
+    return entry(e, width=width, colour=colour, role=role, max_lines=lines, notes=density.notes)
 
 
 def _tags(c: Card, canvas: Canvas) -> list[tuple[str, str, str]]:
@@ -153,7 +173,7 @@ def _row_label(scene: Scene, text: str, y: float, h: float, *, fill: str = LABEL
     )
 
 
-def _grid(scene: Scene, canvas: Canvas, y: float, width: float) -> float:
+def _grid(scene: Scene, canvas: Canvas, y: float, width: float, density: Density) -> float:
     n = len(canvas.columns)
     col_w = (width - 2 * MARGIN - LABEL_W) / n
     spans = [(MARGIN + LABEL_W + i * col_w, col_w) for i in range(n)]
@@ -167,7 +187,7 @@ def _grid(scene: Scene, canvas: Canvas, y: float, width: float) -> float:
         )
     y += h
     for row in Row:
-        cells = [_cell(c, row, inner, canvas) for c in canvas.columns]
+        cells = [_cell(c, row, inner, canvas, density) for c in canvas.columns]
         top = curve(canvas.columns, spans) if row is Row.EMOTION else ([], 0.0)
         h = max(top[1] + (p[1] + PAD if p[0] else 0) for p in cells) + 2 * PAD
         h = max(h, 28.0)
@@ -181,14 +201,22 @@ def _grid(scene: Scene, canvas: Canvas, y: float, width: float) -> float:
     return y
 
 
-def _general(scene: Scene, canvas: Canvas, y: float, full: float) -> float:
+def _general(scene: Scene, canvas: Canvas, y: float, full: float, density: Density) -> float:
     """Suggestions for the whole journey, in three columns under the grid."""
     x0, width = MARGIN + LABEL_W, full - 2 * MARGIN - LABEL_W
     sub_w = width / 3
     groups: list[list[Piece]] = [[], [], []]
-    for n, e in enumerate(canvas.general[: 3 * MAX_ENTRIES]):
+    for n, e in enumerate(canvas.general[: 3 * density.entries]):
         colour = PRIORITY[e.priority] if e.priority else MUTED
-        groups[n % 3].append(entry(e, width=sub_w - 2 * PAD, colour=colour, role="general"))
+        piece = entry(
+            e,
+            width=sub_w - 2 * PAD,
+            colour=colour,
+            role="general",
+            max_lines=density.lines,
+            notes=density.notes,
+        )
+        groups[n % 3].append(piece)
     pieces = [stack(g) for g in groups]
     h = max(p[1] for p in pieces) + 2 * PAD
     _row_label(scene, canvas.caption("whole_journey"), y, h)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from html import escape
 
-from assistant.export.canvas import build_canvas
-from assistant.export.canvas_layout import layout
+from assistant.export.canvas import Canvas, build_canvas
+from assistant.export.canvas_layout import COMPACT, SCREEN, Density, layout
 from assistant.export.scene import Scene, to_svg
 from assistant.model import JourneyMap
 
@@ -65,16 +65,33 @@ def _page_scale(scene: Scene) -> float:
     return min((pw - 2 * PAGE_MARGIN) / scene.width, (ph - 2 * PAGE_MARGIN) / scene.height)
 
 
-def print_scene(journey: JourneyMap) -> Scene:
-    """The canvas laid out for one A4 landscape page: a tall map is laid out wider (its
-    texts wrap less) when that lets the page print it larger."""
-    canvas = build_canvas(journey)
-    best = layout(canvas)
+PRINT_SCALE = 0.62
+"""Page scale at which body text (10 units) prints at about 6 pt: good enough to stop."""
+
+
+def _widest_useful(canvas: Canvas, density: Density) -> Scene:
+    """A tall map laid out wider (its texts wrap less), while that prints it larger."""
+    best = layout(canvas, density=density)
     for factor in (1.2, 1.45, 1.75, 2.1):
-        wider = layout(canvas, width=best.width * factor)
+        wider = layout(canvas, width=best.width * factor, density=density)
         if _page_scale(wider) <= _page_scale(best):
             break
         best = wider
+    return best
+
+
+def print_scene(journey: JourneyMap) -> Scene:
+    """The canvas laid out for one A4 landscape page. A crowded map is drawn wider, then
+    with fewer lines per cell (ending in '…' and '+ N more'), until its text prints at
+    about 6 pt or the densest layout is reached; the report pages hold every word."""
+    canvas = build_canvas(journey)
+    best = _widest_useful(canvas, SCREEN)
+    for density in COMPACT:
+        if _page_scale(best) >= PRINT_SCALE:
+            break
+        denser = _widest_useful(canvas, density)
+        if _page_scale(denser) > _page_scale(best):
+            best = denser
     return best
 
 
