@@ -37,7 +37,9 @@ def outline(canvas: Canvas) -> str:
                 "first" if c.first else "",
                 "last" if c.last else "",
             ]
-            out.append(f"  card {c.number}: {c.name} [{' '.join(m for m in marks if m)}] {c.emotion}")
+            out.append(
+                f"  card {c.number}: {c.name} [{' '.join(m for m in marks if m)}] {c.emotion}"
+            )
         for row in Row:
             for e in col.cells[row]:
                 tail = f" ({e.priority.value}) {e.note!r}" if e.priority else ""
@@ -98,9 +100,7 @@ def test_header_first_last_and_suggestions(name: str) -> None:
     cards = [c for col in canvas.columns for c in col.cards]
     assert [c.number for c in cards if c.first] == [1]
     assert [c.number for c in cards if c.last] == [len(cards)]
-    placed = {
-        e.text: (col.name, e) for col in canvas.columns for e in col.cells[Row.SUGGESTIONS]
-    }
+    placed = {e.text: (col.name, e) for col in canvas.columns for e in col.cells[Row.SUGGESTIONS]}
     for s in journey.suggestions:
         stage, entry = placed[s.title]
         assert stage == s.stage and entry.priority is s.priority

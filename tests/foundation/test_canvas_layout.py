@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import re
 from pathlib import Path
 
 import pytest
@@ -59,7 +58,7 @@ def test_no_text_overlaps_or_leaves_its_column(name: str, journey: JourneyMap) -
         n = len(journey.stages)
         col_w = (scene.width - 2 * MARGIN - LABEL_W) / max(n, 1)
         for t in texts:
-            assert 0 <= t.left and t.left + t.width <= scene.width - MARGIN + 0.5, t
+            assert t.left >= 0 and t.left + t.width <= scene.width - MARGIN + 0.5, t
             assert 0 <= t.y <= scene.height, t
             col = _column_of(t.role, scene, n)
             if col is not None:
@@ -121,7 +120,9 @@ def test_cells_say_how_many_are_left_out() -> None:
 
 @pytest.mark.parametrize("width", [40.0, 90.0, 200.0])
 def test_wrap_and_fit(width: float) -> None:
-    text = "Kokotaulukko on vain kuvana, eikä sitä voi suurentaa Tilausvahvistussähköpostiviestipohja"
+    text = (
+        "Kokotaulukko on vain kuvana, eikä sitä voi suurentaa Tilausvahvistussähköpostiviestipohja"
+    )
     lines = wrap(text, width=width, size=10)
     assert all(text_width(line, size=10) <= width for line in lines)
     assert " ".join(lines).replace("- ", "").replace("-", "") == text.replace("-", "")
