@@ -17,6 +17,7 @@ from assistant.export.canvas_draw import (
     CHANNEL_COLOURS,
     CRITICAL,
     EMOTION_COLOURS,
+    LEAD,
     MUTED,
     SMALL,
     Piece,
@@ -164,9 +165,18 @@ def _head(column: Column, width: float) -> Piece:
     return shapes, h
 
 
+def _label_lines(text: str) -> list[str]:
+    return fit(text, width=LABEL_W - 2 * PAD, size=9.5, max_lines=4, bold=True)
+
+
+def _label_height(text: str) -> float:
+    """The height a row needs for its label alone."""
+    return len(_label_lines(text)) * 9.5 * LEAD + 2 * PAD
+
+
 def _row_label(scene: Scene, text: str, y: float, h: float, *, fill: str = LABEL_FILL) -> None:
     scene.add(Box(MARGIN, y, LABEL_W, h, fill=fill, stroke=GRID))
-    lines = fit(text, width=LABEL_W - 2 * PAD, size=9.5, max_lines=4, bold=True)
+    lines = _label_lines(text)
     colour = "#ffffff" if fill == HEAD_FILL else "#2f3e46"
     scene.add(
         *block(MARGIN + PAD, y + PAD, lines, size=9.5, role="label", bold=True, colour=colour)[0]
@@ -179,7 +189,7 @@ def _grid(scene: Scene, canvas: Canvas, y: float, width: float, density: Density
     spans = [(MARGIN + LABEL_W + i * col_w, col_w) for i in range(n)]
     inner = col_w - 2 * PAD
     heads = [_head(c, inner) for c in canvas.columns]
-    h = max(p[1] for p in heads) + 2 * PAD
+    h = max(max(p[1] for p in heads) + 2 * PAD, _label_height(canvas.caption("row_stage")))
     _row_label(scene, canvas.caption("row_stage"), y, h, fill=HEAD_FILL)
     for (x, w), (shapes, _) in zip(spans, heads, strict=True):
         scene.add(
@@ -190,7 +200,7 @@ def _grid(scene: Scene, canvas: Canvas, y: float, width: float, density: Density
         cells = [_cell(c, row, inner, canvas, density) for c in canvas.columns]
         top = curve(canvas.columns, spans) if row is Row.EMOTION else ([], 0.0)
         h = max(top[1] + (p[1] + PAD if p[0] else 0) for p in cells) + 2 * PAD
-        h = max(h, 28.0)
+        h = max(h, 28.0, _label_height(canvas.caption(row)))
         _row_label(scene, canvas.caption(row), y, h)
         for n_col, ((x, w), (shapes, _)) in enumerate(zip(spans, cells, strict=True)):
             scene.add(Box(x, y, w, h, fill=SHADES[n_col % 2], stroke=GRID))
@@ -218,7 +228,7 @@ def _general(scene: Scene, canvas: Canvas, y: float, full: float, density: Densi
         )
         groups[n % 3].append(piece)
     pieces = [stack(g) for g in groups]
-    h = max(p[1] for p in pieces) + 2 * PAD
+    h = max(max(p[1] for p in pieces) + 2 * PAD, _label_height(canvas.caption("whole_journey")))
     _row_label(scene, canvas.caption("whole_journey"), y, h)
     scene.add(Box(x0, y, width, h, fill=SHADES[0], stroke=GRID))
     for n, (shapes, _) in enumerate(pieces):

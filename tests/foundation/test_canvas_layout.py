@@ -12,7 +12,7 @@ import pytest
 from assistant.export.canvas import build_canvas
 from assistant.export.canvas_layout import COMPACT, LABEL_W, MARGIN, SCREEN, layout, natural_width
 from assistant.export.canvas_render import canvas_scene, print_scene
-from assistant.export.scene import Scene, Text
+from assistant.export.scene import Box, Scene, Text
 from assistant.export.textfit import ELLIPSIS, fit, text_width, wrap
 from assistant.model import JourneyMap
 from tests.foundation.canvas_maps import generated
@@ -41,6 +41,14 @@ def _overlap(a: Text, b: Text) -> bool:
     return ax0 < bx1 - 0.5 and bx0 < ax1 - 0.5 and ay0 < by1 - 0.5 and by0 < ay1 - 0.5
 
 
+def _inside_a_box(t: Text, scene: Scene) -> bool:
+    x0, y0, x1, y1 = _box(t)
+    return any(
+        isinstance(b, Box) and b.x <= x0 and x1 <= b.x + b.w and b.y <= y0 and y1 <= b.y + b.h
+        for b in scene.shapes
+    )
+
+
 def _column_of(role: str, scene: Scene, stages: int) -> int | None:
     """Stage number (1..) whose column holds a text with this role, if it is a cell's."""
     if role.startswith(("cell:", "head:")):
@@ -60,6 +68,8 @@ def test_no_text_overlaps_or_leaves_its_column(name: str, journey: JourneyMap) -
         for t in texts:
             assert t.left >= 0 and t.left + t.width <= scene.width - MARGIN + 0.5, t
             assert 0 <= t.y <= scene.height, t
+            if t.role.startswith(("label", "card:", "head:", "cell:", "header:")):
+                assert _inside_a_box(t, scene), (t.text, t.role)  # its row, cell or card
             col = _column_of(t.role, scene, n)
             if col is not None:
                 x0 = MARGIN + LABEL_W + (col - 1) * col_w
