@@ -140,7 +140,7 @@ def card(c: Card, *, width: float, tags: list[tuple[str, str, str]]) -> Piece:
     role = f"card:{c.number}"
     inner = width - 2 * CARD_PAD
     shapes = shift(chip(str(c.number), "#2f3e46", role=role), CARD_PAD, CARD_PAD)
-    name = fit(c.name, width=inner - INDENT, size=BODY, max_lines=3, bold=True)
+    name = fit(c.name, width=inner - INDENT, size=BODY, max_lines=4, bold=True)
     text, height = block(CARD_PAD + INDENT, CARD_PAD, name, size=BODY, role=role, bold=True)
     shapes += text
     y, x = CARD_PAD + max(height, CHIP_H) + 4, 0.0

@@ -75,5 +75,11 @@ def fit(text: str, *, width: float, size: float, max_lines: int, bold: bool = Fa
     kept, words = lines[: max_lines - 1], lines[max_lines - 1].split()
     while words and text_width(" ".join(words) + ELLIPSIS, size=size, bold=bold) > width:
         words.pop()
-    last = " ".join(words).rstrip(",;:.-–") + ELLIPSIS if words else ELLIPSIS
-    return [*kept, last]
+    if words:
+        return [*kept, " ".join(words).rstrip(",;:.-–") + ELLIPSIS]
+    # The last line is one piece of an over-long word: a line of '…' alone would say
+    # nothing, so the piece itself ends in '…' (the one place a word is cut).
+    head = lines[max_lines - 1].rstrip(",;:.-–")
+    while head and text_width(head + ELLIPSIS, size=size, bold=bold) > width:
+        head = head[:-1]
+    return [*kept, head + ELLIPSIS]
