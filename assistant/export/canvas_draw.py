@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from assistant.export.canvas import Card, Entry
+from assistant.export.canvas import Card, Column, Entry
 from assistant.export.scene import Box, Dot, Line, Shape, Text
 from assistant.export.textfit import fit, text_width
 from assistant.model import Channel, Priority
@@ -163,3 +163,33 @@ def card(c: Card, *, width: float, tags: list[tuple[str, str, str]]) -> Piece:
         radius=5,
     )
     return [frame, *shapes], bottom
+
+
+def stage_head(column: Column, width: float, *, fill: str) -> Piece:
+    """A stage's head on a `fill` background: number, name and goal."""
+    role = f"head:{column.number}"
+    no = str(column.number)
+    shapes: list[Shape] = [
+        Box(0, 0, 18, 18, fill="#ffffff", radius=9),
+        Text(
+            9,
+            13,
+            no,
+            10,
+            text_width(no, size=10, bold=True),
+            bold=True,
+            colour=fill,
+            anchor="middle",
+            role=role,
+        ),
+    ]
+    name = fit(column.name, width=width - 24, size=12, max_lines=3, bold=True)
+    text, h = block(24, 1, name, size=12, role=role, bold=True, colour="#ffffff")
+    shapes += text
+    h = max(h + 1, 18)
+    if column.goal:
+        goal = fit(column.goal, width=width, size=9, max_lines=4)
+        more, gh = block(0, h + 4, goal, size=9, role=role, italic=True, colour="#e3f0eb")
+        shapes += more
+        h += 4 + gh
+    return shapes, h

@@ -26,10 +26,11 @@ from assistant.export.canvas_draw import (
     entry,
     shift,
     stack,
+    stage_head,
 )
 from assistant.export.canvas_draw import PRIORITY_COLOURS as PRIORITY
 from assistant.export.canvas_header import FIRST_LAST, header, legend
-from assistant.export.scene import Box, Scene, Shape, Text
+from assistant.export.scene import Box, Scene, Text
 from assistant.export.textfit import fit, text_width
 
 WIDTH, MARGIN, LABEL_W, PAD = 1000.0, 18.0, 96.0, 6.0
@@ -136,35 +137,6 @@ def _tags(c: Card, canvas: Canvas) -> list[tuple[str, str, str]]:
     return out
 
 
-def _head(column: Column, width: float) -> Piece:
-    role = f"head:{column.number}"
-    no = str(column.number)
-    shapes: list[Shape] = [
-        Box(0, 0, 18, 18, fill="#ffffff", radius=9),
-        Text(
-            9,
-            13,
-            no,
-            10,
-            text_width(no, size=10, bold=True),
-            bold=True,
-            colour=HEAD_FILL,
-            anchor="middle",
-            role=role,
-        ),
-    ]
-    name = fit(column.name, width=width - 24, size=12, max_lines=3, bold=True)
-    text, h = block(24, 1, name, size=12, role=role, bold=True, colour="#ffffff")
-    shapes += text
-    h = max(h + 1, 18)
-    if column.goal:
-        goal = fit(column.goal, width=width, size=9, max_lines=4)
-        more, gh = block(0, h + 4, goal, size=9, role=role, italic=True, colour="#e3f0eb")
-        shapes += more
-        h += 4 + gh
-    return shapes, h
-
-
 def _label_lines(text: str) -> list[str]:
     return fit(text, width=LABEL_W - 2 * PAD, size=9.5, max_lines=4, bold=True)
 
@@ -188,7 +160,7 @@ def _grid(scene: Scene, canvas: Canvas, y: float, width: float, density: Density
     col_w = (width - 2 * MARGIN - LABEL_W) / n
     spans = [(MARGIN + LABEL_W + i * col_w, col_w) for i in range(n)]
     inner = col_w - 2 * PAD
-    heads = [_head(c, inner) for c in canvas.columns]
+    heads = [stage_head(c, inner, fill=HEAD_FILL) for c in canvas.columns]
     h = max(max(p[1] for p in heads) + 2 * PAD, _label_height(canvas.caption("row_stage")))
     _row_label(scene, canvas.caption("row_stage"), y, h, fill=HEAD_FILL)
     for (x, w), (shapes, _) in zip(spans, heads, strict=True):
