@@ -57,6 +57,25 @@ def download_buttons(journey: JourneyMap) -> None:
         )
 
 
+def report_buttons(journey: JourneyMap) -> None:
+    """The mentor report with the canvas, as a web page and as a PDF for print."""
+    from assistant.export.render import report_bytes
+
+    stem = file_stem(journey) + "-raportti"
+    left, right = st.columns(2)
+    for cell, fmt in ((left, ExportFormat.HTML), (right, ExportFormat.PDF)):
+        cell.download_button(
+            t(f"mentor.report_{fmt.value}"),
+            data=lambda fmt=fmt: report_bytes(journey, fmt),
+            file_name=stem + fmt.extension,
+            mime=fmt.mime,
+            key=f"report_{fmt.value}",
+            on_click="ignore",
+            icon=":material/description:",
+            width="stretch",
+        )
+
+
 def read_upload(data: bytes) -> tuple[JourneyMap | None, str]:
     """The uploaded map, or None and a clear reason (the current map is never touched)."""
     from pydantic import ValidationError

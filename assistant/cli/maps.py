@@ -85,11 +85,22 @@ def export(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Output file (default: stdout)")
     ] = None,
+    report: Annotated[
+        bool,
+        typer.Option(
+            "--report",
+            help="The mentor report with the canvas (md, html, pdf) / raportti kuvineen",
+        ),
+    ] = False,
 ) -> None:
-    """Export a journey map / Vie asiakaspolkukartta: json, csv, xlsx, md, html, png, svg."""
-    from assistant.export.render import export_bytes
+    """Export a journey map / Vie asiakaspolkukartta: json, csv, xlsx, md, html, png, svg, pdf."""
+    from assistant.export.render import REPORT_FORMATS, export_bytes, report_bytes
 
-    data = export_bytes(_load(path), fmt, excel_fi=excel_fi)
+    if report and fmt not in REPORT_FORMATS:
+        typer.echo("--report: md, html or pdf / vain md, html tai pdf", err=True)
+        raise typer.Exit(2)
+    journey = _load(path)
+    data = report_bytes(journey, fmt) if report else export_bytes(journey, fmt, excel_fi=excel_fi)
     if output is not None:
         output.write_bytes(data)
         typer.echo(f"{output} ({len(data)} bytes)", err=True)

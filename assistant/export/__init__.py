@@ -17,6 +17,7 @@ class ExportFormat(StrEnum):
     HTML = "html"
     PNG = "png"
     SVG = "svg"
+    PDF = "pdf"
 
     @property
     def extension(self) -> str:
@@ -31,7 +32,7 @@ class ExportFormat(StrEnum):
     @property
     def binary(self) -> bool:
         """True when the export is bytes that must not go to a terminal as text."""
-        return self in (ExportFormat.XLSX, ExportFormat.PNG)
+        return self in (ExportFormat.XLSX, ExportFormat.PNG, ExportFormat.PDF)
 
 
 _MIME = {
@@ -42,6 +43,7 @@ _MIME = {
     ExportFormat.HTML: "text/html",
     ExportFormat.PNG: "image/png",
     ExportFormat.SVG: "image/svg+xml",
+    ExportFormat.PDF: "application/pdf",
 }
 
 __all__ = ["ExportFormat"]

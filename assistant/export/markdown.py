@@ -26,6 +26,7 @@ from assistant.model import (
 )
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}#|!~])")
+_ORDERED = re.compile(r"^(\d{1,9})([.)])")
 _EMOTION = {-2: "−2 😟", -1: "−1 🙁", 0: "0 😐", 1: "+1 🙂", 2: "+2 😀"}
 _TABLE_FIELDS = (
     "name",
@@ -42,9 +43,14 @@ _TABLE_FIELDS = (
 
 
 def md(text: str) -> str:
-    """User text made inert in Markdown: HTML escaped, punctuation backslashed, one line."""
+    """User text made inert in Markdown: HTML escaped, punctuation backslashed, one line.
+    A leading list or rule marker ('1.', '-', '+', '=') is escaped too, because user
+    text may start a line of the report (or a list item, where it would nest a list)."""
     escaped = _MD_SPECIAL.sub(r"\\\1", html.escape(text, quote=False))
-    return "<br>".join(line.strip() for line in escaped.splitlines()) if escaped else ""
+    lines = [line.strip() for line in escaped.splitlines()]
+    joined = "<br>".join(lines) if escaped else ""
+    joined = _ORDERED.sub(r"\1\\\2", joined)
+    return "\\" + joined if joined[:1] in ("-", "+", "=") else joined
 
 
 def _plain(value: object, lang: Lang) -> str:

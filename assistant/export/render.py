@@ -25,10 +25,29 @@ def export_bytes(journey: JourneyMap, fmt: ExportFormat | str, *, excel_fi: bool
         from assistant.export.markdown import to_markdown
 
         return to_markdown(journey).encode("utf-8")
-    from assistant.export import chart_render
+    from assistant.export import canvas_render
 
     if fmt is ExportFormat.HTML:
-        return chart_render.chart_html(journey).encode("utf-8")
+        return canvas_render.canvas_html(journey).encode("utf-8")
     if fmt is ExportFormat.PNG:
-        return chart_render.chart_png(journey)
-    return chart_render.chart_svg(journey).encode("utf-8")
+        return canvas_render.canvas_png(journey)
+    if fmt is ExportFormat.PDF:
+        return canvas_render.canvas_pdf(journey)
+    return canvas_render.canvas_svg(journey).encode("utf-8")
+
+
+REPORT_FORMATS = (ExportFormat.MD, ExportFormat.HTML, ExportFormat.PDF)
+
+
+def report_bytes(journey: JourneyMap, fmt: ExportFormat | str) -> bytes:
+    """The mentor report in `fmt` (md, html or pdf); html and pdf include the canvas."""
+    fmt = ExportFormat(fmt)
+    if fmt not in REPORT_FORMATS:
+        raise ValueError(f"no report as {fmt.value}: use md, html or pdf")
+    if fmt is ExportFormat.MD:
+        return export_bytes(journey, fmt)
+    from assistant.export import report
+
+    if fmt is ExportFormat.HTML:
+        return report.report_html(journey).encode("utf-8")
+    return report.report_pdf(journey)

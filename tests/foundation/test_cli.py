@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import openpyxl
+from pypdf import PdfReader
 
 from assistant.model import journey_map_schema
 
@@ -114,12 +115,25 @@ def test_export_files(tmp_path: Path, en_map_path: Path) -> None:
         "png": lambda p: p.read_bytes().startswith(b"\x89PNG"),
         "svg": lambda p: "<svg" in p.read_text("utf-8"),
         "html": lambda p: "<html" in p.read_text("utf-8").lower(),
+        "pdf": lambda p: len(PdfReader(p).pages) == 1,
         "csv": lambda p: p.read_bytes().startswith(b"Stage no.,Stage,"),
     }.items():
         target = tmp_path / f"map.{fmt}"
         out = _cli("export", str(en_map_path), "--format", fmt, "-o", str(target))
         assert out.returncode == 0, out.stderr
         assert check(target), fmt
+
+
+def test_export_report(tmp_path: Path, fi_map_path: Path) -> None:
+    target = tmp_path / "report.pdf"
+    out = _cli("export", str(fi_map_path), "--format", "pdf", "--report", "-o", str(target))
+    assert out.returncode == 0, out.stderr
+    pages = PdfReader(target).pages
+    assert len(pages) >= 2 and pages[0].mediabox.width > pages[0].mediabox.height
+    html = _cli("export", str(fi_map_path), "--format", "html", "--report").stdout.decode()
+    assert "<svg" in html and "<h2>Vaiheet</h2>" in html
+    bad = _cli("export", str(fi_map_path), "--format", "csv", "--report")
+    assert bad.returncode == 2 and b"--report" in bad.stderr
 
 
 def test_export_bad_format(en_map_path: Path) -> None:

@@ -13,10 +13,23 @@ from assistant.model import JourneyMap
 
 
 def test_table() -> None:
-    assert [f.value for f in ExportFormat] == ["json", "csv", "xlsx", "md", "html", "png", "svg"]
+    assert [f.value for f in ExportFormat] == [
+        "json",
+        "csv",
+        "xlsx",
+        "md",
+        "html",
+        "png",
+        "svg",
+        "pdf",
+    ]
     assert ExportFormat.CSV.extension == ".csv" and ExportFormat.MD.mime == "text/markdown"
     assert ExportFormat.XLSX.mime.endswith("spreadsheetml.sheet")
-    assert {f for f in ExportFormat if f.binary} == {ExportFormat.XLSX, ExportFormat.PNG}
+    assert {f for f in ExportFormat if f.binary} == {
+        ExportFormat.XLSX,
+        ExportFormat.PNG,
+        ExportFormat.PDF,
+    }
 
 
 @pytest.mark.parametrize("fmt", [f for f in ExportFormat if f not in ("png", "html")])

@@ -1,8 +1,9 @@
 """The real server in a real browser: Debian's chromium driven by Playwright (never downloaded).
 
-Starts `streamlit run ui/app.py` on 127.0.0.1, measures the time to the first question,
-chats a short interview, downloads the CSV and saves screenshots (laptop and phone width)
-into tests/artifacts/.
+Starts `streamlit run ui/app.py` on 127.0.0.1 (once for this module), measures the time to
+the first question, chats a short interview, downloads the CSV, checks that the newest
+reply stays in view and how large the map canvas is drawn, and saves screenshots (laptop
+and phone width) into tests/artifacts/.
 """
 
 from __future__ import annotations
@@ -38,8 +39,9 @@ FIRST_QUESTION = "mikä sen nimi on"
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.slow]
 
 
-@pytest.fixture
-def server(kb_dir: Path, tmp_path: Path) -> Iterator[str]:
+@pytest.fixture(scope="module")
+def server(kb_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp_path = tmp_path_factory.mktemp("browser")
     port = free_port()
     env = {
         **os.environ,
@@ -71,7 +73,7 @@ def server(kb_dir: Path, tmp_path: Path) -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is missing (./run test installs it with apt as root)")
@@ -194,3 +196,102 @@ def test_short_interview_in_a_real_browser(server: str, browser: Any) -> None:
     page.wait_for_timeout(1500)
     page.screenshot(path=str(ARTIFACTS / "map-phone.png"), full_page=True)
     phone.close()
+
+
+LAPTOP = {"width": 1366, "height": 768}
+PHONE = {"width": 390, "height": 844}
+SAMPLE = ROOT / "tests" / "data" / "map_fi_b2c.json"
+NEWEST = """() => {
+    const all = [...document.querySelectorAll('[data-testid=stChatMessage]')];
+    const reply = all[all.length - 1].getBoundingClientRect();
+    const input = document.querySelector('[data-testid=stChatInput]').getBoundingClientRect();
+    return {top: reply.top, bottom: reply.bottom, inputTop: input.top, height: innerHeight};
+}"""
+CANVAS = """() => {
+    const img = document.querySelector('.pk-canvas img');
+    const box = img.parentElement;
+    const r = img.getBoundingClientRect();
+    return {width: r.width, height: r.height, natural: img.naturalWidth,
+            scrollWidth: box.scrollWidth, clientWidth: box.clientWidth};
+}"""
+
+
+def _send(page: Any, text: str) -> None:
+    """Send `text` and wait for the reply after it (a resumed interview's unsaved welcome
+    may leave the page, so the number of messages is no measure here)."""
+    box = page.get_by_test_id("stChatInputTextArea")
+    box.fill(text)
+    box.press("Enter")
+    page.wait_for_function(
+        """text => {
+            const all = [...document.querySelectorAll('[data-testid=stChatMessage]')];
+            const mine = all.findIndex(m => m.innerText.includes(text));
+            return mine >= 0 && mine < all.length - 1;
+        }""",
+        arg=text,
+        timeout=60_000,
+    )
+    _idle(page)
+
+
+def _reply_in_view(page: Any) -> dict[str, float]:
+    """Where the newest reply is, after the page has settled; its first lines must show
+    between the top of the window and the chat input."""
+    page.wait_for_timeout(1600)  # the scroll script's last pass
+    spot: dict[str, float] = page.evaluate(NEWEST)
+    assert 0 <= spot["top"] < spot["inputTop"] - 40, spot
+    return spot
+
+
+def _upload_sample(browser: Any, server: str) -> str:
+    """Start an interview from the 5-stage sample map (a long map panel); its id."""
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    page.goto(f"{server}/map")
+    page.get_by_text("Lataa kartta").first.wait_for(timeout=60_000)
+    _idle(page)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(SAMPLE))
+    _idle(page)
+    page.get_by_role("button", name="Jatka tällä kartalla").click()
+    _idle(page)
+    interview_id: str = page.evaluate("() => new URLSearchParams(location.search).get('i')")
+    context.close()
+    assert interview_id
+    return interview_id
+
+
+def test_newest_reply_in_view_and_the_canvas_size(server: str, browser: Any) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    interview_id = _upload_sample(browser, server)
+    answers = [
+        "Asiakas kysyy usein, ehtiikö paketti ennen joulua.",
+        "Ei mitään lisättävää tähän.",
+        "Moni jättää ostoskorin kesken, kun toimituskulut näkyvät vasta lopussa.",
+    ]
+    for name, viewport in (("laptop", LAPTOP), ("phone", PHONE)):
+        context = browser.new_context(viewport=viewport, device_scale_factor=1)
+        page = context.new_page()
+        page.goto(f"{server}/?i={interview_id}")
+        _messages(page).first.wait_for(timeout=30_000)
+        _idle(page)
+        for answer in answers:
+            _send(page, answer)
+            _reply_in_view(page)
+        page.screenshot(path=str(ARTIFACTS / f"chat-{name}.png"))
+
+        page.goto(f"{server}/map?i={interview_id}")
+        page.get_by_text("Lataa kartta").first.wait_for(timeout=30_000)
+        _idle(page)
+        page.wait_for_function("() => document.querySelector('.pk-canvas img')?.complete")
+        size = page.evaluate(CANVAS)
+        assert size["natural"] == 1000
+        # Laptop: the whole width fits and the text is drawn at ≥ 0.88 of its size;
+        # phone: the picture keeps that size and its box scrolls sideways.
+        assert size["width"] >= 880 and size["height"] >= 880 * 0.9
+        if name == "laptop":
+            assert size["scrollWidth"] <= size["clientWidth"] + 1, size
+        else:
+            assert size["scrollWidth"] > size["clientWidth"] * 2, size
+        page.screenshot(path=str(ARTIFACTS / f"canvas-{name}.png"))
+        page.locator(".pk-canvas").screenshot(path=str(ARTIFACTS / f"canvas-only-{name}.png"))
+        context.close()

@@ -22,7 +22,8 @@ def _used_keys() -> set[str]:
     expand = {
         "channel.{v}": ["digital", "physical", "human"],
         "btype.{v or 'unknown'}": ["unknown", "b2b", "b2c", "both"],
-        "download.{fmt.value}": ["json", "csv", "xlsx", "md", "html", "png", "svg"],
+        "download.{fmt.value}": ["json", "csv", "xlsx", "md", "html", "png", "svg", "pdf"],
+        "mentor.report_{fmt.value}": ["html", "pdf"],
     }
     keys: set[str] = set()
     for path in UI.rglob("*.py"):

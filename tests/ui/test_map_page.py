@@ -1,4 +1,4 @@
-"""The Map page through AppTest: chart, editing with undo, downloads, JSON upload."""
+"""The Map page through AppTest: canvas, editing with undo, downloads, JSON upload."""
 
 from __future__ import annotations
 
@@ -22,9 +22,17 @@ def open_map(app: Any, core_deps: Any) -> tuple[Any, str]:
     return app, session.id
 
 
-def test_map_page_shows_the_chart_and_every_download(app: Any, core_deps: Any) -> None:
+def test_map_page_shows_the_canvas_and_every_download(app: Any, core_deps: Any) -> None:
+    import base64
+    import re
+
     app, _ = open_map(app, core_deps)
-    assert app.get("image")
+    body = next(h.proto.body for h in app.get("html") if "pk-canvas" in h.proto.body)
+    assert 'style="overflow-x:auto' in body and "min-width:880px" in body
+    data = re.search(r'src="data:image/svg\+xml;base64,([^"]+)"', body)
+    assert data
+    svg = base64.b64decode(data.group(1)).decode("utf-8")
+    assert "Villasukkapajan asiakaspolku" in svg and "Kipupisteet" in svg
     names = sorted(b.proto.label for b in app.get("download_button"))
     assert names == sorted(
         [
@@ -35,6 +43,7 @@ def test_map_page_shows_the_chart_and_every_download(app: Any, core_deps: Any) -
             "Kuva (HTML)",
             "Kuva (PNG)",
             "Kuva (SVG)",
+            "Tulostettava (PDF, A4)",
         ]
     )
 
@@ -127,6 +136,7 @@ def test_downloads_of_the_page_parse(core_deps: Any) -> None:
     assert export_data(journey, ExportFormat.PNG)[:8] == b"\x89PNG\r\n\x1a\n"
     assert b"<svg" in export_data(journey, ExportFormat.SVG)
     assert b"<html" in export_data(journey, ExportFormat.HTML).lower()
+    assert export_data(journey, ExportFormat.PDF).startswith(b"%PDF")
 
 
 def test_a_map_of_invisible_names_is_refused_at_upload(app: Any, core_deps: Any) -> None:

@@ -85,6 +85,9 @@ def test_mentor_reads_the_transcript_and_map_and_comments(app: Any, core_deps: A
     page = texts(app)
     assert "\\<b\\>Tampereella\\</b\\>" in page  # the user's text, shown inert
     assert "# " in page  # the Markdown report of the map
+    assert any("pk-canvas" in h.proto.body for h in app.get("html"))  # and its canvas
+    labels = {b.proto.label for b in app.get("download_button")}
+    assert {"Raportti kuvineen (HTML)", "Raportti tulostettavaksi (PDF)"} <= labels
     comment = next(a for a in app.text_area if a.label == "Kommentti")
     comment.set_value("")
     _button(app, "Tallenna kommentti").click().run()

@@ -9,12 +9,14 @@ from ui.chat import run_step, show_message, show_record
 from ui.current import current_session
 from ui.i18n import t
 from ui.map_panel import map_panel
+from ui.panes import CHAT_KEY, MAP_KEY, keep_newest_in_view, pane_style
 from ui.state import flash, show_flash
 from ui.text import esc
 
-# Pixels: the chat scrolls in its own pane, so the latest message and the map's top
-# stay in view together on a laptop.
-PANE_HEIGHT = 620
+# Pixels: the chat and the map scroll in their own panes, so the map never pushes the
+# chat out of view. ui.panes sizes them to the window; these are the fallbacks.
+PANE_HEIGHT = 560
+MAP_PANE_HEIGHT = 500
 
 
 def _finish() -> None:
@@ -68,11 +70,12 @@ if last.get("interview_id") != session.id:
 prompt = st.chat_input(t("chat.placeholder"), key="chat")
 if prompt is None and st.session_state["ask"]:
     prompt, st.session_state["ask"] = st.session_state["ask"], None
+pane_style()
 chat_col, map_col = st.columns([3, 2], gap="large")
 
 with chat_col:
     show_flash()
-    pane = st.container(height=PANE_HEIGHT, border=False)
+    pane = st.container(height=PANE_HEIGHT, border=False, key=CHAT_KEY)
     with pane:
         records = session.transcript()
         for record in records:
@@ -102,7 +105,11 @@ with map_col:
         width="stretch",
         type="primary",
     )
-    # The map grows with the page (no inner scroll): on a phone it sits below the chat.
     if session.done:
         st.success(t("interview.done"))
-    map_panel(session.journey, focus=last.get("focus"), progress=session.progress)
+    # The map scrolls in its own pane: however long it grows, it does not push the chat
+    # away (on a phone it sits below the chat, one screen tall).
+    with st.container(height=MAP_PANE_HEIGHT, border=False, key=MAP_KEY):
+        map_panel(session.journey, focus=last.get("focus"), progress=session.progress)
+
+keep_newest_in_view(len(records))

@@ -6,6 +6,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from ui import core
+from ui.canvas_view import show_canvas
 from ui.current import current_session, start_from_map
 from ui.downloads import download_buttons, read_upload
 from ui.editor import (
@@ -20,15 +21,6 @@ from ui.i18n import t
 from ui.state import flash, show_flash
 from ui.text import esc
 
-
-@st.cache_data(show_spinner=False, max_entries=64)
-def chart_svg(map_json: str) -> str:
-    from assistant.export.chart_render import chart_svg
-    from assistant.export.jsonfile import from_json
-
-    return chart_svg(from_json(map_json))
-
-
 session = current_session()
 journey = session.journey
 lang = journey.language
@@ -39,9 +31,9 @@ show_flash()
 
 # -- the picture ----------------------------------------------------------------------
 if journey.stages:
-    # The same picture as the downloads: Streamlit's own chart element would flatten the
-    # multi-line labels, and an image keeps every user text inert.
-    st.image(chart_svg(journey.model_dump_json()), width="stretch")
+    # The same picture as the downloads (PNG, SVG, HTML, PDF): one canvas from the core.
+    show_canvas(journey.model_dump_json(), alt=t("map.canvas_alt"))
+    st.caption(t("map.canvas_help"))
 else:
     st.info(t("map.chart_empty"))
 

@@ -40,7 +40,11 @@ with map_tab:
         st.info(t("mentor.no_map"))
     else:
         from assistant.export.markdown import to_markdown
+        from ui.canvas_view import show_canvas
+        from ui.downloads import report_buttons
 
+        show_canvas(journey.model_dump_json(), alt=t("map.canvas_alt"))
+        report_buttons(journey)
         # The report escapes every user text itself (HTML and Markdown are inert).
         st.markdown(to_markdown(journey))
 with comments_tab:
