@@ -85,6 +85,8 @@ class AssistantTurn:
     """True when the interview is complete."""
     choices: list[str] = field(default_factory=list)
     """Quick replies for the question asked; sending one as the next message chooses it."""
+    changed: list[str] = field(default_factory=list)
+    """What this turn changed in the map ("touchpoint:<stage>/<name>", "stages", ...)."""
 
     def to_json(self) -> dict[str, Any]:
         """The `chat --jsonl` line: a stable contract, extend only."""
@@ -103,4 +105,5 @@ class AssistantTurn:
             "done": self.done,
             "interview_id": self.interview_id,
             "choices": list(self.choices),
+            "changed": list(self.changed),
         }

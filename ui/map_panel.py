@@ -34,11 +34,13 @@ def _same(a: str | None, b: str | None) -> bool:
     return bool(a and b and a.strip().casefold() == b.strip().casefold())
 
 
-def _touchpoint(tp: Touchpoint, *, focused: bool) -> None:
+def _touchpoint(tp: Touchpoint, *, focused: bool, changed: bool = False) -> None:
     with st.container(border=True):
         parts = [CHANNEL[tp.channel] if tp.channel else NO_CHANNEL]
         name = f"**{esc(tp.name)}**"
         parts.append(f":blue[{MARKER} {name}]" if focused else name)
+        if changed:
+            parts.append(f":violet-badge[:material/edit: {t('map.changed')}]")
         if tp.emotion is not None:
             parts.append(EMOTION[tp.emotion])
         if tp.critical:
@@ -71,9 +73,17 @@ def _persona(journey: JourneyMap) -> None:
                 st.caption(f"{label}: " + esc("; ".join(items)))
 
 
-def map_panel(journey: JourneyMap, *, focus: dict[str, Any] | None, progress: float) -> None:
-    """The growing map; the stage or touchpoint being asked about is marked."""
+def map_panel(
+    journey: JourneyMap,
+    *,
+    focus: dict[str, Any] | None,
+    progress: float,
+    changed: list[str] | None = None,
+) -> None:
+    """The growing map; the stage or touchpoint being asked about is marked, and what the
+    last answer changed carries a badge (the undo button beside it takes it back)."""
     focus = focus or {}
+    changed_set = set(changed or [])
     st.progress(min(max(progress, 0.0), 1.0), text=t("map.progress", pct=round(progress * 100)))
     _persona(journey)
     if not journey.stages:
@@ -88,4 +98,8 @@ def map_panel(journey: JourneyMap, *, focus: dict[str, Any] | None, progress: fl
         if not stage.touchpoints:
             st.caption(t("map.no_touchpoints"))
         for tp in stage.touchpoints:
-            _touchpoint(tp, focused=focused_stage and _same(tp.name, focus.get("touchpoint")))
+            _touchpoint(
+                tp,
+                focused=focused_stage and _same(tp.name, focus.get("touchpoint")),
+                changed=f"touchpoint:{stage.name}/{tp.name}" in changed_set,
+            )

@@ -70,8 +70,7 @@ def parse_metrics(text: str, *, lang: str) -> tuple[list[Metric], list[str], lis
                 feedback.append(item[:200])
             else:
                 metrics.append(Metric(name=item[:200]))
-    seen: set[str] = set()
-    unique = [m for m in metrics if not (m.name.casefold() in seen or seen.add(m.name.casefold()))]
+    unique = list({m.name.casefold(): m for m in reversed(metrics)}.values())[::-1]
     return unique, list(dict.fromkeys(feedback)), P.parse_assumptions(text)
 
 

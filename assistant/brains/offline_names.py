@@ -331,11 +331,12 @@ def persona_name(text: str, *, lang: str) -> str:
                 continue  # "hän on kiireinen" is no name
             return _given(word, lang=lang)
     first = re.split(r"[.!?]", text, maxsplit=1)[0]
-    m = _APPOSITIVE.match(first)
-    if m and m.group("n").lower() not in _NOT_PERSON:
-        return _given(m.group("n"), lang=lang)  # "Mia, a freelance designer"
-    m = _ROLE_THEN_NAME.match(first)
-    if m and m.group("n").lower() not in _NOT_PERSON:
+    appositive = _APPOSITIVE.match(first)
+    if appositive and appositive.group("n").lower() not in _NOT_PERSON:
+        return _given(appositive.group("n"), lang=lang)  # "Mia, a freelance designer"
+    role = _ROLE_THEN_NAME.match(first)
+    if role and role.group("n").lower() not in _NOT_PERSON:
+        m = role
         tokens = first.split()
         if (
             tokens

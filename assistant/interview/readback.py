@@ -101,7 +101,7 @@ def readback(*, before: JourneyMap, after: JourneyMap, lang: Lang) -> str:
         parts.append(f"{t['assumptions']}: {', '.join(_q(a) for a in assumptions[:3])}")
     if not parts:
         return ""
-    return t["recorded"].format(what="; ".join(parts))
+    return str(t["recorded"]).format(what="; ".join(parts))
 
 
 def changes_text(changes: list[Change], lang: Lang) -> str:
@@ -120,3 +120,24 @@ def changes_text(changes: list[Change], lang: Lang) -> str:
         else:
             said.append(t[c.op.value].format(name=c.target, value=c.value))
     return _t(lang)["corrected"].format(what="; ".join(said)) if said else ""
+
+
+def changed_paths(before: JourneyMap, after: JourneyMap) -> list[str]:
+    """What an answer changed, for highlighting: "business", "persona", "stages",
+    "touchpoint:<stage>/<name>", "metrics", "ends" (first impression, last memory)."""
+    out: list[str] = []
+    if before.business != after.business:
+        out.append("business")
+    if before.persona != after.persona:
+        out.append("persona")
+    if [s.name for s in before.stages] != [s.name for s in after.stages]:
+        out.append("stages")
+    old = {(s.name, t.name): t for s, t in before.touchpoints()}
+    for stage, tp in after.touchpoints():
+        if old.get((stage.name, tp.name)) != tp:
+            out.append(f"touchpoint:{stage.name}/{tp.name}")
+    if (before.metrics, before.feedback) != (after.metrics, after.feedback):
+        out.append("metrics")
+    if (before.first_impression, before.last_memory) != (after.first_impression, after.last_memory):
+        out.append("ends")
+    return out

@@ -13,6 +13,7 @@ from assistant.interview import replies as r
 from assistant.interview.deps import Deps
 from assistant.interview.engine import Outcome, Turn
 from assistant.interview.planner import is_filled, next_slot, progress
+from assistant.interview.readback import changed_paths
 from assistant.interview.state import PlannerState
 from assistant.model import JourneyMap, Lang
 from assistant.store import TurnRecord
@@ -188,6 +189,7 @@ class Session:
         self, outcome: Outcome, *, user_turn: int | None, notice: str, force_save: bool = False
     ) -> AssistantTurn:
         store = self.deps.store
+        paths = changed_paths(self.journey, outcome.journey)
         changed = outcome.journey.model_dump() != self.journey.model_dump()
         self.state = outcome.state
         if changed or force_save or not self.state.version_trail:
@@ -197,6 +199,7 @@ class Session:
             self.state.version_trail.append(version)
         self.journey = outcome.journey
         turn = self._view(outcome, notice=notice)
+        turn.changed = paths
         store.add_turn(
             self.id,
             role=Role.ASSISTANT,

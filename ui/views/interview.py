@@ -51,6 +51,19 @@ def _example_questions(last: dict[str, object], lang: str) -> None:
         )
 
 
+def _quick_replies(last: dict[str, object]) -> None:
+    """The common answers to the question asked ("ei ongelmia", "ohita"): one click sends
+    them as the next message, just as typing them would."""
+    choices = [str(c) for c in last.get("choices") or [] if str(c).strip()]  # type: ignore[union-attr]
+    if not choices:
+        return
+    columns = st.columns(min(len(choices), 4))
+    for i, choice in enumerate(choices[:8]):
+        columns[i % len(columns)].button(
+            esc(choice), key=f"choice-{i}", on_click=_ask, args=(choice,), width="stretch"
+        )
+
+
 def _undo() -> None:
     session = core.resume(st.session_state["interview_id"])
     if session.undo():
@@ -91,6 +104,7 @@ with chat_col:
             st.session_state["last_turn"] = turn.to_json()
             st.rerun()
     if not session.done:
+        _quick_replies(last)
         _example_questions(last, lang)
 
 with map_col:
@@ -110,6 +124,11 @@ with map_col:
     # The map scrolls in its own pane: however long it grows, it does not push the chat
     # away (on a phone it sits below the chat, one screen tall).
     with st.container(height=MAP_PANE_HEIGHT, border=False, key=MAP_KEY):
-        map_panel(session.journey, focus=last.get("focus"), progress=session.progress)
+        map_panel(
+            session.journey,
+            focus=last.get("focus"),
+            progress=session.progress,
+            changed=list(last.get("changed") or []),
+        )
 
 keep_newest_in_view(len(records))
