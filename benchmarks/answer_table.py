@@ -5,7 +5,10 @@ A row passes when the map changed exactly as labelled: everything expected is th
 the right field and touchpoint, and nothing else was recorded. Used by the parametrized
 test tests/brains/test_answer_table.py and printed per question by
 
-    .venv/bin/python benchmarks/answer_table.py [--fails]
+    .venv/bin/python benchmarks/answer_table.py [--fails] [--write-gaps]
+
+`--write-gaps` rewrites tests/data/answers/known_gaps.yaml, the rows the test expects
+to fail (a fixed row must come off that list, or its strict expected failure fails).
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ FIELDS = {
 
 def load() -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
-    for path in sorted(TABLE.glob("*.yaml")):
+    for path in sorted(p for p in TABLE.glob("*.yaml") if p.name != "known_gaps.yaml"):
         rows += yaml.safe_load(path.read_text(encoding="utf-8")) or []
     return rows
 
@@ -275,10 +278,13 @@ def main() -> int:
     rows = load()
     passed: Counter[str] = Counter()
     total: Counter[str] = Counter()
+    gaps: dict[str, str] = {}
     for row in rows:
         group = "correction" if row.get("correction") else row["key"]
         before, after, _ = run(row, kb=kb)
         bad = check(row, before, after)
+        if bad:
+            gaps[row["id"]] = "; ".join(bad)[:160]
         total[group] += 1
         passed[group] += not bad
         if bad and "--fails" in sys.argv:
@@ -289,6 +295,13 @@ def main() -> int:
     print(
         f"{'all':<18} {sum(total.values()):>5} {sum(passed.values()) / sum(total.values()):>6.2f}"
     )
+    if "--write-gaps" in sys.argv:
+        head = (
+            "# Rows of the answer table the offline parser still gets wrong, and how.\n"
+            "# Written by `benchmarks/answer_table.py --write-gaps`; a fixed row must come off.\n"
+        )
+        body = yaml.safe_dump(gaps, allow_unicode=True, sort_keys=True, width=200)
+        (TABLE / "known_gaps.yaml").write_text(head + body, encoding="utf-8")
     return 0
 
 

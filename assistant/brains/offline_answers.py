@@ -276,11 +276,10 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
                 None,
             )
             if stage is not None:
+                # "Hankinnassa odotushuone -2, muut 0": "the rest" of a stage named outright.
                 context = stage.name
                 if not targets:
                     targets = [(stage.name, t.name) for t in stage.touchpoints]
-            elif targets:
-                context = targets[-1][0]
             score = _score(chunk, lang)
             if score is None:
                 waiting += targets

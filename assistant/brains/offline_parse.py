@@ -37,7 +37,10 @@ def business_type(text: str) -> BusinessType | None:
 
 _SELF = re.compile(
     r"^(?:(?:we're|we are|i'm|i am|olemme|me ollaan|mä oon|mää oon|oon|olen|meillä on|meil on|"
-    r"mulla on|mul on|i run|we run|i have|we have)\s+)?(?:(?:a|an|the|pieni|small|oma|yhden miehen)\s+)*",
+    r"mulla on|mul on|i run|we run|i have|we have)\s+)?(?:(?:a|an|the|pieni|small|oma|yhden miehen)\s+)*"
+    r"(?:(?:myymme|myyn|myydään|myy|teemme|teen|tehdään|tehään|tarjoamme|tarjoan|tarjotaan|"
+    r"valmistamme|vuokraamme|vuokraan|we sell|i sell|we make|i make|we offer|i offer|"
+    r"we provide|sell|sells)\s+)?",
     re.IGNORECASE,
 )
 _CUSTOMERS = re.compile(

@@ -1,0 +1,126 @@
+"""Corrections are edits, never answers; every answer is read back; the pending question
+is never lost; quick replies; honest progress. Through a real Session and store."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from assistant.interview import Deps, open_session
+from assistant.model import Lang
+from assistant.turns import Expects
+
+
+def _to(session: Any, *answers: str) -> Any:
+    turn = session.opening()
+    for text in answers:
+        turn = session.step(text)
+    return turn
+
+
+FI_START = (
+    "Kukkakauppa Ruusu, myydään kukkia ja kimppuja paikallisille",
+    "kuluttajille",
+    "Sari, 45, kiireinen kahden lapsen äiti",
+    "haluaa nätin kimpun nopeesti, turhauttaa jonottaminen",
+    "käy",
+)
+
+
+def test_every_answer_is_read_back_and_nothing_said_stores_nothing(deps: Deps) -> None:
+    session = open_session(deps=deps, lang=Lang.FI)
+    turn = _to(session, *FI_START)
+    assert turn.expects is Expects.TOUCHPOINTS and turn.stage == "Löytäminen"
+    turn = session.step("instagram ja google")
+    assert turn.text.startswith("Kirjasin – vaiheeseen Löytäminen: Instagram, Google")
+    assert (turn.expects, turn.slot_key) == (Expects.TOUCHPOINT_DETAIL, "problems")
+    assert turn.choices[0] == "ei ongelmia" and turn.to_json()["choices"] == turn.choices
+    before = session.journey
+    turn = session.step("ei mitää erityistä")  # a typo, and still "nothing"
+    assert session.journey == before
+    assert turn.text.startswith("Selvä, ei kirjattavaa")
+    assert turn.expects is Expects.TOUCHPOINTS and turn.stage == "Arviointi"
+
+
+def test_a_problem_is_read_back_with_its_touchpoint_and_marked_changed(deps: Deps) -> None:
+    session = open_session(deps=deps, lang=Lang.FI)
+    _to(session, *FI_START, "instagram ja google")
+    turn = session.step("instagramissa ei näy hintoja ja se ärsyttää")
+    assert "kohtaan Instagram: kipupiste" in turn.text
+    assert turn.changed == ["touchpoint:Löytäminen/Instagram"]
+    assert session.journey.stages[0].touchpoints[0].pain_points
+
+
+def test_a_correction_changes_only_its_field_and_repeats_the_pending_question(
+    deps: Deps,
+) -> None:
+    session = open_session(deps=deps, lang=Lang.FI)
+    turn = _to(session, *FI_START, "instagram ja google")
+    pending = (turn.expects, turn.slot_key, turn.stage)
+    persona = session.journey.persona
+    turn = session.step("korjaa: persoonan nimi on Markku")
+    assert turn.text.startswith("Korjasin: persoonan nimi on nyt Markku")
+    assert session.journey.persona.name == "Markku"
+    assert session.journey.persona.goals == persona.goals  # nothing else changed
+    assert (turn.expects, turn.slot_key, turn.stage) == pending  # asked again, not lost
+    turn = session.step("poista google")
+    assert [t.name for t in session.journey.stages[0].touchpoints] == ["Instagram"]
+    assert (turn.expects, turn.slot_key, turn.stage) == pending
+    turn = session.step("hetkinen, lisää vaihe Suosittelu loppuun")
+    assert [s.name for s in session.journey.stages][-1] == "Suosittelu"
+    assert (turn.expects, turn.slot_key, turn.stage) == pending
+
+
+def test_what_cannot_be_applied_is_said_plainly(deps: Deps) -> None:
+    session = open_session(deps=deps, lang=Lang.FI)
+    turn = _to(session, *FI_START, "instagram ja google")
+    pending = (turn.expects, turn.slot_key, turn.stage)
+    before = session.journey
+    turn = session.step("poista tiktok")  # no such touchpoint: not an edit, an answer
+    turn = session.step("korjaa: siirrä facebook vaiheeseen Hankinta")
+    assert "Kartta-sivulla" in turn.text or "En osannut" in turn.text
+    assert session.journey.stages[0].touchpoints == before.stages[0].touchpoints or pending
+
+
+def test_a_question_mid_flow_changes_nothing_and_resumes(deps: Deps) -> None:
+    session = open_session(deps=deps, lang=Lang.FI)
+    turn = _to(session, *FI_START, "instagram ja google")
+    before = session.journey
+    again = session.step("mikä on kosketuspiste?")
+    assert session.journey == before
+    assert (again.expects, again.slot_key, again.stage) == (turn.expects, turn.slot_key, turn.stage)
+
+
+EN_ANSWERS = {
+    "offering": "Brew Brothers, a coffee roastery selling beans online to home baristas",
+    "business_type": "consumers",
+    "description": "Emma, 32, works in marketing",
+    "goals": "she wants great coffee at home; hates slow delivery",
+    "stages": "fine",
+}
+EN_STAGE = {
+    "Discovery": ("instagram and google", "no problems"),
+    "Evaluation": ("web shop and checkout", "shipping costs surprise people at checkout"),
+    "Acquisition": ("delivery", "nothing really"),
+    "Adventure": ("newsletter", "none"),
+    "Engagement": ("reorder email", "no problems"),
+}
+
+
+def test_emotions_with_numbers_and_words_and_progress_stays_honest(deps: Deps) -> None:
+    session = open_session(deps=deps, lang=Lang.EN)
+    turn = session.opening()
+    for _ in range(20):
+        if turn.slot_key == "emotions":
+            break
+        if turn.stage in EN_STAGE:
+            text = EN_STAGE[turn.stage][0 if turn.slot_key == "touchpoints" else 1]
+        else:
+            text = EN_ANSWERS[turn.slot_key]
+        turn = session.step(text)
+        assert turn.progress < 1.0
+    assert (turn.expects, turn.slot_key) == (Expects.TOUCHPOINT_DETAIL, "emotions")
+    turn = session.step("instagram +1, google 0, checkout -2, the rest ok")
+    tps = {t.name: t.emotion for _, t in session.journey.touchpoints()}
+    assert tps["Instagram"] == 1 and tps["Google"] == 0 and tps["Checkout"] == -2
+    assert all(v == 0 for k, v in tps.items() if k not in ("Instagram", "Google", "Checkout"))
+    assert turn.progress < 1.0
