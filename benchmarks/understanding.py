@@ -473,7 +473,7 @@ def run(script: dict[str, Any], *, deps: Any) -> dict[str, Any]:
     turn = session.opening().to_json()
     log: list[tuple[str, str]] = [("assistant", turn["text"])]
     events = list(script.get("events") or [])
-    messages, times = 0, []
+    messages, times, llm_turns = 0, [], 0
     pending: list[str] = []
     while not turn["done"] and messages < MAX_MESSAGES:
         if pending:
@@ -486,6 +486,7 @@ def run(script: dict[str, Any], *, deps: Any) -> dict[str, Any]:
         turn = session.step(text).to_json()
         times.append((time.perf_counter() - t) * 1000)
         messages += 1
+        llm_turns += turn["brain"] == "llm"
         log += [
             (f"user [{used}]", text),
             (f"assistant [{turn['expects']}/{turn['focus'].get('slot')}]", turn["text"]),
@@ -497,6 +498,7 @@ def run(script: dict[str, Any], *, deps: Any) -> dict[str, Any]:
         "log": log,
         "ms": times,
         "unused_events": [e["say"] for e in events],
+        "llm_turns": llm_turns,
     }
 
 
@@ -588,11 +590,25 @@ def main() -> int:
     sys.path.insert(0, str(ROOT))
     stub = None
     if args.llm_stub:
-        from tests.llm.stub_server import StubServer
+        from tests.llm.stub_server import Reply, StubServer
 
-        stub = StubServer().start()
+        class EmptyModel(StubServer):
+            """A model that understands nothing: valid JSON that adds nothing, and a plain
+            question. What the map then holds is what the engine itself does around the
+            brain (corrections, read-back, fallback on unusable replies): the wiring."""
+
+            def _next(self, body: dict[str, Any]) -> Reply:
+                with self._lock:
+                    self.requests.append(body)
+                prompt = json.dumps(body.get("messages", ""), ensure_ascii=False)
+                if "JSON Schema" in prompt:
+                    return Reply.json({})
+                return Reply.text("Kerro vielä vähän lisää?")
+
+        stub = EmptyModel().start()
         os.environ["OPENAI_API_KEY"] = "sk-stub"
-        os.environ["OPENAI_BASE_URL"] = stub.url
+        os.environ["OPENAI_BASE_URL"] = stub.base_url
+        os.environ["POLKUOPAS_LLM_RETRIES"] = "0"
     from assistant.interview import build_deps
     from assistant.settings import Settings
 
@@ -633,6 +649,11 @@ def main() -> int:
     if args.json:
         Path(args.json).write_text(json.dumps(report, indent=2), encoding="utf-8")
     if stub is not None:
+        llm = sum(r.get("llm_turns", 0) for rs in by_set.values() for r in rs)
+        turns = sum(r["messages"] for rs in by_set.values() for r in rs)
+        print(
+            f"\nLLM stub: {len(stub.requests)} requests; {llm} of {turns} turns answered by the llm brain"
+        )
         stub.stop()
     return 0
 

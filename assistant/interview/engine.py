@@ -26,6 +26,10 @@ from assistant.patch import apply_patch
 from assistant.turns import Expects, Slot
 
 
+_STRUCTURAL = frozenset({"offering", "stages", "touchpoints"})
+"""Slots the rest of the interview is built on: an answer that gives nothing is asked again."""
+
+
 @dataclass
 class Outcome:
     text: str
@@ -105,11 +109,18 @@ class Turn:
                     state.done = True  # nothing to change in the review: the map is ready
         else:
             self.journey = self.understand(text, pending)
-            state.mark_answered(pending)
             prefix = readback(before=before, after=self.journey, lang=lang)
-            if not prefix:
-                said_nothing = is_nothing(text)
-                prefix = r.readback_text(lang, "nothing_said" if said_nothing else "nothing_found")
+            if prefix or is_nothing(text):
+                state.mark_answered(pending)
+                prefix = prefix or r.readback_text(lang, "nothing_said")
+            elif pending.key in _STRUCTURAL and pending.id not in state.retried:
+                # Nothing understood where the journey's shape depends on it: ask once more.
+                state.retried.append(pending.id)
+                prefix = r.readback_text(lang, "nothing_found")
+                state.reopened = slot_to_json(pending)
+            else:
+                state.mark_answered(pending)
+                prefix = r.readback_text(lang, "nothing_kept")
         return self.next(prefix, answer=text)
 
     def correct(self, text: str, *, edits: list[Edit], pending: Slot) -> str:

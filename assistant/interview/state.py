@@ -50,6 +50,8 @@ class PlannerState:
     """User messages so far that were answers or commands (the 20-message budget)."""
     used_cards: list[str] = field(default_factory=list)
     """Cards already shown as tips: never the same card twice in one interview."""
+    retried: list[str] = field(default_factory=list)
+    """Slots asked again because an answer to them gave nothing (once each)."""
     fixing: bool = False
     """The user said "fix" without saying what: the next message is the correction."""
     version_trail: list[int] = field(default_factory=list)
@@ -114,6 +116,7 @@ class PlannerState:
         state.asked = [str(x) for x in state.asked or []]
         state.skipped = [str(x) for x in state.skipped or []]
         state.used_cards = [str(x) for x in state.used_cards or []]
+        state.retried = [str(x) for x in state.retried or []]
         state.history = [h for h in state.history or [] if isinstance(h, dict)]
         state.version_trail = [int(x) for x in state.version_trail or []]
         state.user_messages = int(state.user_messages or 0)
