@@ -138,34 +138,73 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
     after_nothing = False
     for sentence in sentences(text):
         first_in_sentence = len(items)
+        carry = ""
+        after_if = False
         for piece in _pieces(sentence):
             item = tidy(piece)
             ws = words(item)
             if not ws or is_nothing(item) or _AFTERWORD.match(item):
                 after_nothing = after_nothing or is_nothing(item)
                 continue
+            if _starts_nothing(item):
+                after_nothing = True  # "ei mitään erityistä ne löytää meidät kyllä"
+                continue
             if _has(ws, "negated_ok"):
                 continue
+            if len(ws) == 1 and not carry:
+                carry = item  # "Epäilevät, osaavatko kääntäjät termit": one clause
+                continue
+            if carry:
+                item, piece = f"{carry}, {item}", f"{carry}, {piece}"
+                ws = words(item)
+                carry = ""
             signal = _is_problem(ws) or item.endswith("?") or _negative(item)
-            leaving = _has(ws, "leaving") and not _IF.match(item)
+            leaving = _has(ws, "leaving")
             same_sentence = len(items) > first_in_sentence
-            if same_sentence and (_CONTINUES.match(item) or (leaving and not _IF.match(piece))):
+            consequence = after_if and not _IF.match(item)
+            if same_sentence and (
+                _CONTINUES.match(item) or consequence or (leaving and not _IF.match(item))
+            ):
                 prev = items[-1]
                 prev[2] = f"{prev[2]}, {item}"[:300]
                 if leaving:
                     prev[1] = "blockers"
+                after_if = False
                 continue
-            if not signal and (after_nothing or _positive(item) or len(ws) <= 1):
+            after_if = bool(_IF.match(item))
+            if not signal and not after_if and (after_nothing or _positive(item) or len(ws) <= 1):
                 continue
             named = touchpoint_of(ws, own)
             current = named or current
             items.append([current, _field(piece, ws), item[:300]])
+        if carry and (_is_problem(words(carry)) or _negative(carry)):
+            items.append([current, _field(carry, words(carry)), carry[:300]])
     out = []
     for tp, field, said in items:
         patch = TouchpointPatch(stage=stage, name=tp)
         setattr(patch, field, [said])
         out.append(patch)
     return out
+
+
+def _starts_nothing(item: str) -> bool:
+    low = " ".join(words(item))
+    return any(low.startswith(p + " ") for p in _NOTHING_LEADS)
+
+
+_NOTHING_LEADS = (
+    "ei mitään erityistä",
+    "ei mitää erityistä",
+    "ei oikeastaan mitään",
+    "ei oikeestaan mitään",
+    "ei oikeestaan ongelmia",
+    "ei oikeastaan ongelmia",
+    "ei ongelmia",
+    "nothing special",
+    "nothing really",
+    "no problems",
+    "no real problems",
+)
 
 
 def _negative(item: str) -> bool:

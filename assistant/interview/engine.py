@@ -25,7 +25,6 @@ from assistant.model import Citation, JourneyMap, Lang
 from assistant.patch import apply_patch
 from assistant.turns import Expects, Slot
 
-
 _STRUCTURAL = frozenset({"offering", "stages", "touchpoints"})
 """Slots the rest of the interview is built on: an answer that gives nothing is asked again."""
 
