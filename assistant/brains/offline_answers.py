@@ -269,12 +269,27 @@ def _score(segment: str, lang: str) -> int | None:
     )
 
 
+_SAY = re.compile(
+    r"^(?:sanotaan|sanoisin|eli|ehkä|about|say|i'd say|maybe|so|like|noin|kai)?\s*"
+    r"[+−-]?\s?\d(?:\s*/\s*\d+)?\s*!?$",
+    re.IGNORECASE,
+)
+
+
 def _chunks(sentence: str) -> list[str]:
-    """ "google 0 insta +1, kassa -1 ja muut 0" -> one chunk per score."""
+    """ "google 0 insta +1, kassa -1 ja muut 0" -> one chunk per score; "annoyed, -1" and
+    "uteliaita, sanotaan +1" stay one chunk (the number says the same feeling)."""
     out: list[str] = []
     for seg in re.split(r"[,;]|\s+(?:ja|and|mutta|but|sekä)\s+", sentence):
         seg = seg.strip()
         if not seg:
+            continue
+        if (
+            out
+            and _SAY.match(seg.replace("−", "-"))
+            and not _SCORE.search(out[-1].replace("−", "-"))
+        ):
+            out[-1] = f"{out[-1]} {seg}"
             continue
         marks = list(_SCORE.finditer(seg.replace("−", "-")))
         if len(marks) < 2:

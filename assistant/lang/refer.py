@@ -17,7 +17,7 @@ def _same(word: str, part: str) -> bool:
     return len(part) >= 4 and len(word) >= 4 and fuzzy_equal(word, part)
 
 
-def strength(ws: list[str], name: str) -> int:
+def strength(ws: list[str], name: str, *, first_word: bool = False) -> int:
     """How surely the words refer to `name`: FULL (every content word of the name),
     ALIAS (a known channel's other name, or the head word of a longer name), HEAD (the
     last part of a compound, "lomake" for "Tarjouslomake"), or 0."""
@@ -32,6 +32,9 @@ def strength(ws: list[str], name: str) -> int:
     head = parts[-1]
     if len(parts) > 1 and len(head) >= 4 and any(_same(w, head) for w in ws):
         return ALIAS
+    first = parts[0]
+    if first_word and len(parts) > 1 and len(first) >= 4 and any(_same(w, first) for w in ws):
+        return ALIAS  # "demo" for "Demo call", "kickoff" for "Kickoff call"
     if len(parts) == 1 and len(head) >= 8:
         for w in ws:
             base = sorted(keys(w), key=len)[-1] if len(w) >= 4 else ""
@@ -50,5 +53,12 @@ def best(ws: list[str], names: list[str]) -> str | None:
 
 
 def all_named(ws: list[str], names: list[str]) -> list[str]:
-    """Every name the words refer to (FULL or ALIAS), in the order given."""
-    return [n for n in names if strength(ws, n) >= ALIAS]
+    """Every name the words refer to (FULL or ALIAS), in the order given; a name inside a
+    longer one that is named too is left out ("Email" in "Pre-arrival email"). Looser than
+    `best`: the first word of a name counts ("demo" for "Demo call"), as in a list of
+    feelings every item names a touchpoint."""
+    found = [n for n in names if strength(ws, n, first_word=True) >= ALIAS]
+    full = [n for n in found if strength(ws, n) == FULL]
+    if full:
+        found = full
+    return [n for n in found if not any(m != n and set(words(n)) < set(words(m)) for m in found)]
