@@ -46,7 +46,7 @@ def test_english_map_gets_the_english_system_prompt(brain: LLMBrain, fake: Scrip
     assert patch.persona is not None and patch.persona.description == "busy parents"
     system, user = fake.sent()
     assert system.startswith("You are Polkuopas")
-    assert "the ideal customer" in user
+    assert "the typical customer" in user
 
 
 def test_malformed_json_then_valid_is_retried(brain: LLMBrain, fake: ScriptedChat) -> None:
