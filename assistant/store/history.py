@@ -1,4 +1,4 @@
-"""Map versions, the planner's state and mentor comments of one interview."""
+"""Map versions and the planner's state of one interview."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 
 from assistant.model import JourneyMap
 from assistant.store.base import StoreBase
-from assistant.store.records import CommentRecord, MapVersionInfo
-from assistant.store.tables import Comment, MapVersion, PlannerState, utcnow
+from assistant.store.records import MapVersionInfo
+from assistant.store.tables import MapVersion, PlannerState, utcnow
 
 
 class HistoryMixin(StoreBase):
@@ -105,25 +105,3 @@ class HistoryMixin(StoreBase):
             self._require(session, interview_id)
             row = session.get(PlannerState, interview_id)
             return dict(row.state) if row is not None else {}
-
-    # Mentor comments
-
-    def add_comment(self, interview_id: str, *, author: str, text: str, target: str = "") -> int:
-        comment = Comment(
-            interview_id=interview_id, author=author, text=text, target=target, created_at=utcnow()
-        )
-        with self._writing() as session:
-            self._lock(session, interview_id)
-            session.add(comment)
-            session.flush()
-            return comment.id
-
-    def comments(self, interview_id: str) -> list[CommentRecord]:
-        """Oldest first."""
-        with self._read() as session:
-            self._require(session, interview_id)
-            stmt = select(Comment).where(Comment.interview_id == interview_id).order_by(Comment.id)
-            return [
-                CommentRecord(r.id, r.author, r.text, r.target, r.created_at)
-                for r in session.scalars(stmt)
-            ]
