@@ -14,12 +14,14 @@ import streamlit as st  # noqa: E402
 
 from ui.current import adopt_link  # noqa: E402
 from ui.i18n import t  # noqa: E402
+from ui.keyring import sync_keys  # noqa: E402
 from ui.sidebar import language_switch  # noqa: E402
 from ui.state import init_state  # noqa: E402
 
 st.set_page_config(page_title="Polkuopas", page_icon=":material/explore:", layout="wide")
 init_state()
 adopt_link()
+sync_keys()
 
 pages = [
     st.Page(

@@ -23,6 +23,10 @@ def _used_keys() -> set[str]:
         "channel.{v}": ["digital", "physical", "human"],
         "btype.{v or 'unknown'}": ["unknown", "b2b", "b2c", "both"],
         "download.{fmt.value}": ["json", "csv", "xlsx", "md", "html", "png", "svg"],
+        "stance.{comment.stance}": ["agree", "disagree", "own"],
+        "stance.{v}": ["agree", "disagree", "own"],
+        "target.{v}": ["general", "turn", "cell", "suggestion"],
+        "transcript.{fmt.value}": ["md", "html", "json"],
     }
     keys: set[str] = set()
     for path in UI.rglob("*.py"):

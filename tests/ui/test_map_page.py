@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.ui.conftest import sample_map, texts
+from tests.ui.conftest import owned, sample_map, texts
 
 MAP_PAGE = "views/journey_map.py"
 
 
 def open_map(app: Any, core_deps: Any) -> tuple[Any, str]:
-    from assistant.interview import open_session
-
-    session = open_session(deps=core_deps, lang="fi")
-    session.opening()
+    session, token = owned(core_deps)
     session.edit_map(sample_map())
-    app.query_params["i"] = session.id
+    app.query_params["k"] = token
     app.run()
     app.switch_page(MAP_PAGE).run()
     assert not app.exception, app.exception
