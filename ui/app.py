@@ -21,7 +21,6 @@ from ui.state import init_state  # noqa: E402
 st.set_page_config(page_title="Polkuopas", page_icon=":material/explore:", layout="wide")
 init_state()
 adopt_link()
-sync_keys()
 
 pages = [
     st.Page(
@@ -47,6 +46,7 @@ pages = [
     ),
 ]
 page = st.navigation(pages)
+sync_keys(report=page.url_path == "interviews")
 with st.sidebar:
     language_switch("sidebar")
     st.caption(t("sidebar.about"))

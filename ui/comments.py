@@ -17,11 +17,14 @@ if TYPE_CHECKING:
     from assistant.store import CommentRecord
 
 
-def show_comment(comment: CommentRecord, journey: JourneyMap | None, lang: str) -> None:
-    """One comment: author, time, what it is about, the mentor's stance; all inert text."""
+def show_comment(
+    comment: CommentRecord, journey: JourneyMap | None, lang: str, *, owner: bool = False
+) -> None:
+    """One comment: author, time, what it is about, the mentor's stance; all inert text.
+    The owner also sees which comments are new to them."""
     with st.container(border=True):
         head = f"**{esc(comment.author)}** · {comment.created_at:%d.%m.%Y %H:%M}"
-        if comment.read_at is None:
+        if owner and comment.read_at is None:
             head += f" :blue-badge[{t('comments.new')}]"
         if comment.stance:
             head += f" :violet-badge[{t(f'stance.{comment.stance}')}]"
@@ -45,7 +48,7 @@ def owner_comments(interview_id: str, journey: JourneyMap, *, where: str) -> Non
     label = t("comments.title_new", count=len(new)) if new else t("comments.title")
     with st.expander(label, icon=":material/rate_review:", expanded=bool(new)):
         for comment in reversed(comments):
-            show_comment(comment, journey, journey.language.value)
+            show_comment(comment, journey, journey.language.value, owner=True)
         if new:
             st.button(
                 t("comments.mark_read"),

@@ -2,8 +2,9 @@
 component (st.components.v2, part of Streamlit: nothing to download, works offline).
 
 The keys are also in the private link, which stays the way to move to another device.
-The page's own JavaScript reads the list and hands it to Python; keys to add or remove
-are passed in as data. Nothing is sent anywhere else.
+Keys to add or remove are passed in as data on every page; only My interviews asks the
+browser to report its list back, because a report means one more script run (which
+would swallow a one-off message elsewhere). Nothing is sent anywhere else.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ export default function (component) {
   for (const k of ((data && data.add) || []).filter(ok)) { if (!next.includes(k)) next.push(k); }
   next = next.slice(-200);
   try { window.localStorage.setItem(NAME, JSON.stringify(next)); } catch (e) { /* private mode */ }
-  setStateValue("keys", next);
+  if (data && data.report) setStateValue("keys", next);
 }
 """
 
@@ -35,13 +36,16 @@ def _component() -> Any:
     return st.components.v2.component("polkuopas_keyring", js=_JS)
 
 
-def sync_keys() -> None:
-    """Mount the bridge: push pending adds/removes, read back the stored keys."""
+def sync_keys(*, report: bool) -> None:
+    """Mount the bridge: push pending adds/removes; with `report`, read the stored keys."""
     add, remove = st.session_state["keys_add"], st.session_state["keys_remove"]
+    st.session_state["keyring_reporting"] = report
+    if not report and not add and not remove:
+        return
     try:
         result = _component()(
             key="keyring",
-            data={"add": list(add), "remove": list(remove)},
+            data={"add": list(add), "remove": list(remove), "report": report},
             default={"keys": None},
             on_keys_change=lambda: None,
             height=0,
@@ -71,3 +75,12 @@ def known_keys() -> list[str]:
     removed = set(st.session_state["keys_remove"])
     keys = [*st.session_state["owned"], *stored]
     return [k for k in dict.fromkeys(keys) if k not in removed]
+
+
+def busy() -> bool:
+    """True when the browser is about to report its keys, which reruns the script."""
+    pending = st.session_state["keys_add"] or st.session_state["keys_remove"]
+    return bool(
+        st.session_state.get("keyring_reporting")
+        and (st.session_state["stored_keys"] is None or pending)
+    )

@@ -11,6 +11,7 @@ from assistant.access.targets import Stance, Target, TargetKind, cell_targets, s
 from ui import core
 from ui.comments import show_comment
 from ui.i18n import t
+from ui.state import flash, show_flash
 from ui.text import esc, short
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def _comment_form(share: ShareInfo, turns: list[TurnRecord], journey: JourneyMap
         stance=stance or "",
         share_id=share.id,
     )
-    st.success(t("mentor.saved"))
+    flash("success", t("mentor.saved"))
     st.rerun()
 
 
@@ -139,6 +140,7 @@ def mentor_view(share: ShareInfo) -> None:
             for i, s in enumerate(journey.suggestions, start=1):
                 st.markdown(f"{i}\\. **{esc(s.title)}**  \n{esc(s.why)}")
     st.markdown(f"#### {t('mentor.comments')}")
+    show_flash()
     for comment in store.comments(info.id):
         show_comment(comment, journey, lang)
     _comment_form(share, turns, journey)

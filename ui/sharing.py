@@ -24,8 +24,9 @@ def _make(interview_id: str) -> None:
     expires = datetime.now(UTC) + timedelta(days=days) if days else None
     label = (st.session_state["share_label"] or "").strip()[:100]
     info, token = core.deps().store.create_share(interview_id, label=label, expires_at=expires)
-    # Shown once, on this run only; the store keeps just its hash.
-    st.session_state["new_share"] = (info.id, token)
+    # Shown in this browser session only (the store keeps just its hash), until the
+    # next share is made, it is revoked or another interview is opened.
+    st.session_state["new_share"] = (interview_id, info.id, token)
     st.session_state["share_label"] = ""
 
 
@@ -46,13 +47,14 @@ def share_panel(interview_id: str) -> None:
         format_func=lambda d: t("share.never") if d == 0 else t("share.days", days=d),
     )
     st.button(t("share.make"), on_click=_make, args=(interview_id,), icon=":material/share:")
-    fresh = st.session_state.pop("new_share", None)
-    st.session_state["new_share"] = None
-    if fresh:
-        st.success(t("share.made"))
-        st.code(share_link(fresh[1]), language=None)
     now = datetime.now(UTC)
-    for share in core.deps().store.shares(interview_id):
+    shares = core.deps().store.shares(interview_id)
+    fresh = st.session_state["new_share"]
+    active = {s.id for s in shares if s.active(now)}
+    if fresh and fresh[0] == interview_id and fresh[1] in active:
+        st.success(t("share.made"))
+        st.code(share_link(fresh[2]), language=None)
+    for share in shares:
         with st.container(border=True):
             main, button = st.columns([4, 1])
             name = esc(share.label) or t("share.unnamed")

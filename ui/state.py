@@ -20,6 +20,8 @@ DEFAULTS: dict[str, Any] = {
     # Keys to add to / remove from this browser's storage on the next run.
     "keys_add": [],
     "keys_remove": [],
+    # This page asks the browser for its stored keys (My interviews only).
+    "keyring_reporting": False,
     # The operator signed in with the admin password (settings, mentor dashboard).
     "admin": False,
     # Mentor view: the share link's token in use ("" = none).
@@ -54,8 +56,11 @@ def flash(kind: str, text: str) -> None:
 
 
 def show_flash() -> None:
+    from ui.keyring import busy
+
     message = st.session_state.get("flash")
     if message:
         kind, text = message
         getattr(st, kind, st.info)(text)
-        st.session_state["flash"] = None
+        if not busy():  # else the browser's report reruns the page at once: show it again
+            st.session_state["flash"] = None

@@ -68,7 +68,8 @@ def test_export_formats_all_have_a_label() -> None:
     ("raw", "shown"),
     [
         ("<script>alert(1)</script>", "\\<script\\>alert\\(1\\)\\</script\\>"),
-        ("![x](http://e.com/a.png)", "\\!\\[x\\]\\(http\\:\\/\\/e\\.com\\/a\\.png\\)"),
+        ("![x](http://e.com/a.png)", "\\!\\[x\\]\\(http\u2060\\:\\/\\/e\\.com\\/a\\.png\\)"),
+        ("www.e.com me@e.com", "www\u2060\\.e\\.com me@\u2060e\\.com"),
         ("$x$ **b** `c`", "\\$x\\$ \\*\\*b\\*\\* \\`c\\`"),
         ("rivi\ntoinen", "rivi  \ntoinen"),
     ],
@@ -83,7 +84,7 @@ def test_assistant_text_keeps_lists_but_not_links() -> None:
     from ui.text import esc_light
 
     text = esc_light("1. Ehdotus\n   Lähde: [x](http://e.com)")
-    assert text.startswith("1. Ehdotus  \n") and "\\[x\\]\\(http" in text
+    assert text.startswith("1. Ehdotus  \n") and "\\[x\\]\\(http\u2060:" in text
 
 
 def test_editor_tables_round_trip_and_follow_row_edits() -> None:
