@@ -124,3 +124,27 @@ def test_downloads_of_the_page_parse(core_deps: Any) -> None:
     assert export_data(journey, ExportFormat.PNG)[:8] == b"\x89PNG\r\n\x1a\n"
     assert b"<svg" in export_data(journey, ExportFormat.SVG)
     assert b"<html" in export_data(journey, ExportFormat.HTML).lower()
+
+
+def test_markdown_in_stage_names_stays_text(app: Any, core_deps: Any) -> None:
+    """A stage named like a Markdown image or link must not load or link anything, also in
+    the editor's tab labels and the map beside the chat."""
+    from assistant.model import JourneyMap, Stage, Touchpoint
+
+    session, token = owned(core_deps)
+    evil = "![s](http://127.0.0.1:9/a.png)"
+    session.edit_map(
+        JourneyMap(
+            stages=[
+                Stage(name=evil, touchpoints=[Touchpoint(name="[linkki](http://127.0.0.1:9/)")])
+            ]
+        )
+    )
+    app.query_params["k"] = token
+    app.run()
+    assert "\\!\\[s\\]" in texts(app) and "](http" not in texts(app)
+    app.switch_page(MAP_PAGE).run()
+    assert not app.exception
+    labels = [tab.label for tab in app.tabs]
+    assert labels and all("](http" not in label for label in labels)
+    assert any("\\!\\[s\\]" in label for label in labels)

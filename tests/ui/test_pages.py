@@ -320,3 +320,16 @@ def test_settings_without_an_llm(app: Any, admin_password: str) -> None:
     assert any("Kaikki toimii silti" in i.value for i in app.info)
     _button(app, "Testaa yhteys").click().run()
     assert app.warning  # not configured: a clear message, no network
+
+
+def test_tokens_are_never_logged(app: Any, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    app.run()
+    chat(app, "Myymme kahvia kuluttajille.")
+    owner_key = _param(app, "k")
+    token = _share(app)
+    _mentor(token)
+    logged = caplog.text
+    assert owner_key not in logged and token not in logged
