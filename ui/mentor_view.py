@@ -29,13 +29,40 @@ def _chart(map_json: str) -> str:
     return chart_svg(from_json(map_json))
 
 
-def _turn(record: TurnRecord, lang: str) -> None:
+def _turn(record: TurnRecord, lang: str, changed: list[str]) -> None:
     from ui.chat import show_record
 
     when = f"{record.created_at:%d.%m.%Y %H:%M}" if record.created_at else ""
     brain = f" · {t('mentor.brain', brain=esc(record.brain))}" if record.brain else ""
     st.caption(f"#{record.id} · {when}{brain}")
     show_record(record, lang=lang)
+    if changed:
+        st.caption(t("mentor.changed", fields=esc("; ".join(changed[:8]))))
+
+
+def _provenance(interview_id: str, journey: JourneyMap) -> None:
+    """Choose a map cell: which messages set or changed it, and whether it was edited."""
+    cells = cell_targets(journey)
+    if not cells:
+        return
+    chosen = st.selectbox(
+        t("mentor.where_from"),
+        [None, *range(len(cells))],
+        format_func=lambda i: "–" if i is None else cells[i].label,
+        key="provenance_cell",
+    )
+    if chosen is None:
+        return
+    changes = core.deps().store.map_changes(interview_id, path=cells[chosen].ref)
+    turns = sorted({f"#{c.turn_id}" for c in changes if c.turn_id is not None})
+    by_hand = any(c.by_hand for c in changes)
+    if not turns and not by_hand:
+        st.caption(t("mentor.origin_unknown"))
+        return
+    parts = [t("mentor.from_turns", turns=", ".join(turns))] if turns else []
+    if by_hand:
+        parts.append(t("mentor.by_hand"))
+    st.caption(" · ".join(parts))
 
 
 def _targets(kind: TargetKind, turns: list[TurnRecord], journey: JourneyMap) -> list[Target]:
@@ -120,6 +147,11 @@ def mentor_view(share: ShareInfo) -> None:
 
     journey = journey or JourneyMap(language=Lang(lang))
     turns = store.transcript(info.id)
+    labels = {c.ref: c.label for c in cell_targets(journey)}
+    changed: dict[int, list[str]] = {}
+    for change in store.map_changes(info.id):
+        if change.turn_id is not None:
+            changed.setdefault(change.turn_id, []).append(labels.get(change.path, change.path))
     left, right = st.columns([3, 2], gap="large")
     with left:
         st.markdown(f"#### {t('mentor.transcript')}")
@@ -128,13 +160,14 @@ def mentor_view(share: ShareInfo) -> None:
             if not turns:
                 st.info(t("mentor.no_turns"))
             for record in turns:
-                _turn(record, lang)
+                _turn(record, lang, changed.get(record.id, []))
     with right:
         st.markdown(f"#### {t('mentor.map')}")
         if journey.stages:
             st.image(_chart(journey.model_dump_json()), width="stretch")
         else:
             st.info(t("mentor.no_map"))
+        _provenance(info.id, journey)
         if journey.suggestions:
             st.markdown(f"**{t('mentor.suggestions')}**")
             for i, s in enumerate(journey.suggestions, start=1):

@@ -107,3 +107,16 @@ class SharedInterview:
     active_shares: int
     comments: int
     last_comment_at: datetime | None
+
+
+@dataclass(frozen=True)
+class MapChangeRecord:
+    """Provenance: map field `path` was set, changed or removed by version `version`."""
+
+    version: int
+    turn_id: int | None
+    """The user's turn that led to it; None for a direct edit, upload or undo."""
+    path: str
+    change: str
+    """set, changed or removed."""
+    by_hand: bool

@@ -98,6 +98,9 @@ class Interview(Base):
     shares: Mapped[list[Share]] = relationship(
         back_populates="interview", cascade="all, delete-orphan", passive_deletes=True
     )
+    map_changes: Mapped[list[MapChange]] = relationship(
+        back_populates="interview", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 def _interview_fk() -> Any:
@@ -196,3 +199,22 @@ class Share(Base):
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     interview: Mapped[Interview] = relationship(back_populates="shares")
+
+
+class MapChange(Base):
+    """Provenance: one map field that one saved version changed, and the turn behind it."""
+
+    __tablename__ = "map_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    interview_id: Mapped[str] = mapped_column(String(64), _interview_fk(), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    turn_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("turns.id", ondelete="SET NULL"), nullable=True
+    )
+    path: Mapped[str] = mapped_column(String(200))
+    change: Mapped[str] = mapped_column(String(16))
+    by_hand: Mapped[bool] = mapped_column(Boolean, default=False)
+    """The owner edited the map directly (or uploaded it) rather than answering."""
+
+    interview: Mapped[Interview] = relationship(back_populates="map_changes")

@@ -172,6 +172,9 @@ def test_share_mentor_comments_and_the_owner_sees_them(app: Any, core_deps: Any)
     assert "\\<script\\>alert\\(1\\)\\</script\\>" in page, "the payload is shown as text"
     assert "\\!\\[x\\]" in page and "<script>" not in page
     assert "offline" in page  # which brain answered
+    assert "Kartalle: Yritys › Mitä myydään" in page  # what the first answer changed
+    mentor.selectbox(key="provenance_cell").select_index(1).run()
+    assert "viesteistä #" in texts(mentor)
     # A comment on a turn, with a payload of its own.
     mentor.radio(key="comment_kind").set_value("turn").run()
     next(a for a in mentor.text_area if a.label == "Kommentti").set_value("Hyvä! " + PAYLOAD)
