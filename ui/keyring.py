@@ -26,7 +26,18 @@ export default function (component) {
   for (const k of ((data && data.add) || []).filter(ok)) { if (!next.includes(k)) next.push(k); }
   next = next.slice(-200);
   try { window.localStorage.setItem(NAME, JSON.stringify(next)); } catch (e) { /* private mode */ }
-  if (data && data.report) setStateValue("keys", next);
+  // Report until Python shows it has the list: a report sent while the page is still
+  // starting up can be lost, so it is repeated once a second, at most five times.
+  clearTimeout(window.__polkuopasKeyring);
+  const same = JSON.stringify((data && data.known) || null) === JSON.stringify(next);
+  if (data && data.report && !same) {
+    let tries = 0;
+    const report = () => {
+      setStateValue("keys", next);
+      if (++tries < 5) window.__polkuopasKeyring = setTimeout(report, 1000);
+    };
+    report();
+  }
 }
 """
 
@@ -45,7 +56,12 @@ def sync_keys(*, report: bool) -> None:
     try:
         result = _component()(
             key="keyring",
-            data={"add": list(add), "remove": list(remove), "report": report},
+            data={
+                "add": list(add),
+                "remove": list(remove),
+                "report": report,
+                "known": st.session_state["stored_keys"],
+            },
             default={"keys": None},
             on_keys_change=lambda: None,
             height=0,

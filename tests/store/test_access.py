@@ -123,5 +123,6 @@ def test_delete_removes_everything(store: Store, db_path: Path, journey: Journey
             "comments",
             "owner_keys",
             "shares",
+            "map_changes",
         ):
             assert conn.execute(f"SELECT count(*) FROM {table}").fetchone() == (0,), table

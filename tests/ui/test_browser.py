@@ -245,17 +245,24 @@ def test_private_by_default_and_shared_on_purpose(
     page.get_by_text(FIRST_QUESTION).first.wait_for(timeout=90_000)
     _idle(page)
     _say(page, "Kahvila Kanelitupa myy kahvia kuluttajille. " + PAYLOAD)
-    assert "<script>window.pwned=1</script>" in _body(page)
+    page.get_by_text("<script>window.pwned=1</script>", exact=False).first.wait_for(timeout=30_000)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('k')")
     _no_live_payload(page)
     owner_key = page.evaluate("() => new URLSearchParams(location.search).get('k')")
     assert owner_key and len(owner_key) >= 43
 
     # The same browser remembers it (localStorage): My interviews without the link.
+    page.wait_for_function(
+        "k => (localStorage.getItem('polkuopas.owner-keys') || '').includes(k)",
+        arg=owner_key,
+        timeout=30_000,
+    )
     _open(page, f"{server}/interviews", "Tämän selaimen haastattelut")
-    _idle(page)
-    page.get_by_text("kahvia", exact=False).first.wait_for(timeout=30_000)
-    stored = page.evaluate("() => localStorage.getItem('polkuopas.owner-keys')")
-    assert owner_key in stored
+    try:
+        page.get_by_text("kahvia", exact=False).first.wait_for(timeout=30_000)
+    except Exception:
+        page.screenshot(path=str(ARTIFACTS / "interviews-failed.png"), full_page=True)
+        raise
 
     # A second browser with no link sees nothing on any page, and an id opens nothing.
     stranger = browser.new_context(viewport={"width": 1366, "height": 900})
