@@ -89,8 +89,8 @@ if session is not None:
 st.subheader(t("interviews.mine"))
 store = core.deps().store
 owned = store.interviews_for_owners(known_keys())
-for token in [k for k in st.session_state["owned"] if k not in owned]:
-    forget_key(token)  # deleted meanwhile, e.g. in another browser
+for token in [k for k in known_keys() if k not in owned]:
+    forget_key(token)  # deleted meanwhile, e.g. in another browser: the key opens nothing
 items = sorted(owned.items(), key=lambda kv: kv[1].updated_at, reverse=True)
 subject = signed_in_subject()
 extra = []
