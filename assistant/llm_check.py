@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import SecretStr
 
+from assistant.access.urls import redact_url
 from assistant.model import Lang
 from assistant.prompts import load_yaml
 from assistant.settings import Settings
@@ -23,7 +24,7 @@ class ConnectionReport:
     ok: bool
     model: str
     base_url: str
-    """The endpoint tried ("" means the OpenAI default)."""
+    """The endpoint tried, without credentials ("" means the OpenAI default)."""
     latency_ms: int
     """Round trip of the test call; 0 when no call was made."""
     message_fi: str
@@ -56,7 +57,8 @@ def _failure_key(exc: BaseException) -> str:
 
 def check_connection(*, settings: Settings, timeout: float = CHECK_TIMEOUT) -> ConnectionReport:
     """Send one short message to the configured model and report how it went."""
-    base_url = settings.openai_base_url or ""
+    # Shown to the operator: without user info or query, where credentials hide.
+    base_url = redact_url(settings.openai_base_url)
     timeout = min(timeout, settings.llm_timeout)
     common = {"model": settings.model, "base_url": base_url}
     if not settings.llm_configured:
@@ -77,7 +79,10 @@ def check_connection(*, settings: Settings, timeout: float = CHECK_TIMEOUT) -> C
         chat.invoke("Reply with the single word: ok")
     except Exception as exc:
         key = _failure_key(exc)
-        reason = f"{type(exc).__name__}: {str(exc)[:120]}"
+        raw = str(exc)
+        if settings.openai_base_url:  # an error may quote the URL, credentials and all
+            raw = raw.replace(settings.openai_base_url, base_url)
+        reason = f"{type(exc).__name__}: {raw[:120]}"
         fi, en = _texts(
             key,
             model=settings.model,

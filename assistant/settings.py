@@ -64,6 +64,12 @@ class Settings(BaseSettings):
         validation_alias="POLKUOPAS_CHROMA_URL",
         description="URL of a Chroma server (chroma run); default is an embedded store in the data dir.",
     )
+    admin_password: SecretStr | None = Field(
+        default=None,
+        validation_alias="POLKUOPAS_ADMIN_PASSWORD",
+        description="The operator's password: LLM settings and the mentor dashboard. Unset = "
+        "neither is available in the browser.",
+    )
     llm_timeout: float = Field(
         default=30.0, validation_alias="POLKUOPAS_LLM_TIMEOUT", description="Seconds per LLM call."
     )
@@ -93,7 +99,7 @@ class Settings(BaseSettings):
     def _blank_is_none(cls, value: str | None) -> str | None:
         return value.strip() or None if isinstance(value, str) else value
 
-    @field_validator("openai_api_key", mode="before")
+    @field_validator("openai_api_key", "admin_password", mode="before")
     @classmethod
     def _blank_key_is_none(cls, value: Any) -> Any:
         return None if isinstance(value, str) and not value.strip() else value

@@ -15,6 +15,7 @@ import streamlit as st  # noqa: E402
 from ui.core import logging_ready  # noqa: E402
 from ui.current import adopt_link  # noqa: E402
 from ui.i18n import t  # noqa: E402
+from ui.keyring import sync_keys  # noqa: E402
 from ui.sidebar import language_switch  # noqa: E402
 from ui.state import init_state  # noqa: E402
 
@@ -47,6 +48,7 @@ pages = [
     ),
 ]
 page = st.navigation(pages)
+sync_keys(report=page.url_path == "interviews")
 with st.sidebar:
     language_switch("sidebar")
     st.caption(t("sidebar.about"))

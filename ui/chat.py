@@ -27,7 +27,8 @@ def _sources(citations: list[Citation], lang: str) -> None:
     unique = list({(c.card or c.source): c for c in citations}.values())
     if len(unique) == 1:
         c = unique[0]
-        label = t("chat.source", title=c.title or c.source, author=c.author or "–")
+        # Titles of ingested documents are text from outside: plain in the label too.
+        label = esc(t("chat.source", title=c.title or c.source, author=c.author or "–"))
     else:
         label = t("chat.sources", count=len(unique))
     with st.expander(label, icon=":material/menu_book:"):

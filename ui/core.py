@@ -29,6 +29,7 @@ SECRET_NAMES = (
     "POLKUOPAS_CHROMA_URL",
     "POLKUOPAS_LLM_TIMEOUT",
     "POLKUOPAS_LLM_RETRIES",
+    "POLKUOPAS_ADMIN_PASSWORD",
 )
 """Streamlit secrets that configure Polkuopas; they win over the environment."""
 
@@ -93,14 +94,23 @@ def deps() -> Deps:
     return _deps(_fingerprint(settings), settings)
 
 
-def new_session(lang: str) -> Session:
-    from assistant.interview import open_session
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _opening(fingerprint: str, lang: str, _deps: Deps) -> dict[str, Any]:
+    from assistant.access.draft import opening_preview
 
-    return open_session(deps=deps(), lang=Lang(lang))
+    return opening_preview(deps=_deps, lang=Lang(lang)).to_json()
+
+
+def opening_preview(lang: str) -> dict[str, Any]:
+    """The first question of a new interview (no interview is created for it)."""
+    settings = app_settings()
+    fingerprint = _fingerprint(settings)
+    return dict(_opening(fingerprint, lang, _deps(fingerprint, settings)))
 
 
 def resume(interview_id: str) -> Session:
-    """The interview `interview_id` (KeyError if there is none)."""
+    """The interview `interview_id` (KeyError if there is none). Callers hold its owner
+    key or a share link: see ui/current.py."""
     from assistant.interview import open_session
 
     return open_session(deps=deps(), interview_id=interview_id)

@@ -1,28 +1,30 @@
-"""The private link of an interview: the app's address with ?i=<interview id>."""
+"""Links with a token: the owner's private link (/?k=) and a mentor's share link (/mentor?s=).
+The interview id is never part of a link."""
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
+from assistant.access.tokens import OWNER_PARAM, SHARE_PARAM
 
-def private_link(interview_id: str) -> str:
+
+def _link(path: str, param: str, token: str) -> str:
     try:
         url = st.context.url or ""
     except Exception:  # outside a browser session (tests)
         url = ""
     parts = urlsplit(url)
+    query = urlencode({param: token})
     if not parts.netloc:
-        return f"?{urlencode({'i': interview_id})}"
-    return urlunsplit((parts.scheme, parts.netloc, "/", urlencode({"i": interview_id}), ""))
+        return f"{path}?{query}"
+    return urlunsplit((parts.scheme, parts.netloc, path, query, ""))
 
 
-def id_from(text: str) -> str:
-    """An interview id from a pasted link or a bare id."""
-    text = (text or "").strip()
-    if "i=" in text:
-        found = parse_qs(urlsplit(text).query).get("i") or parse_qs(text.split("?")[-1]).get("i")
-        if found:
-            return found[0].strip()
-    return text
+def owner_link(token: str) -> str:
+    return _link("/", OWNER_PARAM, token)
+
+
+def share_link(token: str) -> str:
+    return _link("/mentor", SHARE_PARAM, token)

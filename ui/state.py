@@ -9,8 +9,25 @@ import streamlit as st
 
 DEFAULTS: dict[str, Any] = {
     "lang": "fi",
-    # The interview shown on the Interview and Map pages; its id is also in the URL (?i=).
+    # The interview shown on the Interview and Map pages (None before the first message).
     "interview_id": None,
+    # Its owner key (the private link's token, also in the URL as ?k=).
+    "owner_key": None,
+    # Owner keys this browser session holds: token -> interview id.
+    "owned": {},
+    # Owner keys read from this browser's storage (ui/keyring.py); None until it answers.
+    "stored_keys": None,
+    # Keys to add to / remove from this browser's storage on the next run.
+    "keys_add": [],
+    "keys_remove": [],
+    # This page asks the browser for its stored keys (My interviews only).
+    "keyring_reporting": False,
+    # The operator signed in with the admin password (settings, mentor dashboard).
+    "admin": False,
+    # Mentor view: the share link's token in use ("" = none).
+    "mentor_token": "",
+    # A share link made just now: (share id, token), shown once and then forgotten.
+    "new_share": None,
     # The last AssistantTurn.to_json() of that interview: focus, progress, notice.
     "last_turn": None,
     # An example question the user clicked: sent as the next chat message.
@@ -19,10 +36,8 @@ DEFAULTS: dict[str, Any] = {
     "flash": None,
     # Interview id awaiting a second click on Delete.
     "confirm_delete": None,
-    # The id in ?i= that was already taken into use, so a bad link is reported only once.
+    # The key in ?k= that was already taken into use, so a bad link is reported only once.
     "seen_link": None,
-    # Mentor view: the interview id being read.
-    "mentor_id": "",
     # Map page: a counter in the editor keys; bumping it discards unsaved edits after save/undo.
     "editor_rev": 0,
 }
@@ -32,7 +47,7 @@ def init_state() -> None:
     """Set every key this app uses, once per browser session."""
     for key, value in DEFAULTS.items():
         if key not in st.session_state:
-            st.session_state[key] = value
+            st.session_state[key] = value.copy() if isinstance(value, dict | list) else value
 
 
 def flash(kind: str, text: str) -> None:
@@ -41,8 +56,11 @@ def flash(kind: str, text: str) -> None:
 
 
 def show_flash() -> None:
+    from ui.keyring import busy
+
     message = st.session_state.get("flash")
     if message:
         kind, text = message
         getattr(st, kind, st.info)(text)
-        st.session_state["flash"] = None
+        if not busy():  # else the browser's report reruns the page at once: show it again
+            st.session_state["flash"] = None

@@ -8,12 +8,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from assistant.store.records import CommentRecord, InterviewInfo, MapVersionInfo, TurnRecord
+from assistant.store.records import (
+    CommentRecord,
+    InterviewInfo,
+    MapVersionInfo,
+    SharedInterview,
+    ShareInfo,
+    TurnRecord,
+)
 
 if TYPE_CHECKING:
     from assistant.store.store import Store
 
-__all__ = ["CommentRecord", "InterviewInfo", "MapVersionInfo", "Store", "TurnRecord"]
+__all__ = [
+    "CommentRecord",
+    "InterviewInfo",
+    "MapVersionInfo",
+    "ShareInfo",
+    "SharedInterview",
+    "Store",
+    "TurnRecord",
+]
 
 
 def __getattr__(name: str) -> Any:

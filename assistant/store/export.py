@@ -1,4 +1,5 @@
-"""One interview as plain JSON-ready data: header, transcript, every map version, comments.
+"""One interview as plain JSON-ready data: header, transcript, every map version, comments
+and share links (never their tokens): everything the store holds about it, for its owner.
 
 Built only from the Store's public reads, so it never sees a database session.
 """
@@ -8,6 +9,9 @@ from __future__ import annotations
 from dataclasses import asdict
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from assistant.access.targets import describe
+from assistant.export.transcript import TranscriptData
 
 if TYPE_CHECKING:
     from assistant.store.store import Store
@@ -47,6 +51,20 @@ def export_interview(store: Store, interview_id: str) -> dict[str, Any]:
             "map_versions": versions,
             "state": store.load_state(interview_id),
             "comments": [asdict(c) for c in store.comments(interview_id)],
+            "shares": [asdict(s) for s in store.shares(interview_id)],
         }
     )
     return data
+
+
+def transcript_data(store: Store, interview_id: str) -> TranscriptData:
+    """The transcript and the comments, with each comment's target in words."""
+    info = store.get_interview(interview_id)
+    if info is None:
+        raise KeyError(interview_id)
+    comments = store.comments(interview_id)
+    journey = store.latest_map(interview_id)
+    targets = {c.target: describe(c.target, journey, info.lang) for c in comments if c.target}
+    return TranscriptData(
+        info=info, turns=store.transcript(interview_id), comments=comments, targets=targets
+    )

@@ -1,4 +1,4 @@
-"""Map versions, the planner's state and mentor comments of one interview."""
+"""Map versions and the planner's state of one interview."""
 
 from __future__ import annotations
 
@@ -8,8 +8,12 @@ from sqlalchemy import func, select
 
 from assistant.model import JourneyMap
 from assistant.store.base import StoreBase
-from assistant.store.records import CommentRecord, MapVersionInfo
-from assistant.store.tables import Comment, MapVersion, PlannerState, utcnow
+from assistant.store.provenance import diff_paths
+from assistant.store.records import MapChangeRecord, MapVersionInfo
+from assistant.store.tables import MapChange, MapVersion, PlannerState, utcnow
+
+HAND_REASONS = ("edit", "undo", "upload")
+"""Map version reasons that mean the owner changed the map, not an answer."""
 
 
 class HistoryMixin(StoreBase):
@@ -33,6 +37,22 @@ class HistoryMixin(StoreBase):
                 select(func.max(MapVersion.version)).where(MapVersion.interview_id == interview_id)
             )
             version = (last or 0) + 1
+            previous = session.scalar(
+                select(MapVersion.journey).where(
+                    MapVersion.interview_id == interview_id, MapVersion.version == last
+                )
+            )
+            for path, change in diff_paths(previous, data):
+                session.add(
+                    MapChange(
+                        interview_id=interview_id,
+                        version=version,
+                        turn_id=turn_id,
+                        path=path[:200],
+                        change=change.value,
+                        by_hand=reason in HAND_REASONS,
+                    )
+                )
             session.add(
                 MapVersion(
                     interview_id=interview_id,
@@ -106,24 +126,21 @@ class HistoryMixin(StoreBase):
             row = session.get(PlannerState, interview_id)
             return dict(row.state) if row is not None else {}
 
-    # Mentor comments
+    # Provenance
 
-    def add_comment(self, interview_id: str, *, author: str, text: str, target: str = "") -> int:
-        comment = Comment(
-            interview_id=interview_id, author=author, text=text, target=target, created_at=utcnow()
-        )
-        with self._writing() as session:
-            self._lock(session, interview_id)
-            session.add(comment)
-            session.flush()
-            return comment.id
-
-    def comments(self, interview_id: str) -> list[CommentRecord]:
-        """Oldest first."""
+    def map_changes(
+        self, interview_id: str, *, turn_id: int | None = None, path: str | None = None
+    ) -> list[MapChangeRecord]:
+        """Recorded changes, oldest first: all, or those of one turn, or those of one map
+        path and everything under it (`stages.0` covers its touchpoints)."""
+        stmt = select(MapChange).where(MapChange.interview_id == interview_id)
+        if turn_id is not None:
+            stmt = stmt.where(MapChange.turn_id == turn_id)
+        if path is not None:
+            stmt = stmt.where((MapChange.path == path) | MapChange.path.startswith(path + "."))
         with self._read() as session:
             self._require(session, interview_id)
-            stmt = select(Comment).where(Comment.interview_id == interview_id).order_by(Comment.id)
             return [
-                CommentRecord(r.id, r.author, r.text, r.target, r.created_at)
-                for r in session.scalars(stmt)
+                MapChangeRecord(r.version, r.turn_id, r.path, r.change, r.by_hand)
+                for r in session.scalars(stmt.order_by(MapChange.id))
             ]

@@ -63,5 +63,60 @@ class CommentRecord:
     author: str
     text: str
     target: str
-    """What the comment is about (free form, e.g. "map", "turn:12", "stage:Arviointi")."""
+    """What the comment is about: "" (the whole interview), "turn:12", "cell:<map path>"
+    or "suggestion:<index>" (see assistant.access.targets)."""
     created_at: datetime
+    kind: str = "general"
+    """general, turn, cell or suggestion."""
+    stance: str = ""
+    """On a suggestion: agree, disagree or own (the mentor's own suggestion)."""
+    share_id: int | None = None
+    """The share link the mentor used; None for comments made otherwise."""
+    read_at: datetime | None = None
+    """When the owner first saw it; None means new."""
+
+
+@dataclass(frozen=True)
+class ShareInfo:
+    """A mentor share link, without its token (only the token's hash is stored)."""
+
+    id: int
+    interview_id: str
+    label: str
+    """Who it was given to, as the owner wrote it."""
+    created_at: datetime
+    expires_at: datetime | None
+    revoked_at: datetime | None
+    last_used_at: datetime | None
+
+    def active(self, now: datetime) -> bool:
+        """Not revoked and not expired at `now`."""
+        return self.revoked_at is None and (self.expires_at is None or now < self.expires_at)
+
+
+@dataclass(frozen=True)
+class SharedInterview:
+    """One line of the mentor dashboard: an interview with at least one active share."""
+
+    title: str
+    lang: Lang
+    progress: float
+    done: bool
+    last_activity: datetime
+    """The interview's updated_at: the newest turn, map, state or comment."""
+    active_shares: int
+    comments: int
+    last_comment_at: datetime | None
+
+
+@dataclass(frozen=True)
+class MapChangeRecord:
+    """Provenance: map field `path` was set, changed or removed by version `version`."""
+
+    version: int
+    turn_id: int | None
+    """The user's turn that led to it; None for a direct edit, upload or undo."""
+    path: str
+    change: str
+    """set, changed or removed."""
+    by_hand: bool

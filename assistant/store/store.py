@@ -11,16 +11,19 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from assistant.model import Citation, Lang
+from assistant.store.access import AccessMixin
+from assistant.store.feedback import FeedbackMixin
 from assistant.store.history import HistoryMixin
 from assistant.store.records import InterviewInfo, TurnRecord
-from assistant.store.tables import Interview, Turn, utcnow
+from assistant.store.rows import info_of
+from assistant.store.tables import Interview, OwnerKey, Turn, utcnow
 from assistant.turns import Role
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
 
 
-class Store(HistoryMixin):
+class Store(HistoryMixin, FeedbackMixin, AccessMixin):
     """Interviews, their turns, map versions, planner state and mentor comments.
 
     `Store(url)` opens the database and brings its schema to the newest revision.
@@ -35,32 +38,43 @@ class Store(HistoryMixin):
 
     # Interviews
 
-    def create_interview(self, *, lang: Lang = Lang.FI, title: str = "") -> InterviewInfo:
-        """A new, empty interview with a fresh unguessable id."""
-        now = utcnow()
-        row = Interview(
-            id=secrets.token_urlsafe(16),
-            lang=Lang(lang).value,
-            title=title,
-            created_at=now,
-            updated_at=now,
-            done=False,
-            progress=0.0,
-        )
+    def create_owned_interview(
+        self, *, lang: Lang = Lang.FI, title: str = ""
+    ) -> tuple[InterviewInfo, str]:
+        """A new interview and its owner token (the private link), in one transaction."""
+        from assistant.access.tokens import digest, new_token
+
+        token = new_token()
+        row = _new_interview(lang, title)
         with self._writing() as session:
             session.add(row)
-        return _info(row)
+            session.flush()
+            session.add(
+                OwnerKey(
+                    interview_id=row.id, key_hash=digest(token), kind="link", created_at=utcnow()
+                )
+            )
+        return info_of(row), token
+
+    def create_interview(self, *, lang: Lang = Lang.FI, title: str = "") -> InterviewInfo:
+        """A new, empty interview with a fresh id and no owner (the CLI's own interviews;
+        the app uses create_owned_interview)."""
+        row = _new_interview(lang, title)
+        with self._writing() as session:
+            session.add(row)
+        return info_of(row)
 
     def get_interview(self, interview_id: str) -> InterviewInfo | None:
         with self._read() as session:
             row = session.get(Interview, interview_id)
-            return _info(row) if row is not None else None
+            return info_of(row) if row is not None else None
 
     def list_interviews(self, *, limit: int = 100) -> list[InterviewInfo]:
-        """Most recently active first."""
+        """Every interview, most recently active first: for the operator's command line
+        only. The app never lists interviews it holds no key for."""
         stmt = select(Interview).order_by(Interview.updated_at.desc(), Interview.created_at.desc())
         with self._read() as session:
-            return [_info(row) for row in session.scalars(stmt.limit(max(0, limit)))]
+            return [info_of(row) for row in session.scalars(stmt.limit(max(0, limit)))]
 
     def update_interview(
         self,
@@ -84,7 +98,8 @@ class Store(HistoryMixin):
                 row.lang = Lang(lang).value
 
     def delete_interview(self, interview_id: str) -> bool:
-        """Delete the interview with its turns, map versions, state and comments."""
+        """Delete the interview with its turns, map versions, state, comments, owner keys
+        and shares (ON DELETE CASCADE)."""
         with self._writing() as session:
             row = session.get(Interview, interview_id)
             if row is None:
@@ -136,18 +151,6 @@ class Store(HistoryMixin):
         return export_interview(self, interview_id)
 
 
-def _info(row: Interview) -> InterviewInfo:
-    return InterviewInfo(
-        id=row.id,
-        lang=Lang(row.lang),
-        title=row.title,
-        created_at=row.created_at,
-        updated_at=row.updated_at,
-        done=row.done,
-        progress=row.progress,
-    )
-
-
 def _turn(row: Turn) -> TurnRecord:
     return TurnRecord(
         id=row.id,
@@ -158,4 +161,17 @@ def _turn(row: Turn) -> TurnRecord:
         citations=[Citation.model_validate(c) for c in row.citations or []],
         notice=row.notice,
         created_at=row.created_at,
+    )
+
+
+def _new_interview(lang: Lang, title: str) -> Interview:
+    now = utcnow()
+    return Interview(
+        id=secrets.token_urlsafe(16),
+        lang=Lang(lang).value,
+        title=title,
+        created_at=now,
+        updated_at=now,
+        done=False,
+        progress=0.0,
     )

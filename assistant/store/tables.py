@@ -92,6 +92,15 @@ class Interview(Base):
     state: Mapped[PlannerState | None] = relationship(
         back_populates="interview", cascade="all, delete-orphan", passive_deletes=True
     )
+    owner_keys: Mapped[list[OwnerKey]] = relationship(
+        back_populates="interview", cascade="all, delete-orphan", passive_deletes=True
+    )
+    shares: Mapped[list[Share]] = relationship(
+        back_populates="interview", cascade="all, delete-orphan", passive_deletes=True
+    )
+    map_changes: Mapped[list[MapChange]] = relationship(
+        back_populates="interview", cascade="all, delete-orphan", passive_deletes=True
+    )
 
 
 def _interview_fk() -> Any:
@@ -150,5 +159,62 @@ class Comment(Base):
     text: Mapped[str] = mapped_column(UserText)
     target: Mapped[str] = mapped_column(UserText, default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    kind: Mapped[str] = mapped_column(String(16), default="general")
+    stance: Mapped[str] = mapped_column(String(16), default="")
+    share_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("shares.id", ondelete="SET NULL"), nullable=True
+    )
+    read_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     interview: Mapped[Interview] = relationship(back_populates="comments")
+
+
+class OwnerKey(Base):
+    """Who owns an interview: the sha256 of an owner link's token, or of a signed-in
+    user's subject. The token itself is never stored."""
+
+    __tablename__ = "owner_keys"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    interview_id: Mapped[str] = mapped_column(String(64), _interview_fk(), index=True)
+    key_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    kind: Mapped[str] = mapped_column(String(16), default="link")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    interview: Mapped[Interview] = relationship(back_populates="owner_keys")
+
+
+class Share(Base):
+    """A mentor share link: read and comment on one interview, until revoked or expired."""
+
+    __tablename__ = "shares"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    interview_id: Mapped[str] = mapped_column(String(64), _interview_fk(), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    label: Mapped[str] = mapped_column(UserText, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+
+    interview: Mapped[Interview] = relationship(back_populates="shares")
+
+
+class MapChange(Base):
+    """Provenance: one map field that one saved version changed, and the turn behind it."""
+
+    __tablename__ = "map_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    interview_id: Mapped[str] = mapped_column(String(64), _interview_fk(), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    turn_id: Mapped[int | None] = mapped_column(
+        Integer, ForeignKey("turns.id", ondelete="SET NULL"), nullable=True
+    )
+    path: Mapped[str] = mapped_column(String(200))
+    change: Mapped[str] = mapped_column(String(16))
+    by_hand: Mapped[bool] = mapped_column(Boolean, default=False)
+    """The owner edited the map directly (or uploaded it) rather than answering."""
+
+    interview: Mapped[Interview] = relationship(back_populates="map_changes")

@@ -39,6 +39,14 @@ def ui_env(monkeypatch: pytest.MonkeyPatch, kb_dir: Path, tmp_path: Path) -> Pat
     return db
 
 
+@pytest.fixture(autouse=True)
+def fresh_login_limit() -> None:
+    """The password attempt limit lives for the server process: each test starts clean."""
+    from ui.admin import _limiter
+
+    _limiter.clear()
+
+
 @pytest.fixture
 def app() -> Any:
     """The whole app (ui/app.py), not yet run."""
@@ -103,3 +111,10 @@ def sample_map(name: str = "map_fi_b2c.json") -> Any:
     from assistant.export.jsonfile import from_json
 
     return from_json((ROOT / "tests" / "data" / name).read_bytes())
+
+
+def owned(core_deps: Any, lang: str = "fi") -> tuple[Any, str]:
+    """A new interview as the app makes it: (the session, its owner token)."""
+    from assistant.access.draft import start_owned
+
+    return start_owned(deps=core_deps, lang=lang)

@@ -35,6 +35,7 @@ ARGS = [
     "--disable-sync",
 ]
 FIRST_QUESTION = "mikä sen nimi on"
+ADMIN_PASSWORD = "selain-testi-salasana"
 
 pytestmark = [pytest.mark.browser, pytest.mark.server, pytest.mark.slow]
 
@@ -47,6 +48,7 @@ def server(kb_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
         **os.environ,
         "POLKUOPAS_DATA_DIR": str(kb_dir),
         "POLKUOPAS_DATABASE_URL": f"sqlite:///{tmp_path / 'browser.db'}",
+        "POLKUOPAS_ADMIN_PASSWORD": ADMIN_PASSWORD,
     }
     cmd = [
         str(Path(sys.executable).parent / "streamlit"),
@@ -161,10 +163,10 @@ def test_short_interview_in_a_real_browser(server: str, browser: Any) -> None:
     _say(page, "valmis")
     assert page.get_by_text("Haastattelu on valmis").first.is_visible()
     page.screenshot(path=str(ARTIFACTS / "interview-done-laptop.png"), full_page=True)
-    interview_id = page.evaluate("() => new URLSearchParams(location.search).get('i')")
-    assert interview_id
+    owner_key = page.evaluate("() => new URLSearchParams(location.search).get('k')")
+    assert owner_key
 
-    page.goto(f"{server}/map?i={interview_id}")
+    page.goto(f"{server}/map?k={owner_key}")
     page.get_by_text("Lataa kartta").first.wait_for(timeout=30_000)
     _idle(page)
     page.wait_for_timeout(1500)  # the chart draws itself after the script
@@ -179,7 +181,7 @@ def test_short_interview_in_a_real_browser(server: str, browser: Any) -> None:
 
     phone = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=2)
     page = phone.new_page()
-    page.goto(f"{server}/?i={interview_id}")
+    page.goto(f"{server}/?k={owner_key}")
     page.get_by_text("Tervetuloa takaisin").first.wait_for(timeout=30_000)
     _idle(page)
     page.evaluate("() => document.querySelectorAll('*').forEach(e => { e.scrollTop = 0; })")
@@ -190,7 +192,7 @@ def test_short_interview_in_a_real_browser(server: str, browser: Any) -> None:
     )
     page.wait_for_timeout(300)
     page.screenshot(path=str(ARTIFACTS / "interview-phone.png"))
-    page.goto(f"{server}/map?i={interview_id}")
+    page.goto(f"{server}/map?k={owner_key}")
     page.get_by_text("Lataa kartta").first.wait_for(timeout=30_000)
     _idle(page)
     page.wait_for_timeout(1500)
@@ -295,3 +297,144 @@ def test_newest_reply_in_view_and_the_canvas_size(server: str, browser: Any) -> 
         page.screenshot(path=str(ARTIFACTS / f"canvas-{name}.png"))
         page.locator(".pk-canvas").screenshot(path=str(ARTIFACTS / f"canvas-only-{name}.png"))
         context.close()
+
+
+PAYLOAD = '<img src="http://127.0.0.1:9/x.png"> ![kuva](http://127.0.0.1:9/y.png) [linkki](http://127.0.0.1:9/z) <script>window.pwned=1</script>'
+
+
+def _no_live_payload(page: Any) -> None:
+    """The payload shows as text: no image or link to it, no script ran."""
+    found = page.evaluate(
+        """() => ({
+            imgs: document.querySelectorAll('img[src*="127.0.0.1:9"]').length,
+            links: document.querySelectorAll('a[href*="127.0.0.1:9"]').length,
+            pwned: window.pwned === 1,
+            where: [...document.querySelectorAll('a[href*="127.0.0.1:9"]')].map(
+                a => a.closest('[data-testid]').getAttribute('data-testid') + ': ' +
+                     a.parentElement.innerHTML.slice(0, 300)),
+        })"""
+    )
+    where = found.pop("where")
+    assert found == {"imgs": 0, "links": 0, "pwned": False}, where
+
+
+def _open(page: Any, url: str, marker: str) -> None:
+    """Go to `url` and wait for `marker`; once more if the app was still busy with the
+    previous page (a navigation during a script run can land on the default page)."""
+    for attempt in range(2):
+        page.goto(url)
+        try:
+            page.get_by_text(marker).first.wait_for(timeout=20_000)
+        except Exception:
+            if attempt:
+                raise
+            continue
+        _idle(page)
+        return
+
+
+def _body(page: Any) -> str:
+    return str(page.inner_text("body"))
+
+
+def test_private_by_default_and_shared_on_purpose(
+    server: str, browser: Any, tmp_path: Path
+) -> None:
+    owner = browser.new_context(viewport={"width": 1366, "height": 900})
+    page = owner.new_page()
+    page.goto(server)
+    page.get_by_text(FIRST_QUESTION).first.wait_for(timeout=90_000)
+    _idle(page)
+    _say(page, "Kahvila Kanelitupa myy kahvia kuluttajille. " + PAYLOAD)
+    page.get_by_text("<script>window.pwned=1</script>", exact=False).first.wait_for(timeout=30_000)
+    page.wait_for_function("() => new URLSearchParams(location.search).get('k')")
+    _no_live_payload(page)
+    owner_key = page.evaluate("() => new URLSearchParams(location.search).get('k')")
+    assert owner_key and len(owner_key) >= 43
+
+    # The same browser remembers it (localStorage): My interviews without the link.
+    page.wait_for_function(
+        "k => (localStorage.getItem('polkuopas.owner-keys') || '').includes(k)",
+        arg=owner_key,
+        timeout=30_000,
+    )
+    _open(page, f"{server}/interviews", "Tämän selaimen haastattelut")
+    try:
+        page.get_by_text("kahvia", exact=False).first.wait_for(timeout=30_000)
+    except Exception:
+        page.screenshot(path=str(ARTIFACTS / "interviews-failed.png"), full_page=True)
+        raise
+
+    # A second browser with no link sees nothing on any page, and an id opens nothing.
+    stranger = browser.new_context(viewport={"width": 1366, "height": 900})
+    other = stranger.new_page()
+    for path in ("/", "/map", "/interviews", "/mentor", "/settings"):
+        other.goto(server + path)
+        other.wait_for_selector("[data-testid=stSidebar]", timeout=30_000)
+        _idle(other)
+        assert "Kanelitupa" not in _body(other), path
+    interview_id = _interview_id(tmp_path / "browser.db", owner_key)
+    other.goto(f"{server}/?i={interview_id}")
+    other.get_by_text("Pelkkä haastattelun tunniste").first.wait_for(timeout=30_000)
+    assert "Kanelitupa" not in _body(other)
+    other.goto(f"{server}/?k={interview_id}")
+    other.get_by_text("Haastattelua ei löytynyt").first.wait_for(timeout=30_000)
+    assert "Kanelitupa" not in _body(other)
+    # ... nor does a wrong password open the operator's pages.
+    _open(other, f"{server}/settings", "Asetukset")
+    other.get_by_label("Ylläpitäjän salasana").fill("arvaus")
+    other.get_by_role("button", name="Kirjaudu").click()
+    other.get_by_text("Väärä salasana").first.wait_for(timeout=30_000)
+    assert "Testaa yhteys" not in _body(other)
+
+    # The owner shares with a mentor.
+    page.goto(f"{server}/interviews?k={owner_key}")
+    page.get_by_label("Kenelle (esim. kummin nimi)").fill("Kummi Kaisa")
+    page.get_by_role("button", name="Tee jakolinkki").click()
+    page.get_by_text("Jakolinkki tehty").first.wait_for(timeout=30_000)
+    _idle(page)
+    link = next(
+        c for c in page.get_by_test_id("stCode").all_inner_texts() if "/mentor?s=" in c
+    ).strip()
+
+    mentor_ctx = browser.new_context(viewport={"width": 1366, "height": 900})
+    mentor = mentor_ctx.new_page()
+    mentor.goto(link)
+    mentor.get_by_text("Kahvila Kanelitupa").first.wait_for(timeout=60_000)
+    _idle(mentor)
+    _no_live_payload(mentor)
+    mentor.get_by_label("Kommentti").fill("Hyvä alku! " + PAYLOAD)
+    mentor.get_by_role("button", name="Tallenna kommentti").click()
+    mentor.get_by_text("Kommentti tallennettu").first.wait_for(timeout=30_000)
+    _idle(mentor)
+    _no_live_payload(mentor)
+    mentor.screenshot(path=str(ARTIFACTS / "mentor-laptop.png"), full_page=True)
+
+    page.goto(f"{server}/?k={owner_key}")
+    page.get_by_text("Kummin kommentit (1 uutta)").first.wait_for(timeout=30_000)
+    _idle(page)
+    assert "Hyvä alku! <img" in _body(page)
+    _no_live_payload(page)
+
+    # Revoked: the mentor's next visit is refused.
+    page.goto(f"{server}/interviews?k={owner_key}")
+    page.get_by_role("button", name="Peru", exact=True).first.click()
+    page.get_by_text("peruttu").first.wait_for(timeout=30_000)
+    mentor.goto(link)
+    mentor.get_by_text("Linkki ei kelpaa").first.wait_for(timeout=30_000)
+    assert "Kanelitupa" not in _body(mentor)
+    for ctx in (owner, stranger, mentor_ctx):
+        ctx.close()
+
+
+def _interview_id(db: Path, owner_key: str) -> str:
+    """The interview's id, read from the server's database (as if leaked or guessed)."""
+    import sqlite3
+
+    from assistant.access.tokens import digest
+
+    with sqlite3.connect(db) as conn:
+        row = conn.execute(
+            "SELECT interview_id FROM owner_keys WHERE key_hash = ?", (digest(owner_key),)
+        ).fetchone()
+    return str(row[0])

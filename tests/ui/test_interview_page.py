@@ -19,12 +19,20 @@ def test_opening_question_is_shown_and_the_link_is_set(app: Any, core_deps: Any)
     first = app.chat_message[0]
     assert first.name == "assistant"
     assert "mikä sen nimi on" in first.markdown[0].value
-    interview_id = app.session_state["interview_id"]
-    assert app.query_params["i"] in (interview_id, [interview_id])
-    assert core_deps.store.get_interview(interview_id) is not None
     assert "Kartta on 0 % valmis" in app.get("progress")[0].proto.text
     # The tip's source can be opened to the guidance card text.
     assert any("Heinonen" in e.label or "Harju" in e.label for e in app.expander)
+    # A visit creates nothing: no interview, no link, until the first message.
+    assert app.session_state["interview_id"] is None and "k" not in app.query_params
+    assert core_deps.store.list_interviews() == []
+    chat(app, "Myymme kahvia kuluttajille.")
+    interview_id = app.session_state["interview_id"]
+    token = app.query_params["k"]
+    token = token[0] if isinstance(token, list) else token
+    assert core_deps.store.interview_for_owner(token).id == interview_id
+    assert interview_id not in token
+    roles = [t.role.value for t in core_deps.store.transcript(interview_id)]
+    assert roles[:3] == ["assistant", "user", "assistant"], "the opening is saved first"
 
 
 def test_whole_interview_offline_in_finnish_to_done(

@@ -33,10 +33,15 @@ def test_a_failing_llm_falls_back_with_a_visible_notice(app: Any, stub: StubServ
     assert app.session_state["last_turn"]["brain"] == "offline"
 
 
-def test_settings_test_connection_against_the_stub(app: Any, stub: StubServer) -> None:
+def test_settings_test_connection_against_the_stub(
+    app: Any, stub: StubServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("POLKUOPAS_ADMIN_PASSWORD", "operaattori")
     stub.default = Reply.text("ok")
     app.run()
     app.switch_page("views/settings.py").run()
+    next(i for i in app.text_input if i.label == "Ylläpitäjän salasana").set_value("operaattori")
+    next(b for b in app.button if b.label == "Kirjaudu").click().run()
     assert "**Kielimalli käytössä:** `kyllä`" in texts(app)
     next(b for b in app.button if b.label == "Testaa yhteys").click().run()
     assert app.success, texts(app)

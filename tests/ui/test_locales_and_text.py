@@ -24,6 +24,10 @@ def _used_keys() -> set[str]:
         "btype.{v or 'unknown'}": ["unknown", "b2b", "b2c", "both"],
         "download.{fmt.value}": ["json", "csv", "xlsx", "md", "html", "png", "svg", "pdf"],
         "mentor.report_{fmt.value}": ["html", "pdf"],
+        "stance.{comment.stance}": ["agree", "disagree", "own"],
+        "stance.{v}": ["agree", "disagree", "own"],
+        "target.{v}": ["general", "turn", "cell", "suggestion"],
+        "transcript.{fmt.value}": ["md", "html", "json"],
     }
     keys: set[str] = set()
     for path in UI.rglob("*.py"):
@@ -65,7 +69,8 @@ def test_export_formats_all_have_a_label() -> None:
     ("raw", "shown"),
     [
         ("<script>alert(1)</script>", "\\<script\\>alert\\(1\\)\\</script\\>"),
-        ("![x](http://e.com/a.png)", "\\!\\[x\\]\\(http\\:\\/\\/e\\.com\\/a\\.png\\)"),
+        ("![x](http://e.com/a.png)", "\\!\\[x\\]\\(http\u2060\\:\\/\\/e\\.com\\/a\\.png\\)"),
+        ("www.e.com me@e.com", "www\u2060\\.e\\.com me@\u2060e\\.com"),
         ("$x$ **b** `c`", "\\$x\\$ \\*\\*b\\*\\* \\`c\\`"),
         ("rivi\ntoinen", "rivi  \ntoinen"),
     ],
@@ -80,7 +85,7 @@ def test_assistant_text_keeps_lists_but_not_links() -> None:
     from ui.text import esc_light
 
     text = esc_light("1. Ehdotus\n   Lähde: [x](http://e.com)")
-    assert text.startswith("1. Ehdotus  \n") and "\\[x\\]\\(http" in text
+    assert text.startswith("1. Ehdotus  \n") and "\\[x\\]\\(http\u2060:" in text
 
 
 def test_editor_tables_round_trip_and_follow_row_edits() -> None:

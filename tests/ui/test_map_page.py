@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from tests.ui.conftest import sample_map, texts
+from tests.ui.conftest import owned, sample_map, texts
 
 MAP_PAGE = "views/journey_map.py"
 
 
 def open_map(app: Any, core_deps: Any) -> tuple[Any, str]:
-    from assistant.interview import open_session
-
-    session = open_session(deps=core_deps, lang="fi")
-    session.opening()
+    session, token = owned(core_deps)
     session.edit_map(sample_map())
-    app.query_params["i"] = session.id
+    app.query_params["k"] = token
     app.run()
     app.switch_page(MAP_PAGE).run()
     assert not app.exception, app.exception
@@ -178,3 +175,27 @@ def test_a_map_that_cannot_start_an_interview_leaves_nothing_behind(
     assert any("Mitään ei tallennettu" in e.value for e in app.error)
     assert len(core_deps.store.list_interviews()) == count
     assert app.session_state["interview_id"] == interview_id
+
+
+def test_markdown_in_stage_names_stays_text(app: Any, core_deps: Any) -> None:
+    """A stage named like a Markdown image or link must not load or link anything, also in
+    the editor's tab labels and the map beside the chat."""
+    from assistant.model import JourneyMap, Stage, Touchpoint
+
+    session, token = owned(core_deps)
+    evil = "![s](http://127.0.0.1:9/a.png)"
+    session.edit_map(
+        JourneyMap(
+            stages=[
+                Stage(name=evil, touchpoints=[Touchpoint(name="[linkki](http://127.0.0.1:9/)")])
+            ]
+        )
+    )
+    app.query_params["k"] = token
+    app.run()
+    assert "\\!\\[s\\]" in texts(app) and "](http" not in texts(app)
+    app.switch_page(MAP_PAGE).run()
+    assert not app.exception
+    labels = [tab.label for tab in app.tabs]
+    assert labels and all("](http" not in label for label in labels)
+    assert any("\\!\\[s\\]" in label for label in labels)

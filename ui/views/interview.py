@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.model import Citation, JourneyMap, Lang
 from ui import core
 from ui.chat import run_step, show_message, show_record
-from ui.current import current_session
+from ui.comments import owner_comments
+from ui.current import current_session, start_interview
 from ui.i18n import t
 from ui.map_panel import map_panel
 from ui.panes import CHAT_KEY, MAP_KEY, keep_newest_in_view, pane_style
@@ -20,7 +22,9 @@ MAP_PANE_HEIGHT = 500
 
 
 def _finish() -> None:
-    session = core.resume(st.session_state["interview_id"])
+    session = current_session()
+    if session is None:
+        return
     turn = session.step(t("cmd.done", lang=session.lang.value))
     st.session_state["last_turn"] = turn.to_json()
 
@@ -65,8 +69,8 @@ def _quick_replies(last: dict[str, object]) -> None:
 
 
 def _undo() -> None:
-    session = core.resume(st.session_state["interview_id"])
-    if session.undo():
+    session = current_session()
+    if session is not None and session.undo():
         st.session_state["last_turn"] = session.opening().to_json() | {"text": ""}
         flash("success", t("interview.undone"))
     else:
@@ -74,11 +78,20 @@ def _undo() -> None:
 
 
 session = current_session()
-lang = session.lang.value
-last = st.session_state["last_turn"] or {}
-if last.get("interview_id") != session.id:
-    last = session.opening().to_json()
+if session is None:
+    # Nothing is stored yet: the opening question comes from a scratch store, and the
+    # interview is created (with this browser's owner key) by the first message.
+    lang = st.session_state["lang"]
+    last = core.opening_preview(lang)
     st.session_state["last_turn"] = last
+    journey, progress, done = JourneyMap(language=Lang(lang)), 0.0, False
+else:
+    lang = session.lang.value
+    last = st.session_state["last_turn"] or {}
+    if last.get("interview_id") != session.id:
+        last = session.opening().to_json()
+        st.session_state["last_turn"] = last
+    journey, progress, done = session.journey, session.progress, session.done
 
 prompt = st.chat_input(t("chat.placeholder"), key="chat")
 if prompt is None and st.session_state["ask"]:
@@ -88,46 +101,59 @@ chat_col, map_col = st.columns([3, 2], gap="large")
 
 with chat_col:
     show_flash()
+    if session is not None:
+        owner_comments(session.id, session.journey, where="interview")
     pane = st.container(height=PANE_HEIGHT, border=False, key=CHAT_KEY)
     with pane:
-        records = session.transcript()
+        records = session.transcript() if session is not None else []
         for record in records:
             show_record(record, lang=lang)
         shown = [r.text for r in records if r.role.value == "assistant"]
         # A resumed interview opens with "welcome back" and the pending question, not saved.
         if last.get("text") and (not shown or shown[-1] != last["text"]) and prompt is None:
-            show_message("assistant", last["text"], lang=lang)
+            citations = [Citation.model_validate(c) for c in last.get("citations") or []]
+            show_message("assistant", last["text"], citations=citations, lang=lang)
         if prompt is not None:
+            if session is None:
+                session = start_interview(lang)
+                for record in session.transcript():
+                    show_record(record, lang=lang)
             show_message("user", prompt, lang=lang)
             with st.chat_message("assistant", avatar=":material/explore:"):
                 turn = run_step(session, prompt)
             st.session_state["last_turn"] = turn.to_json()
             st.rerun()
-    if not session.done:
+    if not done:
         _quick_replies(last)
         _example_questions(last, lang)
 
 with map_col:
     st.markdown(f"#### {t('interview.map_title')}")
     left, right = st.columns(2)
-    left.button(t("interview.undo"), icon=":material/undo:", on_click=_undo, width="stretch")
+    left.button(
+        t("interview.undo"),
+        icon=":material/undo:",
+        on_click=_undo,
+        width="stretch",
+        disabled=session is None,
+    )
     right.button(
         t("interview.finish"),
         icon=":material/check_circle:",
         on_click=_finish,
-        disabled=session.done,
+        disabled=session is None or done,
         width="stretch",
         type="primary",
     )
-    if session.done:
+    if done:
         st.success(t("interview.done"))
     # The map scrolls in its own pane: however long it grows, it does not push the chat
     # away (on a phone it sits below the chat, one screen tall).
     with st.container(height=MAP_PANE_HEIGHT, border=False, key=MAP_KEY):
         map_panel(
-            session.journey,
+            journey,
             focus=last.get("focus"),
-            progress=session.progress,
+            progress=progress,
             changed=list(last.get("changed") or []),
         )
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import streamlit as st
 from pydantic import ValidationError
 
-from ui import core
 from ui.canvas_view import show_canvas
+from ui.comments import owner_comments
 from ui.current import current_session, start_from_map
 from ui.downloads import download_buttons, read_upload
 from ui.editor import (
@@ -21,13 +21,43 @@ from ui.i18n import t
 from ui.state import flash, show_flash
 from ui.text import esc
 
-session = current_session()
-journey = session.journey
-lang = journey.language
-rev = st.session_state["editor_rev"]
 
+def _upload_section(rev: int) -> None:
+    """Start a new interview from a map file (this is what creates it)."""
+    st.subheader(t("upload.title"))
+    st.caption(t("upload.help"))
+    upload = st.file_uploader(t("upload.label"), type=["json"], key=f"upload_{rev}")
+    if upload is not None:
+        loaded, reason = read_upload(upload.getvalue())
+        if loaded is None:
+            st.error(t("upload.error", reason=reason))
+        else:
+            name = loaded.business.name or loaded.business.offering or loaded.title or "–"
+            st.success(t("upload.ok", name=esc(name), stages=len(loaded.stages)))
+            if st.button(t("upload.continue"), type="primary", key="upload_go"):
+                turn = start_from_map(loaded)
+                if turn is None:
+                    st.error(t("upload.error", reason=t("upload.failed")))
+                else:
+                    st.session_state["last_turn"] = turn.to_json()
+                    st.session_state["editor_rev"] += 1
+                    flash("success", t("upload.started"))
+                    st.switch_page("views/interview.py")
+
+
+session = current_session()
+rev = st.session_state["editor_rev"]
 st.title(t("map.title"))
 show_flash()
+if session is None:
+    # No interview is created by a visit: the map begins in the chat, or from a file.
+    st.info(t("map.no_interview"))
+    st.page_link("views/interview.py", label=t("map.go_interview"), icon=":material/forum:")
+    _upload_section(rev)
+    st.stop()
+journey = session.journey
+lang = journey.language
+owner_comments(session.id, journey, where="map")
 
 # -- the picture ----------------------------------------------------------------------
 if journey.stages:
@@ -44,8 +74,8 @@ download_buttons(journey)
 
 # -- direct editing -------------------------------------------------------------------
 def _undo() -> None:
-    s = core.resume(st.session_state["interview_id"])
-    if s.undo():
+    s = current_session()
+    if s is not None and s.undo():
         st.session_state["last_turn"] = s.opening().to_json() | {"text": ""}
         st.session_state["editor_rev"] += 1
         flash("success", t("interview.undone"))
@@ -96,7 +126,8 @@ with st.form(f"edit_{rev}", border=True):
     touchpoints = {}
     if journey.stages:
         st.markdown(f"**{t('editor.touchpoints')}**")
-        tabs = st.tabs([s.name for s in journey.stages])
+        # Tab labels render Markdown: a stage named ![x](http://…) must stay text.
+        tabs = st.tabs([esc(s.name) for s in journey.stages])
         for i, (tab, stage) in enumerate(zip(tabs, journey.stages, strict=True)):
             with tab:
                 touchpoints[i] = st.data_editor(
@@ -127,23 +158,4 @@ if saved:
 
 st.button(t("interview.undo"), icon=":material/undo:", on_click=_undo, key="map_undo")
 
-# -- upload ---------------------------------------------------------------------------
-st.subheader(t("upload.title"))
-st.caption(t("upload.help"))
-upload = st.file_uploader(t("upload.label"), type=["json"], key=f"upload_{rev}")
-if upload is not None:
-    loaded, reason = read_upload(upload.getvalue())
-    if loaded is None:
-        st.error(t("upload.error", reason=reason))
-    else:
-        name = loaded.business.name or loaded.business.offering or loaded.title or "–"
-        st.success(t("upload.ok", name=esc(name), stages=len(loaded.stages)))
-        if st.button(t("upload.continue"), type="primary", key="upload_go"):
-            turn = start_from_map(loaded)
-            if turn is None:
-                st.error(t("upload.error", reason=t("upload.failed")))
-            else:
-                st.session_state["last_turn"] = turn.to_json()
-                st.session_state["editor_rev"] += 1
-                flash("success", t("upload.started"))
-                st.switch_page("views/interview.py")
+_upload_section(rev)

@@ -1,73 +1,54 @@
-"""Kummin näkymä / Mentor view: read an interview's transcript and map, leave comments."""
+"""Kummin näkymä / Mentor view: one interview through its share link (read and comment),
+or the mentor organisation's dashboard behind the operator's password."""
 
 from __future__ import annotations
 
 import streamlit as st
 
+from assistant.access.tokens import SHARE_PARAM, token_from
 from ui import core
+from ui.admin import admin_gate, sign_out_button
 from ui.i18n import t
-from ui.links import id_from
-from ui.text import esc, short
+from ui.mentor_view import dashboard, mentor_view
 
-MAX_COMMENT = 4000
+
+def _pasted() -> None:
+    token = token_from(st.session_state["mentor_pick"], SHARE_PARAM)
+    st.session_state["mentor_pick"] = ""
+    st.session_state["mentor_token"] = token
+    st.session_state["mentor_bad"] = not token
+    if token:
+        st.query_params[SHARE_PARAM] = token
+
 
 st.title(t("mentor.title"))
-st.caption(t("mentor.help"))
-raw = st.text_input(t("mentor.pick"), key="mentor_pick", placeholder=t("mentor.pick_placeholder"))
-interview_id = id_from(raw)
-store = core.deps().store
-info = store.get_interview(interview_id) if interview_id else None
-if interview_id and info is None:
-    st.error(t("link.unknown"))
-if info is None:
+from_url = st.query_params.get(SHARE_PARAM)
+if from_url:
+    st.session_state["mentor_token"] = from_url
+token = st.session_state.get("mentor_token") or ""
+# Checked on every run, so a revoked or expired link stops working at once.
+share = core.deps().store.open_share(token) if token else None
+if token and share is None:
+    st.session_state["mentor_token"] = ""
+    if SHARE_PARAM in st.query_params:
+        del st.query_params[SHARE_PARAM]
+    st.error(t("mentor.link_gone"))
+elif st.session_state.pop("mentor_bad", False):
+    st.error(t("mentor.link_gone"))
+
+if share is not None:
+    mentor_view(share)
     st.stop()
 
-st.subheader(esc(short(info.title, 90)) or t("interviews.untitled"))
-transcript_tab, map_tab, comments_tab = st.tabs(
-    [t("mentor.transcript"), t("mentor.map"), t("mentor.comments")]
+st.caption(t("mentor.help"))
+st.text_input(
+    t("mentor.pick"),
+    key="mentor_pick",
+    placeholder=t("mentor.pick_placeholder"),
+    on_change=_pasted,
+    type="password",
 )
-with transcript_tab:
-    from ui.chat import show_record
-
-    records = store.transcript(info.id)
-    if not records:
-        st.info(t("mentor.no_turns"))
-    for record in records:
-        show_record(record, lang=info.lang.value)
-with map_tab:
-    journey = store.latest_map(info.id)
-    if journey is None:
-        st.info(t("mentor.no_map"))
-    else:
-        from assistant.export.markdown import to_markdown
-        from ui.canvas_view import show_canvas
-        from ui.downloads import report_buttons
-
-        show_canvas(journey.model_dump_json(), alt=t("map.canvas_alt"))
-        report_buttons(journey)
-        # The report escapes every user text itself (HTML and Markdown are inert).
-        st.markdown(to_markdown(journey))
-with comments_tab:
-    for comment in store.comments(info.id):
-        with st.container(border=True):
-            st.markdown(f"**{esc(comment.author)}** · {comment.created_at:%d.%m.%Y %H:%M}")
-            if comment.target:
-                st.caption(esc(comment.target))
-            st.markdown(esc(comment.text))
-    with st.form("comment", clear_on_submit=True):
-        author = st.text_input(t("mentor.author"), max_chars=100)
-        target = st.text_input(t("mentor.target"), max_chars=200)
-        text = st.text_area(t("mentor.comment"), max_chars=MAX_COMMENT)
-        sent = st.form_submit_button(t("mentor.send"), type="primary")
-    if sent:
-        if not text.strip():
-            st.error(t("mentor.empty"))
-        else:
-            store.add_comment(
-                info.id,
-                author=author.strip() or t("mentor.anonymous"),
-                text=text.strip(),
-                target=target.strip(),
-            )
-            st.success(t("mentor.saved"))
-            st.rerun()
+st.subheader(t("dashboard.title"))
+if admin_gate("mentor"):
+    dashboard()
+    sign_out_button("mentor")
