@@ -46,7 +46,8 @@ def _filled(spec: SlotSpec, journey: JourneyMap) -> bool | None:
         case Expects.PERSONA, "description":
             return bool(p.description or p.name)
         case Expects.PERSONA, "goals":
-            return False  # asked even after goals said in passing: the list comes from here
+            # Asked unless both goals and frustrations were already told with the persona.
+            return bool((p.goals or p.needs) and p.frustrations)
         case Expects.STAGES, _:
             return bool(journey.stages)
         case Expects.TOUCHPOINT_DETAIL, "emotions":

@@ -172,6 +172,7 @@ _LEADING = frozenset(
         "plus",
     ]
 )
+_LEADING |= frozenset({"itse", "tietty", "tietyt", "jotkut", "vähän", "paljon", "enimmäkseen"})
 _CUT = frozenset(
     [
         "by",
@@ -239,6 +240,10 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
             break
     while len(toks) > 1 and toks[-1].lower().strip(",.") in _TRAILING:
         toks.pop()
+    if len(toks) > 2 and toks[-1].lower() in ("kautta", "avulla", "välityksellä"):
+        toks = toks[:-2]  # "ajanvaraus timman kautta" -> "Ajanvaraus"
+    if len(toks) > 2 and " ".join(t.lower() for t in toks[:2]) in ("jonkun verran", "aika paljon"):
+        toks = toks[2:]  # "jonkun verran google" -> "Google"
     if lang == "fi":
         while (
             len(toks) > 1
