@@ -56,10 +56,15 @@ def parse_metrics(text: str, *, lang: str) -> tuple[list[Metric], list[str], lis
             continue
         if classify(sentence, "detail", ("pain_points",)) and not _MEASURE.search(sentence):
             continue  # a volunteered pain point, not a metric
-        about_feedback = bool(_FEEDBACK.search(sentence)) and not _MEASURE.search(
-            sentence.split(",")[0]
-        )
+        # Items after the first feedback word ("..., and collect feedback through a survey")
+        # are ways of hearing customers; the measures named before it stay measures.
+        marker = _FEEDBACK.search(sentence)
+        start = marker.start() if marker else len(sentence)
+        seen = 0
         for raw in split_items(sentence):
+            at = sentence.find(raw, seen)
+            seen = max(seen, at) if at >= 0 else seen
+            about_feedback = at >= start or (at < 0 and marker is not None)
             item = _tidy(raw, lang=lang)
             if not item or is_nothing(item) or len(item.split()) > 7:
                 continue
