@@ -27,6 +27,10 @@ _INTRO = re.compile(
     r"yrityksemme on|yrityksemme nimi on|nimemme on|olemme|me ollaan)\s+",
     re.IGNORECASE,
 )
+_SELLS = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][\w&'’.-]*(?:\s+[A-ZÅÄÖ0-9&][\w&'’.-]*){0,3})\s+"
+    r"(?:myy|myyvät|tarjoaa|vuokraa|tekee|valmistaa|korjaa|sells|offers|makes|provides|rents)\b"
+)
 _AFTER_KIND = re.compile(
     r"\b(?:mul|mulla|meil|meillä|minulla|i have|we have)\s+(?:on\s+)?(?:a\s+|an\s+|pieni\s+|"
     r"oma\s+|small\s+)?[\w-]+\s+(?P<name>[A-ZÅÄÖ][\w&'’-]+(?:\s+[A-ZÅÄÖ][\w&'’-]+){0,2})",
@@ -159,11 +163,16 @@ def business_name(text: str) -> str:
         first = _first_segment(body)
         if first:
             return first
+    seller = _SELLS.match(body)
+    if seller:
+        return _title(seller.group("name").strip())  # "Kahvila Kanelitupa myy kahvia"
     for m in _INTRO.finditer(body):
         name = _take(body[m.end() :].split())
         if name and name.lower() not in _NOT_NAME and not name.lower().startswith(("a ", "an ")):
             return _title(name)
-    web = re.search(r"\b[\wåäö-]+\.(?:fi|com|net|io|eu|se)\b", body, re.IGNORECASE)
+    web = re.search(
+        r"(?<![/\w.@(\[])[\wåäö-]+\.(?:fi|com|net|io|eu|se)\b(?![/\w.)])", body, re.IGNORECASE
+    )
     if web:
         return web.group(0)
     m = _AFTER_KIND.search(body)

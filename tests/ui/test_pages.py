@@ -271,8 +271,8 @@ def test_dashboard_needs_the_password(app: Any, core_deps: Any, admin_password: 
     assert "kahvia" not in texts(desk)
     _sign_in(desk, admin_password)
     page = texts(desk)
-    assert "**kahvia**" in page and "1 voimassa olevaa jakoa" in page
-    assert "polkupyör" not in page, "only interviews shared with mentors"
+    assert "**Kahvila Kanelitupa**" in page and "1 voimassa olevaa jakoa" in page
+    assert "Pyöräpaja" not in page, "only interviews shared with mentors"
 
 
 def test_settings_hide_the_llm_from_visitors(app: Any, monkeypatch: pytest.MonkeyPatch) -> None:
