@@ -270,7 +270,8 @@ def _by_mention(part: str, *, stages: list[str], tps: list[str], journey: Journe
         if any(match_name(" ".join(ws[i : i + len(words(t))]), [t]) for i in range(len(ws)))
     ]
     scores = [m.group(1).replace(" ", "").replace("−", "-") for m in _SCORE.finditer(part)]
-    if len(tp_named) == 1 and scores:
+    if len(tp_named) == 1 and len(scores) >= 2:
+        # "kassalla se on -2 eikä -1": the right score, then the wrong one negated.
         head = _NEG.split(part, maxsplit=1)[0]
         first = _SCORE.search(head)
         if first:

@@ -25,6 +25,8 @@ from assistant.model import Citation, JourneyMap, Lang
 from assistant.patch import apply_patch
 from assistant.turns import Expects, Slot
 
+MAX_PLAIN_EDIT = 16
+"""Words at most in a correction said without "korjaa", "hetkinen" or the like."""
 _STRUCTURAL = frozenset({"offering", "stages", "touchpoints"})
 """Slots the rest of the interview is built on: an answer that gives nothing is asked again."""
 
@@ -72,7 +74,13 @@ class Turn:
         if cmd.kind in (Kind.ANSWER, Kind.FIX) and pending.expects is not Expects.REVIEW:
             opened, _ = lead_in(text)
             edits = parse_edits(text, journey=self.journey, lang=lang.value)
+            # A correction in plain words is short; a long message is an answer that happens
+            # to name things. The same text twice in a row is an answer too (never a loop).
+            plain = not opened and cmd.kind is not Kind.FIX
+            if plain and (len(text.split()) > MAX_PLAIN_EDIT or text == state.last_edit):
+                edits = []
             if edits or cmd.kind is Kind.FIX or opened:
+                state.last_edit = text
                 prefix = self.correct(text, edits=edits, pending=pending)
                 if state.fixing:
                     return Outcome(prefix, pending, self.journey, state, Expects.FREE, reason="fix")

@@ -50,6 +50,8 @@ class PlannerState:
     """User messages so far that were answers or commands (the 20-message budget)."""
     used_cards: list[str] = field(default_factory=list)
     """Cards already shown as tips: never the same card twice in one interview."""
+    last_edit: str = ""
+    """The last message read as a correction: the same text again is an answer."""
     retried: list[str] = field(default_factory=list)
     """Slots asked again because an answer to them gave nothing (once each)."""
     fixing: bool = False

@@ -124,3 +124,27 @@ def test_emotions_with_numbers_and_words_and_progress_stays_honest(deps: Deps) -
     assert tps["Instagram"] == 1 and tps["Google"] == 0 and tps["Checkout"] == -2
     assert all(v == 0 for k, v in tps.items() if k not in ("Instagram", "Google", "Checkout"))
     assert turn.progress < 1.0
+
+
+def test_a_long_answer_naming_things_is_an_answer_and_nothing_loops(deps: Deps) -> None:
+    """A list of feelings with "ei" in it is no correction; and even a message read as a
+    correction is an answer when it comes twice in a row: the interview always moves on."""
+    session = open_session(deps=deps, lang=Lang.FI)
+    turn = session.opening()
+    answers = {
+        "offering": "Pyöräpaja Vauhti, korjataan pyöriä kuluttajille",
+        "description": "Matti, 40, työmatkapyöräilijä",
+        "goals": "haluaa pyörän nopeasti kuntoon",
+        "stages": "käy",
+    }
+    stage_answers = {"touchpoints": "puhelin ja kassa", "problems": "ei ongelmia"}
+    for _ in range(25):
+        if turn.slot_key == "emotions":
+            break
+        turn = session.step(answers.get(turn.slot_key) or stage_answers[turn.slot_key])
+    assert turn.slot_key == "emotions"
+    text = "puhelin -2 kun ei vastata heti, kassa +1 ja muut ihan ok"
+    after = session.step(text)
+    assert after.slot_key != "emotions", after.text
+    tps = {t.name: t.emotion for _, t in session.journey.touchpoints()}
+    assert tps["Puhelin"] == -2 and tps["Kassa"] == 1
