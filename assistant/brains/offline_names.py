@@ -27,6 +27,7 @@ _INTRO = re.compile(
     r"yrityksemme on|yrityksemme nimi on|nimemme on|olemme|me ollaan)\s+",
     re.IGNORECASE,
 )
+_RUN = re.compile(r"\b(?:pyöritämme|pyöritän|pyöritetään|ylläpidämme|ylläpidän)\s+", re.IGNORECASE)
 _SELLS = re.compile(
     r"^(?P<name>[A-ZÅÄÖ][\w&'’.-]*(?:\s+[A-ZÅÄÖ0-9&][\w&'’.-]*){0,3})\s+"
     r"(?:myy|myyvät|tarjoaa|vuokraa|tekee|valmistaa|korjaa|sells|offers|makes|provides|rents)\b"
@@ -166,6 +167,14 @@ def business_name(text: str) -> str:
     seller = _SELLS.match(body)
     if seller:
         return _title(seller.group("name").strip())  # "Kahvila Kanelitupa myy kahvia"
+    run = _RUN.search(body)
+    if run:
+        name = _take(body[run.end() :].split())
+        toks = name.split()
+        if toks and toks[-1][:1].isupper() and toks[-1].lower().endswith(("a", "ä")):
+            toks[-1] = toks[-1][:-1]  # the object is partitive: "Kahvila Kanelia" -> "Kaneli"
+        if toks and toks[0][:1].isupper():
+            return " ".join(toks)
     for m in _INTRO.finditer(body):
         name = _take(body[m.end() :].split())
         if name and name.lower() not in _NOT_NAME and not name.lower().startswith(("a ", "an ")):

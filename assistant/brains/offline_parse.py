@@ -10,7 +10,7 @@ from assistant.brains.offline_names import _GREETING, business_name, persona_nam
 from assistant.lang import refer
 from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.feelings import yes_no
-from assistant.lang.lexicon import first_cue
+from assistant.lang.lexicon import channels, first_cue, lookup
 from assistant.lang.lists import split_items
 from assistant.lang.nothing import is_nothing
 from assistant.lang.words import fuzzy_equal, has_prefix, lemma, stem, words
@@ -108,14 +108,31 @@ _PRONOUN_ONLY = frozenset(
 )
 
 
+_TRAILING_LABEL = re.compile(
+    r"\s+(?:turhauttaa|turhauttavat|ärsyttää|ärsyttävät|harmittaa|huolettaa|stressaa|"
+    r"frustrates(?: them| her| him)?|annoys(?: them| her| him)?|worries(?: them| her| him)?)$",
+    re.IGNORECASE,
+)
+_YES = frozenset(["kyllä", "joo", "juu", "jep", "ok", "okei", "yes", "yeah", "yep", "sure"])
+
+
 def _item(text: str) -> str:
-    out = text.strip(" .,;:-–")
+    """One goal or frustration without its label words: "Katja haluaa päästä eroon" ->
+    "päästä eroon", "Tavoitteet: oppia" -> "oppia", "Meteli turhauttaa" -> "Meteli"."""
+    whole = text.strip(" .,;:-–")
+    out = whole
     m = _SUBJECT_NAME.match(out)
     if m and _LABEL.match(out[m.end() :]):
-        out = out[m.end() :]  # "Katja haluaa päästä eroon" -> "päästä eroon"
+        out = out[m.end() :]
     out = _LABEL.sub("", out).strip(" .,;:-–")
+    if not out:
+        out = _TRAILING_LABEL.sub("", whole).strip(" .,;:-–")
+        if not _LABEL.sub("", out).strip(" .,;:-–") or out == whole:
+            out = ""  # "Hän haluaa", "Turhautuu": a label with nothing to say
     out = _THAT.sub("", out).strip(" .,;:-–")
-    return "" if out.lower() in _PRONOUN_ONLY else out
+    if out.lower() in _PRONOUN_ONLY or out.lower() in _YES:
+        return ""
+    return out
 
 
 def parse_goals(text: str) -> PersonaPatch | None:
@@ -250,6 +267,8 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
         return proposed
     items = [_stage_name(i) for i in split_items(own)]
     items = [i for i in items if i][:10]
+    if items and all(lookup(i, channels()) for i in items):
+        return None  # "Instagramista ja Googlesta" names places, not stages: ask again
     return items if len(items) >= 2 else None
 
 
