@@ -113,6 +113,10 @@ def _finnish_base(word: str) -> str:
         and not _compound_of(low, base)
     ):
         return base + "t"  # "nettisivuilla" -> "nettisivut": the plural the user meant
+    if low.endswith("nen") and base == low[:-1]:
+        return low  # the dictionary cut a "-nen" word short: "jatkaminen", not "jatkamine"
+    if low.endswith("t") and base != low and not base.endswith("t") and len(low) > 5:
+        return low  # a plural as the user said it: "facebook-mainokset", "nettisivut"
     if low == base + "t" or (
         low[-2:] in _PLURAL and base[-1:] in "aeiouyäö" and base != low and len(low) > 5
     ):

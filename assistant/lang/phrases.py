@@ -172,7 +172,44 @@ _LEADING = frozenset(
         "plus",
     ]
 )
+_NOT_A_PLACE = frozenset(
+    [
+        "heti",
+        "sitten",
+        "sit",
+        "usein",
+        "joskus",
+        "myöhemmin",
+        "lopuksi",
+        "aina",
+        "ensin",
+        "nyt",
+        "then",
+        "later",
+        "often",
+        "sometimes",
+        "always",
+        "first",
+        "now",
+        "paikan",
+        "päällä",
+        "on",
+        "site",
+    ]
+) | {"paikan päällä", "on site", "netissä", "verkossa", "online"}
 _LEADING |= frozenset({"itse", "tietty", "tietyt", "jotkut", "vähän", "paljon", "enimmäkseen"})
+_TRAILING_MORE = frozenset(
+    [
+        "mahdollinen",
+        "mahdollista",
+        "etukäteen",
+        "myöhemmin",
+        "heti",
+        "possible",
+        "beforehand",
+        "later",
+    ]
+)
 _CUT = frozenset(
     [
         "by",
@@ -238,8 +275,12 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
             if tok.lower() in ("jälkeen", "ennen", "after", "before") and len(toks) > 1:
                 toks.pop()  # "jälkisoitto leikkauksen jälkeen": the genitive goes too
             break
-    while len(toks) > 1 and toks[-1].lower().strip(",.") in _TRAILING:
+    while len(toks) > 1 and toks[-1].lower().strip(",.") in _TRAILING | _TRAILING_MORE:
         toks.pop()
+    for i, tok in enumerate(toks[1:], start=1):
+        if tok.lower() in ("päästä", "kuluttua") and i > 1:
+            toks = toks[: i - 1]  # "takuutarkastus vuoden päästä": the time goes
+            break
     if len(toks) > 2 and toks[-1].lower() in ("kautta", "avulla", "välityksellä"):
         toks = toks[:-2]  # "ajanvaraus timman kautta" -> "Ajanvaraus"
     if len(toks) > 2 and " ".join(t.lower() for t in toks[:2]) in ("jonkun verran", "aika paljon"):
@@ -257,6 +298,8 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
     elif len(toks) > 1 and toks[0].lower() in _english_verbs():
         toks.pop(0)
     out = " ".join(toks).strip(" ,.;:")
+    if out.lower() in _NOT_A_PLACE:
+        return ""  # "heti", "paikan päällä": when or how, not a touchpoint
     return out[:1].upper() + out[1:] if out else name
 
 
