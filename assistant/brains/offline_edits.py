@@ -180,6 +180,15 @@ _WEAK = re.compile(
 )
 
 
+_EXPLICIT = re.compile(r"^\s*(?:korjaa(?:n|taan)?|fix|correction)\b", re.IGNORECASE)
+
+
+def explicit_fix(text: str) -> bool:
+    """Whether the message opens with "korjaa" / "fix": the user asks for a correction even
+    when its content is an answer to the slot it corrects."""
+    return bool(_EXPLICIT.match(text))
+
+
 def lead_in(text: str) -> tuple[bool, str]:
     """Whether the message opens like a correction, and the text after the opening."""
     m = _LEAD.match(text)

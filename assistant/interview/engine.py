@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.brains.base import Brain
-from assistant.brains.offline_edits import lead_in, parse_edits
+from assistant.brains.offline_edits import explicit_fix, lead_in, parse_edits
 from assistant.edits import Edit, Op, apply_edits
 from assistant.interview import replies as r
 from assistant.interview.commands import Kind, detect, fix_target, is_confirmation, strip_subject
@@ -72,13 +72,16 @@ class Turn:
         before = self.journey
         prefix = ""
         if cmd.kind in (Kind.ANSWER, Kind.FIX) and pending.expects is not Expects.REVIEW:
-            opened, _ = lead_in(text)
+            opened, rest = lead_in(text)
             edits = parse_edits(text, journey=self.journey, lang=lang.value)
             # A correction in plain words is short; a long message is an answer that happens
             # to name things. The same text twice in a row is an answer too (never a loop).
             plain = not opened and cmd.kind is not Kind.FIX
             if plain and (len(text.split()) > MAX_PLAIN_EDIT or text == state.last_edit):
                 edits = []
+            if opened and not edits and not explicit_fix(text) and rest:
+                # "ai niin, myös Facebook": a soft opening before an answer, not a correction.
+                text, opened = rest, False
             if edits or cmd.kind is Kind.FIX or opened:
                 state.last_edit = text
                 prefix = self.correct(text, edits=edits, pending=pending)

@@ -148,3 +148,16 @@ def test_a_long_answer_naming_things_is_an_answer_and_nothing_loops(deps: Deps) 
     assert after.slot_key != "emotions", after.text
     tps = {t.name: t.emotion for _, t in session.journey.touchpoints()}
     assert tps["Puhelin"] == -2 and tps["Kassa"] == 1
+
+
+def test_a_soft_opening_before_an_answer_is_an_answer(deps: Deps) -> None:
+    """ "ai niin, ..." without anything to correct answers the question asked; it never
+    replaces the previous answer."""
+    session = open_session(deps=deps, lang=Lang.FI)
+    turn = _to(session, *FI_START, "instagram ja google", "ei ongelmia")
+    assert turn.expects is Expects.TOUCHPOINTS and turn.stage == "Arviointi"
+    turn = session.step("ai niin, nettisivut ja facebook")
+    names = {s.name: [t.name for t in s.touchpoints] for s in session.journey.stages}
+    assert names["Löytäminen"] == ["Instagram", "Google"]
+    assert names["Arviointi"] == ["Nettisivut", "Facebook"]
+    assert turn.slot_key == "problems" and turn.stage == "Arviointi"
