@@ -55,8 +55,10 @@ def base_form(item: str, *, lang: str) -> str:
         if lang == "fi" and dash and head and tail.isalpha() and len(tail) >= 4:
             return f"{head}-{_finnish_base(tail)}"  # "Facebook-ryhmissä" -> "Facebook-ryhmät"
         return word
-    if lemma(toks[-1]) == toks[-1].lower() and (toks[-1][:1].isupper() or toks[-2][:1].isupper()):
-        toks[-1] = strip_name(toks[-1])  # "Google Mapsista", "google Mapsista" -> "Google Maps"
+    if lemma(toks[-1]) == toks[-1].lower() and (
+        toks[-1][:1].isupper() or _known_name([*toks[:-1], strip_name(toks[-1])])
+    ):
+        toks[-1] = strip_name(toks[-1])  # "Google Mapsista", "google mapsista" -> "Google Maps"
     elif (
         lang == "fi"
         and toks[-1].isalpha()
@@ -84,6 +86,13 @@ def _common(a: str, b: str) -> str:
 
 _VERB_END = ("aa", "ää", "da", "dä", "ta", "tä")
 _PLURAL = ("at", "ät", "et", "it", "ot", "ut", "yt", "öt")
+
+
+def _known_name(toks: list[str]) -> bool:
+    """Whether the words are a known channel's name as a whole ("google maps")."""
+    phrase = " ".join(toks).lower()
+    entry = lookup(phrase, channels(), fuzzy=False)
+    return entry is not None and phrase in (entry.fi.lower(), entry.en.lower(), *entry.forms)
 
 
 def _finnish_base(word: str) -> str:
