@@ -16,7 +16,7 @@ from assistant.lang import refer
 from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.feelings import emotion, number
 from assistant.lang.lexicon import cues
-from assistant.lang.nothing import is_nothing
+from assistant.lang.nothing import is_nothing, opens_with_nothing
 from assistant.lang.words import clean, has_prefix, words
 from assistant.model import JourneyMap
 from assistant.patch import TouchpointPatch
@@ -146,7 +146,7 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             if not ws or is_nothing(item) or _AFTERWORD.match(item):
                 after_nothing = after_nothing or is_nothing(item)
                 continue
-            if _starts_nothing(item):
+            if opens_with_nothing(item):
                 after_nothing = True  # "ei mitään erityistä ne löytää meidät kyllä"
                 continue
             if _has(ws, "negated_ok"):
@@ -185,26 +185,6 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
         setattr(patch, field, [said])
         out.append(patch)
     return out
-
-
-def _starts_nothing(item: str) -> bool:
-    low = " ".join(words(item))
-    return any(low.startswith(p + " ") for p in _NOTHING_LEADS)
-
-
-_NOTHING_LEADS = (
-    "ei mitään erityistä",
-    "ei mitää erityistä",
-    "ei oikeastaan mitään",
-    "ei oikeestaan mitään",
-    "ei oikeestaan ongelmia",
-    "ei oikeastaan ongelmia",
-    "ei ongelmia",
-    "nothing special",
-    "nothing really",
-    "no problems",
-    "no real problems",
-)
 
 
 def _negative(item: str) -> bool:

@@ -17,8 +17,6 @@ from assistant.turns import Expects, Slot
 
 BUDGET = 20
 """User messages a complete five-stage map should take."""
-DETAIL_FIELDS = ("customer_action", "emotion", "doubts", "motivators", "blockers", "pain_points")
-ITEM_FIELDS = ("pain_points", "doubts", "blockers", "motivators")
 
 
 def _settled(slot: Slot, state: PlannerState) -> bool:

@@ -72,23 +72,6 @@ def sources_text(citations: list[Citation]) -> str:
     return "; ".join(seen)
 
 
-def acknowledge(*, before: JourneyMap, after: JourneyMap, lang: Lang, n: int) -> str:
-    """What the last answer added, said briefly; empty when nothing changed."""
-    if after.model_dump() == before.model_dump():
-        return ""
-    names = [s.name for s in after.stages]
-    if names != [s.name for s in before.stages]:
-        return say(lang, "ack_stages", stages=" – ".join(names))
-    for stage in after.stages:
-        old = before.stage(stage.name)
-        known = {t.name for t in old.touchpoints} if old else set()
-        new = [t.name for t in stage.touchpoints if t.name not in known]
-        if new:
-            return say(lang, "ack_touchpoints", stage=stage.name, names=", ".join(new))
-    acks = texts(lang)["ack"]
-    return str(acks[n % len(acks)])
-
-
 def review_text(suggestions: list[Suggestion], lang: Lang) -> str:
     if not suggestions:
         return say(lang, "review_none")

@@ -47,3 +47,15 @@ def is_nothing(text: str) -> bool:
     # "ei mitään erityistä oikeastaan", "no problems really, it works": a nothing-lead and
     # at most a few filler words after it.
     return any(norm.startswith(p) and len(norm.split()) - len(p.split()) <= 3 for p in lead)
+
+
+@cache
+def _opens() -> tuple[str, ...]:
+    return tuple(_norm(str(p)) for p in cues()["nothing"]["opens"])
+
+
+def opens_with_nothing(text: str) -> bool:
+    """Whether a clause opens with "nothing" and goes on ("ei mitään erityistä ne löytää
+    meidät kyllä"): the rest is context, not a problem."""
+    norm = _norm(text)
+    return any(norm.startswith(p + " ") for p in _opens())
