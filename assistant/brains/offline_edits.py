@@ -183,6 +183,18 @@ _WEAK = re.compile(
 _EXPLICIT = re.compile(r"^\s*(?:korjaa(?:n|taan)?|fix|correction)\b", re.IGNORECASE)
 
 
+_COMMAND = re.compile(
+    r"^\s*(?:poista|poistetaan|siirrä|siirretään|nimeä|nimetään|remove|delete|move|rename)\b",
+    re.IGNORECASE,
+)
+
+
+def looks_like_edit(text: str) -> bool:
+    """Whether the message is worded as an edit ("poista Facebook"): if it names nothing in
+    the map, it is an edit that cannot be applied, never an answer to store."""
+    return bool(_COMMAND.match(lead_in(text)[1]))
+
+
 def explicit_fix(text: str) -> bool:
     """Whether the message opens with "korjaa" / "fix": the user asks for a correction even
     when its content is an answer to the slot it corrects."""

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from assistant.brains.base import Brain
-from assistant.brains.offline_edits import explicit_fix, lead_in, parse_edits
+from assistant.brains.offline_edits import explicit_fix, lead_in, looks_like_edit, parse_edits
 from assistant.edits import Edit, Op, apply_edits
 from assistant.interview import replies as r
 from assistant.interview.commands import Kind, detect, fix_target, is_confirmation, strip_subject
@@ -79,6 +79,10 @@ class Turn:
             plain = not opened and cmd.kind is not Kind.FIX
             if plain and (len(text.split()) > MAX_PLAIN_EDIT or text == state.last_edit):
                 edits = []
+            if not edits and looks_like_edit(text) and text != state.last_edit:
+                # "poista facebook" when there is no Facebook: say so; store nothing.
+                state.last_edit = text
+                return self.next(r.readback_text(lang, "not_applied"), reason="fix")
             if opened and not edits and not explicit_fix(text) and rest:
                 # "ai niin, myös Facebook": a soft opening before an answer, not a correction.
                 text, opened = rest, False

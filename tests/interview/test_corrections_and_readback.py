@@ -161,3 +161,13 @@ def test_a_soft_opening_before_an_answer_is_an_answer(deps: Deps) -> None:
     assert names["Löytäminen"] == ["Instagram", "Google"]
     assert names["Arviointi"] == ["Nettisivut", "Facebook"]
     assert turn.slot_key == "problems" and turn.stage == "Arviointi"
+
+
+def test_an_edit_of_something_not_on_the_map_is_never_stored(deps: Deps) -> None:
+    session = open_session(deps=deps, lang=Lang.FI)
+    turn = _to(session, *FI_START, "instagram ja google")
+    before = session.journey
+    again = session.step("poista facebook, ei me sitä oikeesti päivitetä")
+    assert session.journey == before  # no "poista facebook" pain point
+    assert "En osannut tehdä tätä muutosta" in again.text
+    assert (again.slot_key, again.stage) == (turn.slot_key, turn.stage)
