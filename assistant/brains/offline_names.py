@@ -232,7 +232,8 @@ _EXPLICIT = re.compile(
     r"sanotaan (?:et|että)?\s*(?:vaikka\s+)?|nimetään (?:hänet\s+)?(?:vaikka\s+)?|"
     r"annetaan (?:hänelle\s+)?nimeks(?:i)?|nimeks(?:i)?|"
     r"kutsutaan (?:häntä\s+)?(?:vaikka\s+)?|hänen nimensä on|hänen nimi on|nimi on|"
-    r"her name is|his name is|their name is|let's say|vaikka|say|hän on|she is|he is)\s+"
+    r"her name is|his name is|their name is|let's say|vaikka|say|hän on|she is|he is|"
+    r"(?:typical |ideal )?(?:client|customer) is|(?:tyypillinen |ihanne)?asiakas(?:ni|mme)? on)\s+"
     r"(?P<n>[A-Za-zÅÄÖåäö][\wåäö-]{2,})",
     re.IGNORECASE,
 )
