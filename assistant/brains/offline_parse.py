@@ -270,7 +270,7 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
 
     proposed = _proposed(journey, lang)
     base = journey.model_copy(update={"stages": [Stage(name=n) for n in proposed]})
-    body = _strip_accept(text)
+    body = _add_first(_strip_accept(text), proposed)
     edits = parse_stage_edits(body, journey=base, lang=lang)
     # "seikkailun tilalle Koulutus ja sitoutumisen tilalle Suosittelu": two edits joined
     # by "ja" read one by one when that finds more of them.
@@ -303,7 +303,8 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
 
 _JOINED = re.compile(
     r"\s+(?:ja|sekä|and)\s+(?=\S+\s+(?:tilalle|sijaan|sijasta|pois|instead)\b)|"
-    r"\s+(?:ja|sekä|and)\s+(?=(?:lisää|poista|jätä|drop|add|remove|rename)\b)",
+    r"\s+(?:ja|sekä|and)\s+(?=(?:lisää|poista|jätä|nimeä|vaihda|muuta|siirrä|drop|add|remove|"
+    r"rename|call|name|replace|swap|insert|move|put)\b)",
     re.IGNORECASE,
 )
 
@@ -313,6 +314,29 @@ _ACCEPT = re.compile(
     r"(?:(?:mutta|mut|but|paitsi|except)\s+)?",
     flags=re.IGNORECASE,
 )
+
+
+def _add_first(text: str, names: list[str]) -> str:
+    """ "add after Purchase a stage called Onboarding" -> "add Onboarding after Purchase":
+    the order the edit reader knows."""
+    refs = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    m = re.search(
+        rf"\b(?P<verb>add|insert)\s+(?P<rel>after|before)\s+(?:the\s+)?(?P<ref>{refs})\s+"
+        r"(?:(?:a|an|one)\s+)?(?:(?:more|new|extra)\s+)?(?:(?:stage|phase|step)\s*)?"
+        r"(?:(?:called|named)\s+)?(?P<name>[^,.;]+)",
+        text,
+        re.IGNORECASE,
+    )
+    if m is not None:
+        moved = f"{m['verb']} {m['name'].strip()} {m['rel']} {m['ref']}"
+        text = text[: m.start()] + moved + text[m.end() :]
+    # "call Engagement Loyalty" -> "rename Engagement to Loyalty"
+    return re.sub(
+        rf"\b(?:call|name)\s+(?:the\s+)?({refs})\s+(?!instead\b)([\w-]+(?:\s+[\w-]+)?)",
+        r"rename \1 to \2",
+        text,
+        flags=re.IGNORECASE,
+    )
 
 
 def _strip_accept(text: str) -> str:
