@@ -292,7 +292,7 @@ def _genitive(word: str) -> bool:
     return w.endswith("n") and not w.endswith("nen")  # "ensitapaaminen" is nominative
 
 
-def _compound(toks: list[str]) -> list[str]:
+def compound(toks: list[str]) -> list[str]:
     """Two words people write apart that Finnish writes as one: "netti varaus" ->
     "Nettivaraus", "google haku" -> "Google-haku", "facebookin arvostelut" ->
     "Facebook-arvostelut"."""
@@ -332,7 +332,7 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
     if len(toks) > 2 and " ".join(t.lower() for t in toks[:2]) in ("jonkun verran", "aika paljon"):
         toks = toks[2:]  # "jonkun verran google" -> "Google"
     if lang == "fi":
-        toks = _compound(drop_place(toks))
+        toks = compound(drop_place(toks))
         if len(toks) > 1 and (is_verb(toks[0].lower()) or toks[0].lower() in _spoken_verbs()):
             toks.pop(0)
     elif len(toks) > 1 and toks[0].lower() in _english_verbs():
