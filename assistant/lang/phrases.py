@@ -82,6 +82,10 @@ def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
             if before:  # "customer support are where we serve them"
                 return " ".join(before), False
         subject = toks[0].lower() in _words("subjects")
+        cut = [i for i, t in enumerate(toks) if t.lower() in _CUT]
+        if arts and cut and 0 < cut[0] < arts[0] and not subject:
+            # "Settling-in days with a parent": the name comes before the preposition.
+            return " ".join(toks[: cut[0]]), False
         start = arts[0] + 1 if arts else (2 if subject else 0)
         if arts or subject:  # "They sign contracts": past the subject and the verb
             return " ".join(_content(toks[start:], lang=lang) or toks), False
