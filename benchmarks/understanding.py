@@ -1,11 +1,11 @@
 """Understanding benchmark: does the map say exactly what the entrepreneur said?
 
-Scripted users (benchmarks/understanding/{dev,heldout,heldout2}/*.yaml, format in FORMAT.md) answer
+Scripted users (benchmarks/understanding/{dev,dev2,heldout,heldout3}/*.yaml, format in FORMAT.md) answer
 the assistant the way people write. Each script carries the truth of its map. The scorer
 is strict: per field precision (nothing invented) and recall (nothing lost), items matched
 one to one, in the right stage, touchpoint and field. The held-out set is reported apart.
 
-    .venv/bin/python benchmarks/understanding.py [--set dev|heldout|heldout2|all] [--show ID]
+    .venv/bin/python benchmarks/understanding.py [--set dev|dev2|heldout|heldout3|all] [--show ID]
         [--llm-stub] [--json FILE]
 
 `--show ID` prints that interview's transcript and the differences from its truth.
@@ -502,8 +502,10 @@ def run(script: dict[str, Any], *, deps: Any) -> dict[str, Any]:
     }
 
 
-SET_NAMES = ("dev", "heldout", "heldout2")
-"""heldout2: twelve more interviews by a third helper who never read the parser (session 4)."""
+SET_NAMES = ("dev", "dev2", "heldout", "heldout3")
+"""dev2: twelve interviews by a third helper who never read the parser, run blind once
+(numbers in NOTES.md) and looked at since; heldout3: twelve more by a fourth helper,
+never looked at (totals only)."""
 
 
 def load(which: str) -> list[tuple[str, dict[str, Any]]]:
@@ -631,7 +633,7 @@ def main() -> int:
             f"{set_name:<8} {script['id']:<34} msgs={result['messages']:>2} "
             f"done={result['done']!s:<5} p50={statistics.median(result['ms'] or [0]):.0f}ms"
         )
-        if args.show or (args.misses and set_name == "dev"):
+        if args.show or (args.misses and set_name.startswith("dev")):
             if args.show:
                 for who, text in result["log"]:
                     print(f"--- {who}\n{text}")

@@ -136,6 +136,9 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
     items: list[list[str]] = []  # [touchpoint, field, text]
     current = own[0]
     after_nothing = False
+    # In a longer answer a clause with no sign of trouble is context ("We have an online
+    # level test"), not a problem; a one-clause answer to "what is hard?" is the problem.
+    many = sum(len(_pieces(s)) for s in sentences(text)) > 1
     for sentence in sentences(text):
         first_in_sentence = len(items)
         carry = ""
@@ -172,7 +175,8 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 after_if = False
                 continue
             after_if = bool(_IF.match(item))
-            if not signal and not after_if and (after_nothing or _positive(item) or len(ws) <= 1):
+            quiet = after_nothing or _positive(item) or len(ws) <= 1 or (many and _ours(item))
+            if not signal and not after_if and quiet:
                 continue
             named = touchpoint_of(ws, own)
             current = named or current
@@ -185,6 +189,19 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
         setattr(patch, field, [said])
         out.append(patch)
     return out
+
+
+_OURS = re.compile(
+    r"^(?:we|we've|we're|weve|our|i|i'm|im|me|meillä|meil|mulla|mul|mä|mää|minä|meidän|"
+    r"se on mun mielestä|mun mielestä|in my opinion)\b|\b(?:mun mielestä|i think it's)\b",
+    re.IGNORECASE,
+)
+
+
+def _ours(item: str) -> bool:
+    """A clause about the business itself ("We have an online level test", "Kokotaulukko on
+    mun mielestä selkeä"): context around the problems, not one of them."""
+    return bool(_OURS.search(item))
 
 
 def _negative(item: str) -> bool:
