@@ -73,7 +73,7 @@ class Turn:
         prefix = ""
         if cmd.kind in (Kind.ANSWER, Kind.FIX) and pending.expects is not Expects.REVIEW:
             opened, rest = lead_in(text)
-            edits = parse_edits(text, journey=self.journey, lang=lang.value)
+            edits = parse_edits(text, journey=self.journey, lang=lang)
             # A correction in plain words is short; a long message is an answer that happens
             # to name things. The same text twice in a row is an answer too (never a loop).
             plain = not opened and cmd.kind is not Kind.FIX
@@ -112,7 +112,7 @@ class Turn:
         elif pending.expects is Expects.REVIEW and is_confirmation(text):
             state.done = True
         elif pending.expects in (Expects.REVIEW, Expects.DONE, Expects.FREE):
-            edits = parse_edits(text, journey=self.journey, lang=lang.value)
+            edits = parse_edits(text, journey=self.journey, lang=lang)
             if edits:
                 prefix = self.correct(text, edits=edits, pending=pending)
             else:
