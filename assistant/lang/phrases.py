@@ -82,6 +82,10 @@ def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
             if before:  # "customer support are where we serve them"
                 return " ".join(before), False
         subject = toks[0].lower() in _words("subjects")
+        cut = [i for i, t in enumerate(toks) if t.lower() in _CUT]
+        if arts and cut and 0 < cut[0] < arts[0] and not subject:
+            # "Settling-in days with a parent": the name comes before the preposition.
+            return " ".join(toks[: cut[0]]), False
         start = arts[0] + 1 if arts else (2 if subject else 0)
         if arts or subject:  # "They sign contracts": past the subject and the verb
             return " ".join(_content(toks[start:], lang=lang) or toks), False
@@ -292,7 +296,7 @@ def _genitive(word: str) -> bool:
     return w.endswith("n") and not w.endswith("nen")  # "ensitapaaminen" is nominative
 
 
-def _compound(toks: list[str]) -> list[str]:
+def compound(toks: list[str]) -> list[str]:
     """Two words people write apart that Finnish writes as one: "netti varaus" ->
     "Nettivaraus", "google haku" -> "Google-haku", "facebookin arvostelut" ->
     "Facebook-arvostelut"."""
@@ -332,7 +336,7 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
     if len(toks) > 2 and " ".join(t.lower() for t in toks[:2]) in ("jonkun verran", "aika paljon"):
         toks = toks[2:]  # "jonkun verran google" -> "Google"
     if lang == "fi":
-        toks = _compound(drop_place(toks))
+        toks = compound(drop_place(toks))
         if len(toks) > 1 and (is_verb(toks[0].lower()) or toks[0].lower() in _spoken_verbs()):
             toks.pop(0)
     elif len(toks) > 1 and toks[0].lower() in _english_verbs():

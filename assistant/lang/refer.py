@@ -40,6 +40,13 @@ def strength(ws: list[str], name: str, *, first_word: bool = False) -> int:
             base = sorted(keys(w), key=len)[-1] if len(w) >= 4 else ""
             if len(base) >= 4 and head.endswith(base) and head != base:
                 return HEAD
+    if len(parts) == 1 and len(head) >= 6:
+        stems = [k for k in keys(head) if len(k) >= 6]
+        if head.endswith("nen"):
+            stems.append(head[:-3] + "s")  # "ilmottautumis|lomake": a -nen word's compound form
+        for w in ws:
+            if len(w) > len(head) + 2 and any(w.startswith(k) for k in stems):
+                return HEAD  # "ajanvarauskalenteri" is about Ajanvaraus
     return 0
 
 
