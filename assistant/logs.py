@@ -17,6 +17,8 @@ import re
 import sys
 from collections.abc import Iterable
 
+from assistant.settings import get_settings
+
 REDACTED = "[redacted]"
 LEVELS = ("debug", "info", "warning", "error", "critical")
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -98,8 +100,6 @@ def known_secrets() -> list[str]:
     """Secret values in the current settings: the API key and the database password."""
     try:
         from sqlalchemy.engine import make_url
-
-        from assistant.settings import get_settings
 
         settings = get_settings()
         found = []

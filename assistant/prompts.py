@@ -13,9 +13,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from assistant.settings import REPO_ROOT
-
-PROMPTS_DIR = REPO_ROOT / "prompts"
+from assistant.model import Lang
+from assistant.resources import PROMPTS_DIR
 
 
 class PromptError(ValueError):
@@ -61,3 +60,19 @@ def load_yaml(relative: str) -> Any:
     import yaml
 
     return yaml.safe_load(prompt_path(relative).read_text(encoding="utf-8"))
+
+
+@cache
+def catalogue(name: str, lang: Lang) -> dict[str, str]:
+    """The user-visible texts prompts/`name`.`lang`.yaml, a flat key -> text table.
+
+    The one pattern for translations: a file per language, the Finnish file names the keys
+    and every other language has them all (tests/foundation/test_catalogues.py)."""
+    table = load_yaml(f"{name}.{Lang(lang).value}.yaml")
+    return {str(k): str(v) for k, v in table.items()}
+
+
+def text(name: str, key: str, *, lang: Lang, **values: Any) -> str:
+    """One text of a catalogue with its {variables} filled; extra values are ignored, so a
+    caller may pass everything a family of texts uses."""
+    return catalogue(name, lang)[key].format(**values)

@@ -96,7 +96,7 @@ def deps() -> Deps:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _opening(fingerprint: str, lang: str, _deps: Deps) -> dict[str, Any]:
-    from assistant.access.draft import opening_preview
+    from assistant.interview.draft import opening_preview
 
     return opening_preview(deps=_deps, lang=Lang(lang)).to_json()
 

@@ -101,7 +101,7 @@ def current_session() -> Session | None:
 
 def start_interview(lang: str | None = None) -> Session:
     """Create the interview now (at its first message or upload), owned by this browser."""
-    from assistant.access.draft import start_owned
+    from assistant.interview.draft import start_owned
 
     session, token = start_owned(
         deps=core.deps(), lang=lang or st.session_state["lang"], subject=signed_in_subject()

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 from assistant.model import Business, JourneyMap, Lang, Persona, Stage, Touchpoint, label
+from assistant.prompts import text
 
 
 class TargetKind(StrEnum):
@@ -96,14 +97,14 @@ def suggestion_targets(journey: JourneyMap) -> list[Target]:
     ]
 
 
-def describe(target: str, journey: JourneyMap | None, lang: Lang | str) -> str:
+def describe(target: str, journey: JourneyMap | None, lang: Lang) -> str:
     """A comment's target in words, for showing beside it ("" for the whole interview)."""
     kind = kind_of(target)
     if kind is TargetKind.GENERAL:
         return ""
     ref = target.split(":", 1)[1]
     if kind is TargetKind.TURN:
-        return ("Viesti #" if Lang(lang) is Lang.FI else "Message #") + ref
+        return text("export", "comment.message", lang=Lang(lang), ref=ref)
     pool = []
     if journey is not None:
         pool = cell_targets(journey) if kind is TargetKind.CELL else suggestion_targets(journey)

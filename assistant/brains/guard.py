@@ -11,12 +11,11 @@ from assistant.brains.breaker import CircuitBreaker
 from assistant.brains.budget import Budgeted
 from assistant.brains.protocol import Brain
 from assistant.model import Lang
-from assistant.prompts import load_yaml
+from assistant.prompts import text
 
 
 def paused_notice(lang: Lang) -> str:
-    texts = load_yaml("llm/messages.yaml")
-    return str(texts["paused"][Lang(lang).value])
+    return text("llm/messages", "paused", lang=lang)
 
 
 def turn_brains(brain: Brain, offline: Brain, *, lang: Lang, key: str) -> tuple[list[Brain], str]:

@@ -12,20 +12,19 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, TextIO
+from typing import Annotated, TextIO
 
 import typer
 
-from assistant.cli import app
-
-if TYPE_CHECKING:
-    from assistant.interview import Session
-    from assistant.model import JourneyMap
+from assistant.cli.chat_view import run_interactive
+from assistant.cli.root import app
+from assistant.export.jsonfile import to_json
+from assistant.interview import Session, build_deps, open_session
+from assistant.model import JourneyMap, Lang
 
 
 def write_map(journey: JourneyMap, path: Path) -> None:
     """Write the map as JSON atomically: a reader never sees half a file."""
-    from assistant.export.jsonfile import to_json
 
     path = path.expanduser()
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -85,8 +84,6 @@ def chat(
     resume: Annotated[str | None, typer.Option("--resume", help="Continue interview ID.")] = None,
 ) -> None:
     """Chat through an interview in the terminal / Haastattelu päätteessä."""
-    from assistant.interview import build_deps, open_session
-    from assistant.model import Lang
 
     if lang not in ("fi", "en"):
         typer.echo("--lang: fi or en / fi tai en", err=True)
@@ -106,6 +103,5 @@ def chat(
         finally:
             sys.stdout = real_out
         return
-    from assistant.cli.chat_view import run_interactive
 
     run_interactive(session, map_path=out, write_map=write_map)

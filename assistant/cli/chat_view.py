@@ -6,16 +6,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.interview import Session
+from assistant.interview.replies import texts
+from assistant.model import JourneyMap
+from assistant.turns import AssistantTurn
+
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from assistant.interview import Session
-    from assistant.model import JourneyMap
-    from assistant.turns import AssistantTurn
-
 
 def _t(session: Session, key: str, **values: object) -> str:
-    from assistant.interview.replies import texts
 
     return str(texts(session.lang)["terminal"][key]).format(**values)
 

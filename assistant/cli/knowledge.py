@@ -10,14 +10,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 
-from assistant.cli import app
-
-if TYPE_CHECKING:
-    from assistant.knowledge.base import Hit, KnowledgeBase
+from assistant.cli.root import app
+from assistant.knowledge.base import Hit, KnowledgeBase
+from assistant.knowledge.card_index import load_card_index
+from assistant.knowledge.store import DocumentStore
+from assistant.settings import get_settings
 
 StoreOpt = Annotated[
     Path | None,
@@ -34,8 +35,6 @@ def ingest(
     store: StoreOpt = None,
 ) -> None:
     """Lisää dokumentteja hakuun / Add documents to a search store."""
-    from assistant.knowledge.store import DocumentStore
-    from assistant.settings import get_settings
 
     missing = [p for p in paths if not p.exists()]
     for path in missing:
@@ -95,20 +94,15 @@ def search(
     lang: Annotated[str | None, typer.Option("--lang", help="Prefer fi or en.")] = None,
 ) -> None:
     """Hae ohjeista / Search the guidance (cards, or an ingested --store)."""
-    from assistant.settings import get_settings
 
     settings = get_settings()
     kb: KnowledgeBase
     if store is not None:
-        from assistant.knowledge.store import DocumentStore
-
         if not store.is_dir():
             typer.echo(f"Hakemistoa ei löydy / No such store: {store}", err=True)
             raise typer.Exit(2)
         kb = DocumentStore(settings=settings, path=store)
     else:
-        from assistant.knowledge.card_index import load_card_index
-
         kb = load_card_index(settings=settings)
     queries = (line.rstrip("\n") for line in sys.stdin) if query == "-" else iter([query])
     for text in queries:

@@ -5,21 +5,22 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from assistant.cli import app
+from assistant.cli.root import app
 from assistant.export import ExportFormat
-
-if TYPE_CHECKING:
-    from assistant.model import JourneyMap
+from assistant.export.mapfile import MAX_MAP_BYTES, MapFileError, load_map
+from assistant.export.render import REPORT_FORMATS, export_bytes, report_bytes
+from assistant.model import JourneyMap, journey_map_schema
+from assistant.prompts import text
+from assistant.safefile import read_regular_file
 
 
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of a journey map / Tulosta asiakaspolkukartan JSON-skeema."""
-    from assistant.model import journey_map_schema
 
     print(json.dumps(journey_map_schema(), ensure_ascii=False, indent=2))
 
@@ -27,9 +28,6 @@ def schema() -> None:
 def _load(path: Path) -> JourneyMap:
     """The map in `path`, or one clear error per problem and exit status 1."""
     from pydantic import ValidationError
-
-    from assistant.export.mapfile import MAX_MAP_BYTES, MapFileError, load_map
-    from assistant.safefile import read_regular_file
 
     try:
         data = read_regular_file(path, limit=MAX_MAP_BYTES)
@@ -60,17 +58,14 @@ def validate(
     path: Annotated[Path, typer.Argument(help="Journey map JSON file / kartta JSON-tiedostona")],
 ) -> None:
     """Check a journey map file / Tarkista asiakaspolkukartta."""
-    from assistant.model import Lang
 
     journey = _load(path)
     counts = (len(journey.stages), len(journey.touchpoints()), len(journey.suggestions))
-    words = _COUNTS_FI if journey.language is Lang.FI else _COUNTS_EN
-    summary = ", ".join(f"{n} {w}" for n, w in zip(counts, words, strict=True))
+    keys = ("counts.stages", "counts.touchpoints", "counts.suggestions")
+    summary = ", ".join(
+        text("export", k, lang=journey.language, n=n) for k, n in zip(keys, counts, strict=True)
+    )
     typer.echo(f"OK: {journey.title or path.name} ({journey.language.value}): {summary}")
-
-
-_COUNTS_FI = ("vaihetta", "kosketuspistettä", "ehdotusta")
-_COUNTS_EN = ("stages", "touchpoints", "suggestions")
 
 
 @app.command()
@@ -94,7 +89,6 @@ def export(
     ] = False,
 ) -> None:
     """Export a journey map / Vie asiakaspolkukartta: json, csv, xlsx, md, html, png, svg, pdf."""
-    from assistant.export.render import REPORT_FORMATS, export_bytes, report_bytes
 
     if report and fmt not in REPORT_FORMATS:
         typer.echo("--report: md, html or pdf / vain md, html tai pdf", err=True)

@@ -12,16 +12,18 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from assistant.cli import app
-from assistant.export.transcript import TranscriptFormat
+from assistant.access.tokens import OWNER_PARAM, token_from
+from assistant.cli.root import app
+from assistant.export.transcript import TranscriptFormat, render
+from assistant.settings import get_settings
+from assistant.store.export import transcript_data
 
 if TYPE_CHECKING:
-    from assistant.store import Store
+    from assistant.store.store import Store
 
 
 def _interview_id(store: Store, ref: str) -> str | None:
     """An owner link (…?k=TOKEN), a bare owner token, or an interview id -> the id."""
-    from assistant.access.tokens import OWNER_PARAM, token_from
 
     token = token_from(ref, OWNER_PARAM)
     if token:
@@ -43,10 +45,8 @@ def transcript(
     ] = None,
 ) -> None:
     """Export an interview's transcript / Vie haastattelun keskustelu: md, html, json."""
-    from assistant.export.transcript import render
-    from assistant.settings import get_settings
-    from assistant.store import Store
-    from assistant.store.export import transcript_data
+
+    from assistant.store.store import Store  # SQLAlchemy: not for --help
 
     with Store.from_settings(get_settings()) as store:
         interview_id = _interview_id(store, ref)

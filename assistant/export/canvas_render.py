@@ -12,7 +12,7 @@ from html import escape
 from assistant.export.canvas import Canvas, build_canvas
 from assistant.export.canvas_layout import COMPACT, SCREEN, Density, layout
 from assistant.export.scene import Scene, to_svg
-from assistant.model import JourneyMap
+from assistant.model import JourneyMap, Lang
 
 A4_LANDSCAPE = (841.89, 595.28)
 """Points (1/72 inch)."""
@@ -121,7 +121,7 @@ body { margin: 0; padding: 16px; background: #fbfaf7; color: #1f2a2e;
 """
 
 
-def html_page(title: str, body: str, *, lang: str, css: str = "") -> str:
+def html_page(title: str, body: str, *, lang: Lang, css: str = "") -> str:
     """A self-contained HTML page: no scripts, no links out. `body` must be escaped HTML."""
     return (
         f'<!doctype html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
@@ -135,4 +135,4 @@ def canvas_html(journey: JourneyMap) -> str:
     """A self-contained page with the canvas inline (scrolls sideways on a phone)."""
     scene = canvas_scene(journey)
     svg = to_svg(scene)
-    return html_page(scene.title, f'<div class="canvas">{svg}</div>', lang=journey.language.value)
+    return html_page(scene.title, f'<div class="canvas">{svg}</div>', lang=journey.language)

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from assistant.model import JourneyMap, Lang
+from assistant.prompts import text
+
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-    from assistant.model import JourneyMap
 
 MAX_MAP_BYTES = 2_000_000
 """A real map is a few tens of kilobytes."""
@@ -27,27 +29,6 @@ _NOT_BRACKET = bytes(b for b in range(256) if b not in b"[]{}")
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
-_REASONS = {
-    "too_big": (
-        "tiedosto on liian suuri (enintään {mb} Mt)",
-        "the file is too large (at most {mb} MB)",
-    ),
-    "too_deep": (
-        "JSON on sisäkkäin liian syvälle (yli {depth} tasoa): se ei ole kartta",
-        "the JSON is nested too deep (over {depth} levels): it is not a map",
-    ),
-    "utf16": (
-        "tiedosto on UTF-16-muodossa; tallenna se UTF-8-muodossa",
-        "the file is UTF-16; save it as UTF-8",
-    ),
-    "not_utf8": (
-        "tiedosto ei ole JSON-tekstiä: se ei ole UTF-8-muodossa (tavu {pos})",
-        "the file is not JSON text: it is not UTF-8 (byte {pos})",
-    ),
-    "not_json": ("tiedosto ei ole JSON-muotoinen", "the file is not JSON"),
-    "empty": ("tiedosto on tyhjä", "the file is empty"),
-}
-
 
 class MapFileError(ValueError):
     """A map file that cannot be read; `kind` names the reason (a key of the texts)."""
@@ -57,13 +38,18 @@ class MapFileError(ValueError):
         self.detail = detail
         """The parser's own words (English), for a JSON syntax error."""
         self.pos = pos
-        super().__init__(f"{self.text('fi')} / {self.text('en')}")
+        super().__init__(f"{self.text(Lang.FI)} / {self.text(Lang.EN)}")
 
-    def text(self, lang: str) -> str:
+    def text(self, lang: Lang) -> str:
         """The reason in `lang` (fi or en)."""
-        fi, en = _REASONS[self.kind]
-        words = fi if lang == "fi" else en
-        out = words.format(mb=MAX_MAP_BYTES // 1_000_000, depth=MAX_DEPTH, pos=self.pos)
+        out = text(
+            "export",
+            f"map_file.{self.kind}",
+            lang=Lang(lang),
+            mb=MAX_MAP_BYTES // 1_000_000,
+            depth=MAX_DEPTH,
+            pos=self.pos,
+        )
         return f"{out}: {self.detail}" if self.detail else out
 
 
@@ -112,8 +98,6 @@ def load_map(data: bytes) -> JourneyMap:
     """The map in `data`: MapFileError when it is not a readable JSON file, or
     pydantic.ValidationError (one error per problem) when it is JSON but not a valid map."""
     from pydantic import ValidationError
-
-    from assistant.model import JourneyMap
 
     text = map_text(data)
     try:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from assistant.export import ExportFormat
+from assistant.export import ExportFormat, canvas_render, report
+from assistant.export.csvfile import to_csv
+from assistant.export.jsonfile import to_json
+from assistant.export.markdown import to_markdown
+from assistant.export.xlsxfile import to_xlsx
 from assistant.model import JourneyMap
 
 
@@ -10,22 +14,13 @@ def export_bytes(journey: JourneyMap, fmt: ExportFormat | str, *, excel_fi: bool
     """The map in format `fmt`, as the bytes of a file. `excel_fi` only affects CSV."""
     fmt = ExportFormat(fmt)
     if fmt is ExportFormat.JSON:
-        from assistant.export.jsonfile import to_json
-
         return to_json(journey).encode("utf-8")
     if fmt is ExportFormat.CSV:
-        from assistant.export.csvfile import to_csv
-
         return to_csv(journey, excel_fi=excel_fi)
     if fmt is ExportFormat.XLSX:
-        from assistant.export.xlsxfile import to_xlsx
-
         return to_xlsx(journey)
     if fmt is ExportFormat.MD:
-        from assistant.export.markdown import to_markdown
-
         return to_markdown(journey).encode("utf-8")
-    from assistant.export import canvas_render
 
     if fmt is ExportFormat.HTML:
         return canvas_render.canvas_html(journey).encode("utf-8")
@@ -46,7 +41,6 @@ def report_bytes(journey: JourneyMap, fmt: ExportFormat | str) -> bytes:
         raise ValueError(f"no report as {fmt.value}: use md, html or pdf")
     if fmt is ExportFormat.MD:
         return export_bytes(journey, fmt)
-    from assistant.export import report
 
     if fmt is ExportFormat.HTML:
         return report.report_html(journey).encode("utf-8")

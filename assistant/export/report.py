@@ -17,6 +17,7 @@ from assistant.export.canvas_render import (
     print_scene,
     svg_pages_pdf,
 )
+from assistant.export.markdown import to_markdown
 from assistant.export.report_blocks import Block, Style, report_blocks
 from assistant.export.scene import Line, Scene, Text, to_svg
 from assistant.export.textfit import fit, text_width, wrap
@@ -50,12 +51,10 @@ def report_html(journey: JourneyMap) -> str:
     """The mentor report as one self-contained page: the canvas, then the text."""
     from markdown_it import MarkdownIt
 
-    from assistant.export.markdown import to_markdown
-
     scene = canvas_scene(journey)
     text = MarkdownIt("commonmark", {"html": True}).enable("table").render(to_markdown(journey))
     body = f'<div class="canvas">{to_svg(scene)}</div>\n<article class="report">{text}</article>'
-    return html_page(scene.title, body, lang=journey.language.value, css=REPORT_CSS)
+    return html_page(scene.title, body, lang=journey.language, css=REPORT_CSS)
 
 
 def _pages(blocks: list[Block], footer: str) -> list[Scene]:

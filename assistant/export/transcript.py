@@ -17,33 +17,10 @@ from typing import Any
 
 from assistant.export.markdown import md
 from assistant.model import Lang
+from assistant.prompts import catalogue
 from assistant.store.records import CommentRecord, InterviewInfo, TurnRecord
 
 TRANSCRIPT_FORMAT = "polkuopas-transcript/1"
-_WORDS = {
-    "fi": {
-        "title": "Haastattelun keskustelu",
-        "user": "Yrittäjä",
-        "assistant": "Polkuopas",
-        "brain": "vastaaja",
-        "sources": "Lähteet",
-        "comments": "Kummin kommentit",
-        "about": "kohde",
-        "untitled": "Nimetön haastattelu",
-        "progress": "valmiina",
-    },
-    "en": {
-        "title": "Interview transcript",
-        "user": "Entrepreneur",
-        "assistant": "Polkuopas",
-        "brain": "answered by",
-        "sources": "Sources",
-        "comments": "Mentor comments",
-        "about": "about",
-        "untitled": "Untitled interview",
-        "progress": "complete",
-    },
-}
 
 
 class TranscriptFormat(StrEnum):
@@ -87,7 +64,10 @@ def to_json(data: TranscriptData) -> str:
 
 
 def _words(data: TranscriptData) -> dict[str, str]:
-    return _WORDS[Lang(data.info.lang).value]
+    table = catalogue("export", Lang(data.info.lang))
+    return {
+        k.removeprefix("transcript."): v for k, v in table.items() if k.startswith("transcript.")
+    }
 
 
 def to_markdown(data: TranscriptData) -> str:

@@ -6,12 +6,17 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.brains.llm.llm_brain import LLMBrain
+from assistant.brains.offline.offline_brain import OfflineBrain
 from assistant.brains.protocol import Brain
+from assistant.knowledge import load_card_index, load_cards
 from assistant.knowledge.base import Hit, KnowledgeBase
+from assistant.lang.words import lemma
+from assistant.model import Citation
 from assistant.settings import Settings, get_settings
 
 if TYPE_CHECKING:
-    from assistant.store import Store
+    from assistant.store.store import Store
 
 
 class LazyCardIndex:
@@ -26,8 +31,6 @@ class LazyCardIndex:
     def index(self) -> KnowledgeBase:
         with self._lock:
             if self._index is None:
-                from assistant.knowledge import load_card_index
-
                 self._index = load_card_index(settings=self._settings)
             return self._index
 
@@ -36,8 +39,6 @@ class LazyCardIndex:
 
     def card(self, card_id: str, *, lang: str) -> Hit | None:
         """Straight from the card files: a tip must never wait for the vector index to build."""
-        from assistant.knowledge import load_cards
-        from assistant.model import Citation
 
         other = "en" if lang == "fi" else "fi"
         by_lang = {c.lang: c for c in load_cards() if c.id == card_id}
@@ -77,8 +78,6 @@ def _warm_up() -> None:
     """Load simplemma's fi/en dictionaries (about 2 s, once per process) before the first
     answer arrives, so that no turn waits for them."""
     try:
-        from assistant.lang.words import lemma
-
         lemma("asiakkaat", "fi")
         lemma("customers", "en")
     except Exception:  # only a head start: a turn loads them itself if this fails
@@ -93,8 +92,7 @@ def build_deps(
     kb: KnowledgeBase | None = None,
 ) -> Deps:
     """Deps from settings: LLMBrain when an LLM is configured and `offline` is False."""
-    from assistant.brains.offline.offline_brain import OfflineBrain
-    from assistant.store import Store
+    from assistant.store.store import Store  # SQLAlchemy: loaded once a store is built
 
     settings = settings or get_settings()
     threading.Thread(target=_warm_up, name="polkuopas-warm-up", daemon=True).start()
@@ -102,8 +100,6 @@ def build_deps(
     offline_brain: Brain = OfflineBrain(kb=kb)
     brain = offline_brain
     if settings.llm_configured and not offline:
-        from assistant.brains.llm.llm_brain import LLMBrain
-
         brain = LLMBrain(settings=settings)
     return Deps(
         settings=settings,

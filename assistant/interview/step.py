@@ -76,7 +76,7 @@ class Turn:
         proposing = pending.expects is Expects.STAGES and not self.journey.stages
         if cmd.kind in (Kind.ANSWER, Kind.FIX) and pending.expects is not Expects.REVIEW:
             opened, rest = lead_in(text)
-            edits = parse_edits(text, journey=self.journey, lang=lang.value)
+            edits = parse_edits(text, journey=self.journey, lang=lang)
             if proposing:
                 edits = [e for e in edits if e.op not in (Op.ADD_STAGE, Op.MOVE_STAGE)]
             # A correction in plain words is short; a long message is an answer that happens
@@ -117,7 +117,7 @@ class Turn:
         elif pending.expects is Expects.REVIEW and is_confirmation(text):
             state.done = True
         elif pending.expects in (Expects.REVIEW, Expects.DONE, Expects.FREE):
-            edits = parse_edits(text, journey=self.journey, lang=lang.value)
+            edits = parse_edits(text, journey=self.journey, lang=lang)
             if edits:
                 prefix = self.correct(text, edits=edits, pending=pending)
             else:

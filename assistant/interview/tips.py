@@ -5,9 +5,12 @@ from __future__ import annotations
 import logging
 from functools import cache
 
+from assistant.brains.offline.offline_brain import answer_question as offline_answer
 from assistant.brains.protocol import Brain
 from assistant.knowledge.base import Hit, KnowledgeBase
+from assistant.knowledge.cards import load_cards
 from assistant.model import Citation, JourneyMap, Lang
+from assistant.prompts import load_yaml
 from assistant.turns import Expects, Slot
 
 log = logging.getLogger(__name__)
@@ -16,7 +19,6 @@ _NO_TIPS = (Expects.REVIEW, Expects.DONE, Expects.FREE)
 
 @cache
 def _stage_models() -> list[tuple[list[str], list[list[str]]]]:
-    from assistant.prompts import load_yaml
 
     try:
         models = load_yaml("offline/stages.yaml")["models"]
@@ -51,8 +53,6 @@ def pick_tip(
     if slot.expects in _NO_TIPS:
         return None
     try:
-        from assistant.knowledge.cards import load_cards
-
         key = stage_key(journey, slot.stage)
         mine = [c for c in load_cards() if c.lang == lang.value]  # one file check per turn
         fits = [c for c in mine if slot.expects.value in c.slots]
@@ -85,7 +85,6 @@ def answer_question(
             return "", []
         text = str(answer(question=question, hits=hits, lang=lang))
         return text, [c for h in hits for c in h.citations()]
-    from assistant.brains.offline.offline_brain import answer_question as offline_answer
 
     text, citations = offline_answer(question=question, kb=kb, lang=lang)
     return text, list(citations)

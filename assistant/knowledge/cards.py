@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.resources import KNOWLEDGE_DIR
+
 log = logging.getLogger(__name__)
 
 
 def default_knowledge_dir() -> Path:
-    from assistant.settings import REPO_ROOT
-
-    return REPO_ROOT / "knowledge"
+    return KNOWLEDGE_DIR
 
 
 @dataclass(frozen=True)

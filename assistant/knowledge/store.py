@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.knowledge.errors import IngestError
+from assistant.resources import KNOWLEDGE_DIR
 
 if TYPE_CHECKING:
     from assistant.knowledge.base import Hit
@@ -152,7 +153,6 @@ class DocumentStore:
             from assistant.knowledge.glossary import load_glossary
             from assistant.knowledge.hybrid import HybridIndex
             from assistant.knowledge.local_index import load_local, save_local
-            from assistant.settings import REPO_ROOT
 
             local_dir = self._path / "local-index"
             stamp = None if self._url else self._stamp()
@@ -168,7 +168,7 @@ class DocumentStore:
                 passages=passages,
                 vectors=vectors,
                 embedder=self.embedder,
-                glossary=load_glossary(REPO_ROOT / "knowledge" / "glossary.yaml"),
+                glossary=load_glossary(KNOWLEDGE_DIR / "glossary.yaml"),
                 latent=self._latent_terms([p.index_text for p in passages]),
                 token_lists=token_lists,
                 lemmas=self._lemmas(passages, local_dir),

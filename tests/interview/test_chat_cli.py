@@ -12,6 +12,8 @@ import pytest
 
 from assistant.model import JourneyMap
 
+pytestmark = pytest.mark.slow  # whole interviews through a subprocess
+
 ROOT = Path(__file__).resolve().parents[2]
 KEYS = {"text", "expects", "focus", "progress", "citations", "done", "interview_id"}
 EXPECTS = {

@@ -7,7 +7,8 @@ import pytest
 from assistant.knowledge.glossary import Term, expand, load_glossary
 from assistant.knowledge.store import DocumentStore
 from assistant.knowledge.textproc import tokens
-from assistant.settings import REPO_ROOT, get_settings
+from assistant.resources import KNOWLEDGE_DIR
+from assistant.settings import get_settings
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +70,7 @@ def test_finnish_question_finds_english_passage(
 
 
 def test_glossary_expands_both_ways_and_through_inflection() -> None:
-    glossary = load_glossary(REPO_ROOT / "knowledge" / "glossary.yaml")
+    glossary = load_glossary(KNOWLEDGE_DIR / "glossary.yaml")
     assert 80 <= len(glossary) <= 150
     assert "kosketuspiste" in expand("Which touchpoints matter?", glossary)
     assert "touchpoint" in expand("Mitä kosketuspisteiden kohdalla kysytään?", glossary)

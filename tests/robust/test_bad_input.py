@@ -11,6 +11,8 @@ import pytest
 
 from tests.robust.conftest import load_bad_input
 
+pytestmark = pytest.mark.slow  # each case runs the command line in a subprocess
+
 CASES = load_bad_input().CASES
 
 

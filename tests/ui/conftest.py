@@ -115,6 +115,6 @@ def sample_map(name: str = "map_fi_b2c.json") -> Any:
 
 def owned(core_deps: Any, lang: str = "fi") -> tuple[Any, str]:
     """A new interview as the app makes it: (the session, its owner token)."""
-    from assistant.access.draft import start_owned
+    from assistant.interview.draft import start_owned
 
     return start_owned(deps=core_deps, lang=lang)

@@ -8,9 +8,13 @@ import json
 from collections.abc import Callable
 from typing import Any
 
+import pytest
+
 from assistant.export import ExportFormat
 from assistant.turns import Role
 from tests.ui.conftest import chat, texts
+
+pytestmark = pytest.mark.slow  # drives the Streamlit pages with AppTest
 
 
 def test_opening_question_is_shown_and_the_link_is_set(app: Any, core_deps: Any) -> None:

@@ -10,6 +10,8 @@ import pytest
 
 from tests.ui.conftest import APP, TIMEOUT, chat, owned, texts
 
+pytestmark = pytest.mark.slow  # drives the Streamlit pages with AppTest
+
 PAYLOAD = "<script>alert(1)</script> ![x](http://e.com/a.png) [klik](http://e.com)"
 
 

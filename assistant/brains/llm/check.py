@@ -6,11 +6,10 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import SecretStr
-
 from assistant.access.urls import redact_url
 from assistant.model import Lang
-from assistant.prompts import load_yaml
+from assistant.openai_clients import chat_model
+from assistant.prompts import text
 from assistant.settings import Settings
 
 CHECK_TIMEOUT = 10.0
@@ -30,13 +29,15 @@ class ConnectionReport:
     message_fi: str
     message_en: str
 
-    def message(self, lang: Lang | str) -> str:
+    def message(self, lang: Lang) -> str:
         return self.message_fi if Lang(lang) is Lang.FI else self.message_en
 
 
 def _texts(key: str, **values: Any) -> tuple[str, str]:
-    entry = load_yaml("llm/messages.yaml")[key]
-    return str(entry["fi"]).format(**values), str(entry["en"]).format(**values)
+    return (
+        text("llm/messages", key, lang=Lang.FI, **values),
+        text("llm/messages", key, lang=Lang.EN, **values),
+    )
 
 
 def _failure_key(exc: BaseException) -> str:
@@ -64,15 +65,7 @@ def check_connection(*, settings: Settings, timeout: float = CHECK_TIMEOUT) -> C
     if not settings.llm_configured:
         fi, en = _texts("check_not_configured")
         return ConnectionReport(ok=False, latency_ms=0, message_fi=fi, message_en=en, **common)
-    from langchain_openai import ChatOpenAI
-
-    chat = ChatOpenAI(
-        model=settings.model,
-        base_url=settings.openai_base_url,
-        api_key=settings.openai_api_key or SecretStr("not-needed"),
-        timeout=timeout,
-        max_retries=0,
-    )
+    chat = chat_model(settings=settings, timeout=timeout)
     start = time.perf_counter()
     try:
         # Any reply proves the connection; reasoning models may even return empty text.

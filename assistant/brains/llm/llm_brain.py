@@ -15,7 +15,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import BaseModel, SecretStr
+from pydantic import BaseModel
 
 from assistant.brains import budget
 from assistant.brains.breaker import CircuitBreaker
@@ -30,9 +30,11 @@ from assistant.brains.llm.prompt_text import (
     sources_line,
 )
 from assistant.brains.llm.review import ReviewReply, merge, suggestions_text
+from assistant.brains.offline.suggest import suggest
 from assistant.brains.protocol import BrainError
 from assistant.knowledge.base import Hit, KnowledgeBase
 from assistant.model import JourneyMap, Lang, Suggestion
+from assistant.openai_clients import chat_model
 from assistant.patch import MapPatch
 from assistant.prompts import load_prompt
 from assistant.settings import Settings
@@ -82,17 +84,7 @@ class LLMBrain:
     @property
     def chat_model(self) -> BaseChatModel:
         if self._model is None:
-            from langchain_openai import ChatOpenAI
-
-            s = self._settings
-            self._model = ChatOpenAI(
-                model=s.model,
-                base_url=s.openai_base_url,
-                api_key=s.openai_api_key or SecretStr("not-needed"),
-                timeout=s.llm_timeout,
-                max_retries=0,
-                temperature=0.3,
-            )
+            self._model = chat_model(settings=self._settings, temperature=0.3)
         return self._model
 
     # -- plumbing --------------------------------------------------------------
@@ -212,7 +204,7 @@ class LLMBrain:
 
     def review(self, *, journey: JourneyMap, lang: Lang, kb: KnowledgeBase) -> list[Suggestion]:
         try:
-            from assistant.brains.offline.suggest import suggest
+            pass
         except ImportError as exc:
             raise BrainError("review: offline suggestions are not available") from exc
         try:

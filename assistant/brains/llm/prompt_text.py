@@ -12,7 +12,7 @@ from functools import cache
 
 from assistant.knowledge.base import Hit
 from assistant.model import JourneyMap, Lang, Touchpoint
-from assistant.prompts import load_prompt, load_yaml
+from assistant.prompts import load_prompt, load_yaml, text
 from assistant.turns import Slot
 
 _FENCE_TAGS = re.compile(
@@ -117,5 +117,5 @@ def sources_line(answer: str, hits: list[Hit], lang: Lang) -> str:
     for n in cited or range(1, len(hits) + 1):
         h = hits[n - 1]
         items.append(f"[{n}] {h.title}" + (f" ({h.author})" if h.author else ""))
-    label = str(load_yaml("llm/messages.yaml")["sources"][Lang(lang).value])
+    label = text("llm/messages", "sources", lang=Lang(lang))
     return f"{label}: " + "; ".join(items)

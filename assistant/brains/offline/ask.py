@@ -6,8 +6,9 @@ import re
 import zlib
 from typing import Any
 
+from assistant.brains.offline.parse import stage_models
 from assistant.knowledge.base import Hit
-from assistant.model import BusinessType, JourneyMap
+from assistant.model import BusinessType, JourneyMap, Lang
 from assistant.patch import MapPatch
 from assistant.prompts import PromptTemplate, load_yaml
 from assistant.turns import Slot
@@ -15,12 +16,12 @@ from assistant.turns import Slot
 _FIRST_SENTENCE = re.compile(r"(.+?[.!?:])(?:\s|$)")
 
 
-def bank(lang: str) -> dict[str, Any]:
+def bank(lang: Lang) -> dict[str, Any]:
     data: dict[str, Any] = load_yaml(f"questions.{'en' if lang == 'en' else 'fi'}.yaml")
     return data
 
 
-def variants(slot: Slot, lang: str) -> list[str]:
+def variants(slot: Slot, lang: Lang) -> list[str]:
     questions = bank(lang)["questions"]
     key = f"{slot.expects.value}/{slot.key}"
     fallback = next((k for k in questions if k.startswith(f"{slot.expects.value}/")), None)
@@ -32,14 +33,13 @@ def _pick(options: list[str], seed: str) -> str:
     return options[zlib.crc32(seed.encode("utf-8")) % len(options)] if options else ""
 
 
-def stage_model_text(journey: JourneyMap, lang: str) -> str:
-    from assistant.brains.offline.parse import stage_models
+def stage_model_text(journey: JourneyMap, lang: Lang) -> str:
 
     b2b = journey.business.business_type == BusinessType.B2B
     return " – ".join(stage_models()["b2b" if b2b else "five"][lang])
 
 
-def question(slot: Slot, journey: JourneyMap, lang: str) -> str:
+def question(slot: Slot, journey: JourneyMap, lang: Lang) -> str:
     template = PromptTemplate(name=slot.id, text=_pick(variants(slot, lang), slot.id))
     values = {
         "stage": slot.stage or "",
@@ -51,7 +51,7 @@ def question(slot: Slot, journey: JourneyMap, lang: str) -> str:
     return template.render(**{k: v for k, v in values.items() if k in template.variables})
 
 
-def tip_line(tip: Hit, lang: str) -> str:
+def tip_line(tip: Hit, lang: Lang) -> str:
     body = re.sub(r"[#*_`>]+", "", tip.text).strip().split("\n")[0]
     m = _FIRST_SENTENCE.match(body)
     first = (m.group(1) if m else body)[:300].strip()
@@ -61,11 +61,11 @@ def tip_line(tip: Hit, lang: str) -> str:
     return template.render(tip=first, author=tip.author or tip.source, title=tip.title)
 
 
-def transition(phase: str, lang: str) -> str:
+def transition(phase: str, lang: Lang) -> str:
     return str(bank(lang).get("transitions", {}).get(phase, ""))
 
 
-def summary(patch: MapPatch, lang: str) -> str:
+def summary(patch: MapPatch, lang: Lang) -> str:
     """A short list of what a patch added, for the acknowledgement."""
     parts: list[str] = []
     if patch.business and patch.business.offering:
@@ -81,7 +81,7 @@ def summary(patch: MapPatch, lang: str) -> str:
     return ", ".join(dict.fromkeys(p for p in parts if p))[:300]
 
 
-def acknowledge(patch: MapPatch, lang: str, *, seed: str = "") -> str:
+def acknowledge(patch: MapPatch, lang: Lang, *, seed: str = "") -> str:
     """ "Selvä, kirjasin: …" — or the gentle "say it again" when nothing was understood."""
     text = summary(patch, lang)
     if not text:

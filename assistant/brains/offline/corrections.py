@@ -11,7 +11,7 @@ import re
 from assistant.edits import Edit, Op
 from assistant.lang.lists import base_form
 from assistant.lang.words import fuzzy_equal, words
-from assistant.model import BusinessType, JourneyMap
+from assistant.model import BusinessType, JourneyMap, Lang
 
 _LEAD = re.compile(
     r"^\s*(?:(?:korjaa(?:n|taan)?|fix|correction|hetkinen|odota|oho|ups|sori|"
@@ -222,7 +222,7 @@ def _translative(raw: str) -> str:
     return raw
 
 
-def _clean_name(raw: str, lang: str) -> str:
+def _clean_name(raw: str, lang: Lang) -> str:
     raw = raw.strip(" .!,:;\"'”“")
     raw = re.sub(r"^(?:vaihe|vaiheen|stage|the|kosketuspiste)\s+", "", raw, flags=re.IGNORECASE)
     raw = re.sub(r"\s+(?:vaihe|stage|kosketuspiste|touchpoint)$", "", raw, flags=re.IGNORECASE)
@@ -346,9 +346,10 @@ _ONLY = re.compile(
 )
 
 
-def parse_stage_edits(text: str, *, journey: JourneyMap, lang: str) -> list[Edit]:
+def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> list[Edit]:
     """Edits of a proposed stage list, read more loosely than corrections elsewhere
     ("no loyalty", "ei arviointia", "riittää löytäminen, osto ja sitoutuminen")."""
+    lang = Lang(lang)  # the stage parser still passes a plain code
     stages = [s.name for s in journey.stages]
     out = parse_edits(text, journey=journey, lang=lang)
     body = lead_in(text)[1]
@@ -403,7 +404,7 @@ def parse_stage_edits(text: str, *, journey: JourneyMap, lang: str) -> list[Edit
     return unique
 
 
-def parse_edits(text: str, *, journey: JourneyMap, lang: str) -> list[Edit]:
+def parse_edits(text: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
     """The edits a message asks for (empty when it asks none)."""
     _, body = lead_in(text)
     out: list[Edit] = []
@@ -422,7 +423,7 @@ def parse_edits(text: str, *, journey: JourneyMap, lang: str) -> list[Edit]:
     return out
 
 
-def _parse_one(part: str, *, journey: JourneyMap, lang: str) -> list[Edit]:
+def _parse_one(part: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
     stages = [s.name for s in journey.stages]
     tps = [t.name for _, t in journey.touchpoints()]
     _, part = lead_in(part)

@@ -7,6 +7,7 @@ from typing import Any
 
 from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.feelings import emotion, number
+from assistant.model import Lang
 
 # Order matters: "liian kallis hinta estää" is a blocker before it is a pain point.
 _FIELDS = ("pain_points", "blockers", "doubts", "motivators", "emotion", "customer_action")
@@ -44,7 +45,7 @@ def _clauses(text: str) -> list[tuple[str, str | None]]:
     return out
 
 
-def parse_detail(text: str, *, lang: str, key: str = "detail") -> dict[str, Any]:
+def parse_detail(text: str, *, lang: Lang, key: str = "detail") -> dict[str, Any]:
     """Fields of a TouchpointPatch from one answer; unmatched text lands in customer_action."""
     out: dict[str, Any] = {"doubts": [], "motivators": [], "blockers": [], "pain_points": []}
     actions: list[str] = []

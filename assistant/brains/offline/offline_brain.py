@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assistant.brains.offline.ask import bank, question
+from assistant.brains.offline.suggest import suggest
 from assistant.brains.offline.understand import understand as _understand
 from assistant.knowledge.base import Hit, KnowledgeBase
+from assistant.knowledge.textproc import STOPWORDS, stem, words
+from assistant.lang.words import lemma
 from assistant.model import Citation, JourneyMap, Lang, Suggestion
 from assistant.patch import MapPatch
 from assistant.prompts import PromptTemplate
@@ -23,12 +26,11 @@ class OfflineBrain:
 
     def warm_up(self) -> None:
         """Load the lemma tables now (~2-5 s once per process) instead of on the first answer."""
-        from assistant.lang.words import lemma
 
         lemma("asiakaspolku")
 
     def understand(self, *, text: str, slot: Slot, journey: JourneyMap, lang: Lang) -> MapPatch:
-        return _understand(text=text, slot=slot, journey=journey, lang=Lang(lang).value)
+        return _understand(text=text, slot=slot, journey=journey, lang=Lang(lang))
 
     def ask(
         self,
@@ -39,7 +41,7 @@ class OfflineBrain:
         tip: Hit | None = None,
         on_token: Callable[[str], None] | None = None,
     ) -> str:
-        lang_code = Lang(lang).value
+        lang_code = Lang(lang)
         text = question(slot, journey, lang_code)
         if on_token is not None:
             on_token(text)
@@ -48,14 +50,12 @@ class OfflineBrain:
     def review(
         self, *, journey: JourneyMap, lang: Lang, kb: KnowledgeBase | None = None
     ) -> list[Suggestion]:
-        from assistant.brains.offline.suggest import suggest
 
         return suggest(journey=journey, lang=lang, kb=kb or self.kb)
 
 
 def _relevant(question: str, hit: Hit) -> bool:
     """A fused search always ranks something; require a shared content word (stem prefix)."""
-    from assistant.knowledge.textproc import STOPWORDS, stem, words
 
     asked = {stem(w)[:5] for w in words(question) if w not in STOPWORDS and len(w) > 3}
     found = {stem(w)[:5] for w in words(f"{hit.card_title} {hit.text}") if len(w) > 3}
@@ -66,7 +66,7 @@ def answer_question(
     *, question: str, kb: KnowledgeBase | None, lang: Lang
 ) -> tuple[str, list[Citation]]:
     """The top card's body with its source line, or a polite "not in my sources"."""
-    lang_code = Lang(lang).value
+    lang_code = Lang(lang)
     texts = bank(lang_code)["answers"]
     hits: list[Hit] = []
     if kb is not None and question.strip():

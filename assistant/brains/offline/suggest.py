@@ -10,8 +10,10 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from assistant.brains.offline.parse import stage_key
 from assistant.brains.offline.suggest_rules import fire
 from assistant.knowledge.base import KnowledgeBase
+from assistant.knowledge.cards import load_cards, load_sources
 from assistant.model import Citation, JourneyMap, Lang, Priority, Suggestion
 from assistant.prompts import PromptTemplate, load_yaml
 
@@ -21,7 +23,6 @@ _ORDER = {Priority.HIGH: 0, Priority.MEDIUM: 1, Priority.LOW: 2}
 
 
 def _cards(knowledge_dir: Path | None) -> list[Any]:
-    from assistant.knowledge.cards import load_cards
 
     try:
         return load_cards(knowledge_dir=knowledge_dir)
@@ -63,7 +64,6 @@ def citations_for(
     ]
     if out:
         return out
-    from assistant.knowledge.cards import load_sources
 
     title, author = load_sources(knowledge_dir=knowledge_dir).get(rule["source"], ("", ""))
     return [Citation(card="", source=rule["source"], title=title, author=author)]
@@ -82,7 +82,6 @@ def suggest(
     knowledge_dir: Path | None = None,
 ) -> list[Suggestion]:
     """Deterministic, cited suggestions for `journey`, most important first."""
-    from assistant.brains.offline.parse import stage_key
 
     data = load_yaml("suggestions.yaml")
     rules, code = data["rules"], Lang(lang).value

@@ -15,19 +15,19 @@ from assistant.brains.offline.metrics import parse_metrics
 from assistant.brains.offline.motivators import parse_motivators
 from assistant.lang import refer
 from assistant.lang.clauses import clauses, sentences
-from assistant.lang.lexicon import cue_list, first_cue
+from assistant.lang.lexicon import cue_list, cues, first_cue
 from assistant.lang.lists import name_items
 from assistant.lang.nothing import is_nothing
 from assistant.lang.phrases import tidy_touchpoint, touchpoint_names
 from assistant.lang.words import clean, has_prefix, words
-from assistant.model import Channel, JourneyMap
+from assistant.model import Channel, JourneyMap, Lang
 from assistant.patch import BusinessPatch, MapPatch, TouchpointPatch
 from assistant.turns import Expects, Slot
 
 log = logging.getLogger(__name__)
 
 
-def understand(*, text: str, slot: Slot, journey: JourneyMap, lang: str) -> MapPatch:
+def understand(*, text: str, slot: Slot, journey: JourneyMap, lang: Lang) -> MapPatch:
     """Never raises: odd input gives an empty or partial patch."""
     text = clean(text)
     if not text:
@@ -44,12 +44,11 @@ def _is_skip(text: str) -> bool:
 
 
 def _skip_words() -> list[str]:
-    from assistant.lang.lexicon import cues
 
     return [str(c).lower() for c in cues()["skip"]]
 
 
-def _understand(text: str, slot: Slot, journey: JourneyMap, lang: str) -> MapPatch:
+def _understand(text: str, slot: Slot, journey: JourneyMap, lang: Lang) -> MapPatch:
     patch = MapPatch()
     e = slot.expects
     if e == Expects.BUSINESS:
@@ -101,7 +100,7 @@ def _tp_of(journey: JourneyMap, name: str, **fields: object) -> TouchpointPatch:
 
 
 def _touchpoints(
-    text: str, *, stage: str | None, lang: str, journey: JourneyMap
+    text: str, *, stage: str | None, lang: Lang, journey: JourneyMap
 ) -> list[TouchpointPatch]:
     out = []
     others = [s.name for s in journey.stages if s.name != stage]
@@ -135,7 +134,7 @@ def _complains(clause: str) -> bool:
     return False
 
 
-def _volunteered(patch: MapPatch, text: str, slot: Slot, journey: JourneyMap, lang: str) -> None:
+def _volunteered(patch: MapPatch, text: str, slot: Slot, journey: JourneyMap, lang: Lang) -> None:
     """Mixed initiative: touchpoints named with their stage ("Ostossa kassa ja verkkokauppa"),
     and a pain point said of a touchpoint by its name ("Kassalla jono on pahin kohta").
 

@@ -9,19 +9,16 @@ and an anonymous visit costs no model call.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
+from assistant.interview.deps import Deps
+from assistant.interview.session import Session, open_session
 from assistant.model import Lang
-
-if TYPE_CHECKING:
-    from assistant.interview import Deps, Session
-    from assistant.turns import AssistantTurn
+from assistant.turns import AssistantTurn
 
 
-def opening_preview(*, deps: Deps, lang: Lang | str) -> AssistantTurn:
+def opening_preview(*, deps: Deps, lang: Lang) -> AssistantTurn:
     """The first question as a new interview would open, saved nowhere that lasts."""
-    from assistant.interview import open_session
-    from assistant.store import Store
+    from assistant.store.store import Store  # SQLAlchemy: loaded when first used
 
     with Store("sqlite://") as scratch:
         offline = replace(deps, store=scratch, brain=deps.offline_brain)
@@ -30,10 +27,9 @@ def opening_preview(*, deps: Deps, lang: Lang | str) -> AssistantTurn:
     return turn
 
 
-def start_owned(*, deps: Deps, lang: Lang | str, subject: str = "") -> tuple[Session, str]:
+def start_owned(*, deps: Deps, lang: Lang, subject: str = "") -> tuple[Session, str]:
     """A new interview owned by a fresh owner key (and by `subject`, a signed-in user,
     if given), its opening saved: (the session, the owner token)."""
-    from assistant.interview import open_session
 
     info, token = deps.store.create_owned_interview(lang=Lang(lang))
     if subject:
