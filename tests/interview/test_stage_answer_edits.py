@@ -7,7 +7,7 @@ import pytest
 
 from assistant.brains.offline.parse import parse_stages
 from assistant.interview import Deps, open_session
-from assistant.model import JourneyMap, Lang
+from assistant.model import Business, JourneyMap, Lang
 from assistant.turns import Expects
 
 FI = ["Löytäminen", "Arviointi", "Hankinta", "Seikkailu", "Sitoutuminen"]
@@ -32,10 +32,62 @@ EN = ["Discovery", "Evaluation", "Acquisition", "Adventure", "Engagement"]
         ("en", "mostly yes, but drop Adventure and call Engagement Loyalty", [*EN[:3], "Loyalty"]),
         ("en", "call Adventure Onboarding", [*EN[:3], "Onboarding", "Engagement"]),
         ("en", "fine", EN),
+        (
+            "en",
+            "Those are close. I'd add a stage called Trial lesson between Evaluation and "
+            "Acquisition, because that's where most people decide. The rest is fine.",
+            [*EN[:2], "Trial lesson", *EN[2:]],
+        ),
+        (
+            "fi",
+            "muuten käy mut nimeäisin Löytämisen Inspiraatioksi ja Seikkailun Hääpäiväksi",
+            ["Inspiraatio", *FI[1:3], "Hääpäivä", "Sitoutuminen"],
+        ),
+        (
+            "fi",
+            "Meillä vaiheet on: Inspiroituminen, Valinta, Tilaus, Käyttö ja Kierrätys. Eli "
+            "vähän omat, kierrätys on meille tärkeä.",
+            ["Inspiroituminen", "Valinta", "Tilaus", "Käyttö", "Kierrätys"],
+        ),
+        (
+            "fi",
+            "meil vaiheet on vaikka: Kuulee meistä, Eka käynti, Taproom-ilta. ei tarvii muuta",
+            ["Kuulee meistä", "Eka käynti", "Taproom-ilta"],
+        ),
+        ("fi", "eka löytäminen, sit vertailu ja lopuksi osto", ["Löytäminen", "Vertailu", "Osto"]),
     ],
 )
 def test_edits_of_the_proposed_model(lang: str, text: str, stages: list[str]) -> None:
     assert parse_stages(text, lang=lang, journey=JourneyMap(language=Lang(lang))) == stages
+
+
+B2B_FI = ["Tietoisuus", "Harkinta", "Osto", "Palvelu", "Uskollisuus"]
+B2B_EN = ["Awareness", "Consideration", "Purchase", "Service", "Loyalty"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "stages"),
+    [
+        (
+            "en",
+            "Mostly fine. Rename Purchase to Contract and Service to Support, and drop Loyalty.",
+            [*B2B_EN[:2], "Contract", "Support"],
+        ),
+        (
+            "fi",
+            "Muuten hyvä, mutta nimeä Palvelu uudelleen: Siivousarki.",
+            [*B2B_FI[:3], "Siivousarki", "Uskollisuus"],
+        ),
+        (
+            "fi",
+            "käy muuten mut uskollisuus pois, ja lisää oston jälkeen käyttöönotto",
+            [*B2B_FI[:3], "Käyttöönotto", "Palvelu"],
+        ),
+    ],
+)
+def test_edits_of_the_business_model(lang: str, text: str, stages: list[str]) -> None:
+    journey = JourneyMap(language=Lang(lang), business=Business(offering="x", business_type="b2b"))
+    assert parse_stages(text, lang=lang, journey=journey) == stages
 
 
 def test_an_edit_of_the_proposal_is_the_stages_answer_not_a_correction(deps: Deps) -> None:

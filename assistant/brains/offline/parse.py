@@ -7,6 +7,7 @@ from functools import cache
 from typing import Any
 
 from assistant.brains.offline.names import _GREETING, business_name, persona_name
+from assistant.brains.offline.stage_words import reword
 from assistant.lang import refer
 from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.feelings import yes_no
@@ -337,7 +338,7 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
 
     proposed = _proposed(journey, lang)
     base = journey.model_copy(update={"stages": [Stage(name=n) for n in proposed]})
-    body = _add_first(_strip_accept(text), proposed)
+    body = reword(_strip_accept(text), proposed)
     edits = parse_stage_edits(body, journey=base, lang=lang)
     # "seikkailun tilalle Koulutus ja sitoutumisen tilalle Suosittelu": two edits joined
     # by "ja" read one by one when that finds more of them.
@@ -354,6 +355,9 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
             return [st.name for st in edited.stages]
     own = _OWN.sub("", text, count=1)
     own = _LEAD_IN.sub("", own, count=1)
+    first = re.split(r"(?<=\w)[.!?]\s+", own, maxsplit=1)
+    if len(first) == 2 and len(split_items(first[0])) >= 3:
+        own = first[0]  # "A, B ja C. Eli vähän omat, ...": the list ends with its sentence
     ws = words(own)
     models = stage_models()
     for key in ("b2b", "five"):  # "b2b" first: "toinen" must not fall to "ensimmäinen".
@@ -361,7 +365,8 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
             return list(models[key][lang])
     if yes_no(text) and len(split_items(own)) < 3:
         return proposed
-    items = [_stage_name(i) for i in split_items(own)]
+    sequence = bool(re.search(r"\b(?:sit|sitten|then|lopuksi|finally|toka|toiseksi)\b", own, re.I))
+    items = [_stage_name(i, sequence=sequence) for i in split_items(own)]
     items = [i for i in items if i][:10]
     if items and all(lookup(i, channels()) for i in items):
         return None  # "Instagramista ja Googlesta" names places, not stages: ask again
@@ -371,7 +376,7 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
 _JOINED = re.compile(
     r"\s+(?:ja|sekä|and)\s+(?=\S+\s+(?:tilalle|sijaan|sijasta|pois|instead)\b)|"
     r"\s+(?:ja|sekä|and)\s+(?=(?:lisää|poista|jätä|nimeä|vaihda|muuta|siirrä|drop|add|remove|"
-    r"rename|call|name|replace|swap|insert|move|put)\b)",
+    r"rename|call|name|replace|swap|insert|move|put)\b)|\s+(?:ja|and)\s+(?=\S+\s+->)",
     re.IGNORECASE,
 )
 
@@ -383,36 +388,16 @@ _ACCEPT = re.compile(
 )
 
 
-def _add_first(text: str, names: list[str]) -> str:
-    """ "add after Purchase a stage called Onboarding" -> "add Onboarding after Purchase":
-    the order the edit reader knows."""
-    refs = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    m = re.search(
-        rf"\b(?P<verb>add|insert)\s+(?P<rel>after|before)\s+(?:the\s+)?(?P<ref>{refs})\s+"
-        r"(?:(?:a|an|one)\s+)?(?:(?:more|new|extra)\s+)?(?:(?:stage|phase|step)\s*)?"
-        r"(?:(?:called|named)\s+)?(?P<name>[^,.;]+)",
-        text,
-        re.IGNORECASE,
-    )
-    if m is not None:
-        moved = f"{m['verb']} {m['name'].strip()} {m['rel']} {m['ref']}"
-        text = text[: m.start()] + moved + text[m.end() :]
-    # "call Engagement Loyalty" -> "rename Engagement to Loyalty"
-    return re.sub(
-        rf"\b(?:call|name)\s+(?:the\s+)?({refs})\s+(?!instead\b)([\w-]+(?:\s+[\w-]+)?)",
-        r"rename \1 to \2",
-        text,
-        flags=re.IGNORECASE,
-    )
-
-
 def _strip_accept(text: str) -> str:
     return _ACCEPT.sub("", text, count=1) or text
 
 
-def _stage_name(item: str) -> str:
+def _stage_name(item: str, *, sequence: bool = True) -> str:
+    """One stage of the user's own list; "eka"/"first" opens the item only in a sequence
+    ("eka löytäminen, sit ..."), otherwise it is part of the name ("Eka käynti")."""
+    opener = r"ja|and|sitten|then|sit|lopuksi|finally" + (r"|eka|ensin|first" if sequence else "")
     item = re.sub(
-        r"^(?:ja|and|sitten|then|sit|lopuksi|finally|eka|ensin|first)\s+",
+        rf"^(?:{opener})\s+",
         "",
         item.strip(),
         flags=re.IGNORECASE,
