@@ -207,6 +207,7 @@ _NOT_A_PLACE = frozenset(
     ]
 ) | {"paikan päällä", "on site", "netissä", "verkossa", "online"}
 _LEADING |= frozenset({"itse", "tietty", "tietyt", "jotkut", "vähän", "paljon", "enimmäkseen"})
+_LEADING |= frozenset({"joskus", "usein", "välillä", "ehkä", "sometimes", "often", "maybe"})
 _TRAILING_MORE = frozenset(
     [
         "mahdollinen",
@@ -268,6 +269,88 @@ _TRAILING = frozenset(
         "itse",
     ]
 )
+_TRAILING_PAIRS = frozenset(
+    {
+        "jonkin verran",
+        "jonkun verran",
+        "kerran vuodessa",
+        "kerran vuosi",
+        "kerran kuussa",
+        "kerran viikossa",
+        "kerran kuukausi",
+        "once a year",
+        "a bit",
+        "now and then",
+    }
+)
+_NOT_A_NAME = frozenset(
+    {
+        "they",
+        "they're",
+        "theyre",
+        "thats",
+        "that's",
+        "it",
+        "it's",
+        "its",
+        "let",
+        "lets",
+        "let's",
+        "actually",
+        "bit",
+        "olla",
+        "kuka",
+        "mikä",
+        "missä",
+        "miksi",
+        "asiakas",
+        "asiakkaat",
+        "customer",
+        "customers",
+        "people",
+        "ihmiset",
+        "we",
+        "we're",
+        "i",
+        "i'm",
+        "he",
+        "she",
+        "se",
+        "ne",
+        "hän",
+        "me",
+        "mä",
+        "someone",
+        "joku",
+        "there",
+        "here",
+        "this",
+        "these",
+    }
+)
+
+
+def plausible_name(name: str, *, lang: str) -> bool:
+    """Whether a candidate reads as the name of a place or channel, not as a piece of the
+    story around it ("They're lovely", "300 unread", "Kuka sen sinne", "Actually")."""
+    toks = name.split()
+    if not toks or toks[0].lower().strip(",.!?'") in _NOT_A_NAME:
+        return False
+    if toks[0][:1].isdigit() and len(toks) > 1 and not toks[0].lower().endswith(("-day", "d")):
+        return False  # "300 unread" (but "14-day free trial" stays)
+    if lang == "en" and len(toks) > 2:
+        verbs = [
+            t
+            for t in toks[1:]
+            if t.lower() in ("is", "are", "was", "were")
+            or (t.lower().endswith("ed") and len(t) > 4)
+        ]
+        if verbs:
+            return False  # "Neighbour's daughter designed those"
+    # "Dms are"
+    return not (lang == "en" and len(toks) == 2 and toks[1].lower() in ("are", "is", "was", "were"))
+
+
 _LOCATIVE = ("ssa", "ssä", "lla", "llä", "lta", "ltä", "sta", "stä", "lle", "sti", "tse")
 
 
@@ -327,6 +410,8 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
             break
     while len(toks) > 1 and toks[-1].lower().strip(",.") in _TRAILING | _TRAILING_MORE:
         toks.pop()
+    while len(toks) > 2 and " ".join(t.lower() for t in toks[-2:]) in _TRAILING_PAIRS:
+        toks = toks[:-2]  # "Pinterest jonkin verran", "Messut kerran vuodessa"
     for i, tok in enumerate(toks[1:], start=1):
         if tok.lower() in ("päästä", "kuluttua") and i > 1:
             toks = toks[: i - 1]  # "takuutarkastus vuoden päästä": the time goes
@@ -335,6 +420,8 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
         toks = toks[:-2]  # "ajanvaraus timman kautta" -> "Ajanvaraus"
     if len(toks) > 2 and " ".join(t.lower() for t in toks[:2]) in ("jonkun verran", "aika paljon"):
         toks = toks[2:]  # "jonkun verran google" -> "Google"
+    if toks and toks[-1].lower() in ("et", "että", "jotta") and len(toks) > 1:
+        toks.pop()  # "tekstari muistutus et ...": the clause after it was cut off
     if lang == "fi":
         toks = compound(drop_place(toks))
         if len(toks) > 1 and (is_verb(toks[0].lower()) or toks[0].lower() in _spoken_verbs()):

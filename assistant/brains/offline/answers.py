@@ -77,7 +77,8 @@ def _field(clause: str, ws: list[str]) -> str:
         return "blockers"  # "jos ei oo aikaa viikon sisään ne menee muualle"
     if clause.rstrip().endswith("?") or re.search(
         r"\b(?:onko|riittääkö|kannattaako|saako|toimiiko|pitääkö|uskaltaako|whether|if it|"
-        r"wonder|not sure|unsure)\b|\w+(?:ko|kö)\b",
+        r"wonder|not sure|unsure|onks|oliks|tuleeks|saaks|pitääks|kannattaaks|riittääks|"
+        r"toimiiks|osaaks|uskaltaaks)\b|\w+(?:ko|kö)\b",
         clause,
         re.IGNORECASE,
     ):
@@ -192,7 +193,7 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
 
 
 _OURS = re.compile(
-    r"^(?:we|we've|we're|weve|our|i|i'm|im|me|meillä|meil|mulla|mul|mä|mää|minä|meidän|"
+    r"^(?:we|we've|we're|weve|our|i|i'm|im|me|meillä|meil|mulla|mul|mä|mää|minä|meidän|mun|my|"
     r"se on mun mielestä|mun mielestä|in my opinion)\b|\b(?:mun mielestä|i think it's)\b",
     re.IGNORECASE,
 )

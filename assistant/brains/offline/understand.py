@@ -18,7 +18,7 @@ from assistant.lang.clauses import clauses, sentences
 from assistant.lang.lexicon import cue_list, cues, first_cue
 from assistant.lang.lists import name_items
 from assistant.lang.nothing import is_nothing
-from assistant.lang.phrases import tidy_touchpoint, touchpoint_names
+from assistant.lang.phrases import plausible_name, tidy_touchpoint, touchpoint_names
 from assistant.lang.words import clean, has_prefix, words
 from assistant.model import Channel, JourneyMap, Lang
 from assistant.patch import BusinessPatch, MapPatch, TouchpointPatch
@@ -115,6 +115,8 @@ def _touchpoints(
             for raw, entry in touchpoint_names(part, lang=lang):
                 name = tidy_touchpoint(raw, lang=lang)
                 if not name or name.casefold() in seen or is_nothing(name):
+                    continue
+                if not plausible_name(name, lang=lang):
                     continue
                 seen.add(name.casefold())
                 channel = Channel(entry.kind) if entry and entry.kind else None
