@@ -12,6 +12,8 @@ if _ROOT not in sys.path:
 
 import streamlit as st  # noqa: E402
 
+from assistant.store.errors import StoreUnavailable  # noqa: E402
+
 from ui.core import logging_ready  # noqa: E402
 from ui.current import adopt_link  # noqa: E402
 from ui.i18n import t  # noqa: E402
@@ -52,4 +54,7 @@ sync_keys(report=page.url_path == "interviews")
 with st.sidebar:
     language_switch("sidebar")
     st.caption(t("sidebar.about"))
-page.run()
+try:
+    page.run()
+except StoreUnavailable as exc:  # said plainly; the session keeps the message in flight
+    st.error(t(f"db.{exc.problem.value}"), icon=":material/database:")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.model import Citation, JourneyMap, Lang
+from assistant.store.errors import StoreUnavailable
 from ui import core
 from ui.chat import run_step, show_message, show_record
 from ui.comments import owner_comments
@@ -25,8 +26,7 @@ def _finish() -> None:
     session = current_session()
     if session is None:
         return
-    turn = session.step(t("cmd.done", lang=session.lang.value))
-    st.session_state["last_turn"] = turn.to_json()
+    st.session_state["last_turn"] = session.finish().to_json()
 
 
 def _ask(question: str) -> None:
@@ -71,7 +71,7 @@ def _quick_replies(last: dict[str, object]) -> None:
 def _undo() -> None:
     session = current_session()
     if session is not None and session.undo():
-        st.session_state["last_turn"] = session.opening().to_json() | {"text": ""}
+        st.session_state["last_turn"] = session.view().to_json()
         flash("success", t("interview.undone"))
     else:
         flash("info", t("interview.nothing_to_undo"))
@@ -115,7 +115,11 @@ with chat_col:
             show_message("assistant", last["text"], citations=citations, lang=lang)
         if prompt is not None:
             if session is None:
-                session = start_interview(lang)
+                try:
+                    session = start_interview(lang)
+                except StoreUnavailable:  # keep the message: it is sent again next time
+                    st.session_state["ask"] = prompt
+                    raise
                 for record in session.transcript():
                     show_record(record, lang=lang)
             show_message("user", prompt, lang=lang)
