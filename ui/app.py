@@ -13,7 +13,6 @@ if _ROOT not in sys.path:
 import streamlit as st  # noqa: E402
 
 from assistant.store.errors import StoreUnavailable  # noqa: E402
-
 from ui.core import logging_ready  # noqa: E402
 from ui.current import adopt_link  # noqa: E402
 from ui.i18n import t  # noqa: E402

@@ -30,11 +30,11 @@ __all__ = [
     "MapVersionInfo",
     "Problem",
     "Reply",
-    "StaleInterview",
-    "StoreUnavailable",
     "ShareInfo",
     "SharedInterview",
+    "StaleInterview",
     "Store",
+    "StoreUnavailable",
     "TurnRecord",
 ]
 

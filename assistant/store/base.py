@@ -11,11 +11,10 @@ and works again as soon as the database is back.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Self
-
-import sqlite3
 
 from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
@@ -24,7 +23,6 @@ from sqlalchemy.orm import Session, sessionmaker
 from assistant.store.engine import IMMEDIATE, make_engine, upgrade
 from assistant.store.errors import classify
 from assistant.store.tables import Interview, utcnow
-
 
 _DRIVER_ERRORS = (DBAPIError, sqlite3.Error)
 """SQLAlchemy wraps driver errors in DBAPIError; sqlite3's own can escape from connect hooks."""
