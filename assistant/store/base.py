@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from assistant.store.engine import IMMEDIATE, make_engine, upgrade
+from assistant.store.engine import IMMEDIATE, keep_open, make_engine, upgrade
 from assistant.store.errors import classify
 from assistant.store.tables import Interview, utcnow
 
@@ -39,6 +39,7 @@ class StoreBase:
         except _DRIVER_ERRORS as exc:
             self._engine.dispose()
             raise classify(exc) from exc
+        self._keeper = keep_open(self._engine)
         self._reader = sessionmaker(self._engine, expire_on_commit=False)
         self._write = sessionmaker(
             self._engine.execution_options(**{IMMEDIATE: True}), expire_on_commit=False
@@ -52,6 +53,9 @@ class StoreBase:
     def close(self) -> None:
         """Release pooled connections (the store must not be used afterwards)."""
         self._engine.dispose()
+        if self._keeper is not None:
+            self._keeper.close()
+            self._keeper = None
 
     def __enter__(self) -> Self:
         return self
