@@ -86,15 +86,20 @@ def chat(
 ) -> None:
     """Chat through an interview in the terminal / Haastattelu päätteessä."""
     from assistant.interview import build_deps, open_session
+    from assistant.interview.replies import say, say_problem
     from assistant.model import Lang
+    from assistant.store import StoreUnavailable
 
     if lang not in ("fi", "en"):
         typer.echo("--lang: fi or en / fi tai en", err=True)
         raise typer.Exit(2)
     _tolerant_stdin()
-    deps = build_deps(offline=offline)
     try:
+        deps = build_deps(offline=offline)
         session = open_session(deps=deps, lang=Lang(lang), interview_id=resume)
+    except StoreUnavailable as exc:  # nothing typed yet, so nothing is lost: say why and stop
+        typer.echo(say(Lang(lang), "db_start", problem=say_problem(Lang(lang), exc)), err=True)
+        raise typer.Exit(1) from None
     except KeyError:
         typer.echo(f"--resume: unknown interview / tuntematon haastattelu: {resume}", err=True)
         raise typer.Exit(1) from None
