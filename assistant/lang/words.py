@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import cache, lru_cache
+import threading
+from functools import lru_cache
 from typing import Any
 
 MAX_INPUT = 4000
@@ -57,11 +58,18 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-@cache
-def _stemmer() -> Any:
-    import snowballstemmer
+_local = threading.local()
 
-    return snowballstemmer.stemmer("finnish")
+
+def _stemmer() -> Any:
+    """One per thread: a snowball stemmer keeps the word it works on in itself, so a
+    shared one garbles (or crashes on) words stemmed at once by two sessions."""
+    found = getattr(_local, "stemmer", None)
+    if found is None:
+        import snowballstemmer
+
+        found = _local.stemmer = snowballstemmer.stemmer("finnish")
+    return found
 
 
 @lru_cache(maxsize=16384)
@@ -70,12 +78,32 @@ def stem(word: str) -> str:
     return out
 
 
+_loading = threading.Lock()
+_loaded: set[str] = set()
+
+
+def _dictionary_loaded(lang: str) -> None:
+    """simplemma loads a language's dictionary (~150 MB for Finnish) on first use with no
+    lock: sessions starting at once (or a turn beside the warm-up) each loaded a copy."""
+    if lang in _loaded:
+        return
+    import simplemma
+
+    with _loading:
+        if lang not in _loaded:
+            try:
+                simplemma.lemmatize("a", lang=lang)
+            finally:
+                _loaded.add(lang)
+
+
 @lru_cache(maxsize=16384)
 def lemma(word: str, lang: str = "fi") -> str:
     """Dictionary base form (lower case); the word itself when unknown."""
     import simplemma
 
     try:
+        _dictionary_loaded(lang)
         return str(simplemma.lemmatize(word.lower(), lang=lang)).lower()
     except Exception:  # an odd token must never stop the parse
         return word.lower()
@@ -87,6 +115,7 @@ def fi_dictionary() -> dict[bytes, bytes]:
     ~0.2 s where its public str view takes ~6 s; the view is the fallback."""
     from simplemma.strategies.dictionaries import dictionary_factory
 
+    _dictionary_loaded("fi")
     factory = getattr(dictionary_factory, "DEFAULT_DICTIONARY_FACTORY", None)
     mapping = (factory or dictionary_factory.DefaultDictionaryFactory()).get_dictionary("fi")
     raw = getattr(mapping, "_dict", None)
