@@ -10,7 +10,7 @@ from assistant.brains.offline_names import _GREETING, business_name, persona_nam
 from assistant.lang import refer
 from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.feelings import yes_no
-from assistant.lang.lexicon import channels, first_cue, lookup
+from assistant.lang.lexicon import channels, cue_list, first_cue, lookup
 from assistant.lang.lists import split_items
 from assistant.lang.nothing import is_nothing
 from assistant.lang.words import fuzzy_equal, has_prefix, lemma, stem, words
@@ -33,6 +33,25 @@ def business_type(text: str) -> BusinessType | None:
     if (b2b and b2c) or "molemmille" in ws or "both" in ws or "molempia" in ws:
         return BusinessType.BOTH
     return BusinessType.B2B if b2b else BusinessType.B2C if b2c else None
+
+
+_AGE = re.compile(
+    r"(?<![\d.,/])(?:1[6-9]|[2-8]\d)(?:\s*(?:v|vee|-?vuotias|years?|yo|y/o))?(?!\d|[.,]\d|/)", re.I
+)
+
+
+def persona_business_type(text: str) -> BusinessType | None:
+    """Who the business sells to, as its typical customer shows it: a role in an
+    organisation means businesses; a person with an age or a family means consumers."""
+    ws = words(text)
+    roles = [str(c) for c in cue_list("business", "role") if " " not in str(c)]
+    # "Tapahtumakoordinaattori Heidi": a role is often the head of a compound.
+    compound = any(w.endswith(r) and len(w) > len(r) + 3 for w in ws for r in roles)
+    if compound or first_cue(ws, "business", "role") >= 0 or first_cue(ws, "business", "b2b") >= 0:
+        return BusinessType.B2B
+    if first_cue(ws, "business", "b2c") >= 0 or _AGE.search(text):
+        return BusinessType.B2C
+    return None
 
 
 _SELF = re.compile(
@@ -251,7 +270,17 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
 
     proposed = _proposed(journey, lang)
     base = journey.model_copy(update={"stages": [Stage(name=n) for n in proposed]})
-    edits = parse_stage_edits(_strip_accept(text), journey=base, lang=lang)
+    body = _add_first(_strip_accept(text), proposed)
+    edits = parse_stage_edits(body, journey=base, lang=lang)
+    # "seikkailun tilalle Koulutus ja sitoutumisen tilalle Suosittelu": two edits joined
+    # by "ja" read one by one when that finds more of them.
+    parts = [p for p in _JOINED.split(body) if p.strip()]
+    if len(parts) > 1:
+        each = [e for p in parts for e in parse_stage_edits(p, journey=base, lang=lang)]
+        if len(each) > len(edits) and all(
+            parse_stage_edits(p, journey=base, lang=lang) for p in parts
+        ):
+            edits = each
     if edits:
         edited, changes, _ = apply_edits(base, edits)
         if changes:
@@ -272,12 +301,42 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
     return items if len(items) >= 2 else None
 
 
+_JOINED = re.compile(
+    r"\s+(?:ja|sekä|and)\s+(?=\S+\s+(?:tilalle|sijaan|sijasta|pois|instead)\b)|"
+    r"\s+(?:ja|sekä|and)\s+(?=(?:lisää|poista|jätä|nimeä|vaihda|muuta|siirrä|drop|add|remove|"
+    r"rename|call|name|replace|swap|insert|move|put)\b)",
+    re.IGNORECASE,
+)
+
 _ACCEPT = re.compile(
     r"^\s*(?:(?:joo|juu|kyllä|ok|okei|käy|sopii|hyvä|muuten hyvä|muuten ok|pääosin|mostly yes|"
     r"mostly|yes|yeah|sure|fine|looks good|sounds good|otherwise fine|otherwise ok)\b[\s,.!]*)+"
     r"(?:(?:mutta|mut|but|paitsi|except)\s+)?",
     flags=re.IGNORECASE,
 )
+
+
+def _add_first(text: str, names: list[str]) -> str:
+    """ "add after Purchase a stage called Onboarding" -> "add Onboarding after Purchase":
+    the order the edit reader knows."""
+    refs = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    m = re.search(
+        rf"\b(?P<verb>add|insert)\s+(?P<rel>after|before)\s+(?:the\s+)?(?P<ref>{refs})\s+"
+        r"(?:(?:a|an|one)\s+)?(?:(?:more|new|extra)\s+)?(?:(?:stage|phase|step)\s*)?"
+        r"(?:(?:called|named)\s+)?(?P<name>[^,.;]+)",
+        text,
+        re.IGNORECASE,
+    )
+    if m is not None:
+        moved = f"{m['verb']} {m['name'].strip()} {m['rel']} {m['ref']}"
+        text = text[: m.start()] + moved + text[m.end() :]
+    # "call Engagement Loyalty" -> "rename Engagement to Loyalty"
+    return re.sub(
+        rf"\b(?:call|name)\s+(?:the\s+)?({refs})\s+(?!instead\b)([\w-]+(?:\s+[\w-]+)?)",
+        r"rename \1 to \2",
+        text,
+        flags=re.IGNORECASE,
+    )
 
 
 def _strip_accept(text: str) -> str:

@@ -71,7 +71,14 @@ class Turn:
         state.fixing = False
         before = self.journey
         prefix = ""
-        if cmd.kind in (Kind.ANSWER, Kind.FIX) and pending.expects is not Expects.REVIEW:
+        # Edits of the proposed stage model ("lisää X, seikkailu pois") are the stages
+        # answer itself while the map has no stages yet, not a correction of the map.
+        proposing = pending.expects is Expects.STAGES and not self.journey.stages
+        if (
+            cmd.kind in (Kind.ANSWER, Kind.FIX)
+            and pending.expects is not Expects.REVIEW
+            and not (proposing and cmd.kind is Kind.ANSWER)
+        ):
             opened, rest = lead_in(text)
             edits = parse_edits(text, journey=self.journey, lang=lang.value)
             # A correction in plain words is short; a long message is an answer that happens
