@@ -5,7 +5,7 @@ per process, as in the app server). Prints turns/s, latency p50/p95/p99, errors,
 and checks through the store that every turn was persisted; then a saturation run (no
 think time) and the peak RSS of one `polkuopas chat --jsonl --offline` process.
 
-    .venv/bin/python benchmarks/load.py                       # 200 users, 5-20 s, ~2.5 min
+    .venv/bin/python benchmarks/load.py                       # 200 users, 5-20 s, ~3 min
     .venv/bin/python benchmarks/load.py --users 400 --turns 12 --think 5-20
     .venv/bin/python benchmarks/load.py --users 40 --think 0 --saturation 0
 """
@@ -80,14 +80,19 @@ def _worker(users: list[int], turns: int, think: tuple[float, float], env: dict[
         )
         for n in users
     ]
-    began = time.time()
+    began, cpu = time.time(), _cpu()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    ended = time.time()
+    ended, cpu = time.time(), _cpu() - cpu
     deps.store.close()
-    return out, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, (began, ended)
+    return out, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, (began, ended), cpu
+
+
+def _cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def run(
@@ -97,8 +102,9 @@ def run(
     shares = [list(range(i, users, procs)) for i in range(procs)]
     with ctx.Pool(procs) as pool:
         results = pool.starmap(_worker, [(s, turns, think, env) for s in shares if s])
-    wall = max(e for *_, (_, e) in results) - min(b for *_, (b, _) in results)
+    wall = max(e for _, _, (_, e), _ in results) - min(b for _, _, (b, _), _ in results)
     rows = [row for out, *_ in results for row in out]
+    cpu = sum(c for *_, c in results)
     ms = sorted(m for row in rows for m in row["ms"])
     q = statistics.quantiles(ms, n=100) if len(ms) > 1 else [0.0] * 99
     return {
@@ -109,7 +115,8 @@ def run(
         "p95": q[94],
         "p99": q[98],
         "errors": sum(r["errors"] for r in rows),
-        "rss": max(rss for _, rss, _ in results),
+        "rss": max(rss for _, rss, *_ in results),
+        "cpu_ms": cpu * 1000 / max(1, len(ms)),
         "rows": rows,
     }
 
@@ -171,7 +178,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--users", type=int, default=200)
-    parser.add_argument("--turns", type=int, default=8, help="messages per user at most")
+    parser.add_argument("--turns", type=int, default=6, help="messages per user at most")
     parser.add_argument("--think", type=_think, default=(5.0, 20.0), help="seconds, e.g. 5-20 or 0")
     parser.add_argument("--procs", type=int, default=2, help="worker processes (cores)")
     parser.add_argument(
@@ -191,7 +198,11 @@ def main() -> None:
     from assistant.store import Store
 
     Store(url).close()  # the schema, before workers race to create it
-    print(f"database: {url.split('@')[-1]}   processes: {args.procs}   cpus: {os.cpu_count()}")
+    load = os.getloadavg()[0]
+    print(
+        f"database: {url.split('@')[-1]}   processes: {args.procs}   cpus: {os.cpu_count()}"
+        f"   load average before: {load:.1f}"
+    )
     print(
         f"{'run':<12}{'users':>6}{'turns':>7}{'turns/s':>9}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>7}{'lost':>6}{'RSS MB':>8}"
     )
@@ -203,7 +214,7 @@ def main() -> None:
         label = f"{name} {think[0]:g}-{think[1]:g}s"
         print(
             f"{label:<12}{r['users']:>6}{r['turns']:>7}{r['turns'] / r['wall']:>9.1f}{r['p50']:>8.0f}"
-            f"{r['p95']:>8.0f}{r['p99']:>8.0f}{r['errors']:>7}{lost_turns(url, r['rows']):>6}{r['rss']:>8.0f}"
+            f"{r['p95']:>8.0f}{r['p99']:>8.0f}{r['errors']:>7}{lost_turns(url, r['rows']):>6}{r['rss']:>8.0f}{r['cpu_ms']:>12.1f}"
         )
         for row in r["rows"]:
             if "error" in row:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 import threading
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -92,7 +93,7 @@ def _dictionary_loaded(lang: str) -> None:
     with _loading:
         if lang not in _loaded:
             try:
-                simplemma.lemmatize("a", lang=lang)
+                simplemma.lemmatize("a", lang=lang, low_memory=True)
             finally:
                 _loaded.add(lang)
 
@@ -104,14 +105,16 @@ def lemma(word: str, lang: str = "fi") -> str:
 
     try:
         _dictionary_loaded(lang)
-        return str(simplemma.lemmatize(word.lower(), lang=lang)).lower()
+        # low_memory: simplemma's own front-coded reader of the same data, decoded per
+        # lookup; the default dict of every form took ~370 MB of a 480 MB chat process.
+        return str(simplemma.lemmatize(word.lower(), lang=lang, low_memory=True)).lower()
     except Exception:  # an odd token must never stop the parse
         return word.lower()
 
 
 def fi_dictionary() -> dict[bytes, bytes]:
-    """simplemma's Finnish dictionary as raw form -> lemma bytes: the very copy
-    simplemma.lemmatize uses (loaded once per process, ~4 s). Filtering the raw dict takes
+    """simplemma's Finnish dictionary as raw form -> lemma bytes, whole in memory (~300 MB,
+    ~4 s): for building search indexes only, never per turn. Filtering the raw dict takes
     ~0.2 s where its public str view takes ~6 s; the view is the fallback."""
     from simplemma.strategies.dictionaries import dictionary_factory
 
@@ -124,19 +127,27 @@ def fi_dictionary() -> dict[bytes, bytes]:
     return {k.encode(): v.encode() for k, v in mapping.items()}
 
 
+def _fi_forms() -> Mapping[str, str]:
+    """Finnish form -> lemma through simplemma's low-memory reader (what lemma() uses)."""
+    from simplemma.strategies.dictionaries import LOW_MEMORY_DICTIONARY_FACTORY
+
+    _dictionary_loaded("fi")
+    return LOW_MEMORY_DICTIONARY_FACTORY.get_dictionary("fi")
+
+
 @lru_cache(maxsize=16384)
 def compound_lemma(word: str) -> str | None:
     """Base form of a compound the dictionary lacks, from a known first part and an
     inflected known last part: "karttahaun" -> "karttahaku" (the dictionary alone cuts it
     to "kartta"). None when no such split is found."""
     low = word.lower()
-    table = fi_dictionary()
+    table = _fi_forms()
     for i in range(3, len(low) - 2):
         head, tail = low[:i], low[i:]
-        base = table.get(tail.encode())
-        if base is None or head.encode() not in table or len(tail) < 3:
+        base = table.get(tail)
+        if base is None or len(tail) < 3 or table.get(head) is None:
             continue
-        decoded = base.decode().lower()
+        decoded = base.lower()
         if decoded != tail:
             return head + decoded
     return None
