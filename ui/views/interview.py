@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.interview.session import Held
 from assistant.model import Citation, JourneyMap, Lang
 from assistant.store.errors import StoreUnavailable
 from ui import core
@@ -77,7 +78,17 @@ def _undo() -> None:
         flash("info", t("interview.nothing_to_undo"))
 
 
-session = current_session()
+try:
+    session = current_session()
+except StoreUnavailable:
+    # A message sent just as the database failed is kept in this browser session and saved,
+    # before the next one, once the database is back (see Session.held).
+    typed, interview_id = st.session_state.get("chat"), st.session_state["interview_id"]
+    if typed and interview_id:
+        st.session_state["held"].setdefault(interview_id, []).append(Held(str(typed)))
+    elif typed:
+        st.session_state["ask"] = typed
+    raise
 if session is None:
     # Nothing is stored yet: the opening question comes from a scratch store, and the
     # interview is created (with this browser's owner key) by the first message.
