@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from assistant.interview import replies as r
 from assistant.interview.commands import Kind
 from assistant.interview.deps import Deps
-from assistant.interview.engine import Outcome, Turn
 from assistant.interview.planner import is_filled, next_slot, progress
 from assistant.interview.readback import changed_paths
 from assistant.interview.running import Ran, copy_state, run_turn
 from assistant.interview.state import PlannerState
+from assistant.interview.step import Outcome, Turn
 from assistant.model import JourneyMap, Lang
 from assistant.store import Reply, StaleInterview, StoreUnavailable, TurnRecord
 from assistant.turns import AssistantTurn, Expects, Role, Slot

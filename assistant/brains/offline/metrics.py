@@ -1,0 +1,161 @@
+"""Offline parsing of the metrics answer: KPIs and the user's own measures, feedback channels."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.brains.offline import parse as P
+from assistant.lang.clauses import classify, sentences
+from assistant.lang.lists import base_form, split_items
+from assistant.lang.nothing import is_nothing
+from assistant.lang.phrases import compound, is_verb
+from assistant.model import Assumption, Metric
+
+_FEEDBACK = re.compile(
+    r"palaut|feedback|kysel|survey|arvostel|\breview|kysy|kysyn|\bask|kommentt|\bcomment|kerä|"
+    r"\bcollect|kuulen|kuullaan|\bhear|questionnaire|lomake|\bform\b|gallup|haastatt|interview|"
+    r"suullisesti|"
+    r"word of mouth|puskaradio",
+    re.IGNORECASE,
+)
+_MEASURE = re.compile(
+    r"määr|keskiarvo|keskiost|average|rate\b|%|prosent|konversi|conversion|myynti|liikevaihto|"
+    r"kate|tulos|sales|revenue|margin|churn|mrr|arr|nps\b|score|pisteet|luku|number of|"
+    r"count|kävij|visitors|traffic|liidi|lead|tilaukset|orders|varaukset|bookings|jäsenet|members",
+    re.IGNORECASE,
+)
+_LEAD = re.compile(
+    r"^(?:(?:we|i|me|mä|mää|minä)\s+)?(?:(?:mainly|mostly|lähinnä|ainakin|also|myös|just|vaan|"
+    r"vain|sit|sitten|and|ja|no)\s+)*(?:track|follow|measure|monitor|watch|look at|check|"
+    r"seuraamme|seuraan|seurataan|seuraa|mittaamme|mittaan|mitataan|tarkkailemme|katsomme|"
+    r"katson|katsotaan|kattoo|katon|tsekkaan|kerään|keräämme|kerätään|kysyn|kysymme|kysytään|"
+    r"asks?|collect|gather|get|saamme|saan|tulee|comes? from|comes? through)(?:\s+|$)"
+    r"(?:(?:kuinka\s+)?paljon\s+on\s+)?",
+    re.IGNORECASE,
+)
+_FILLER = re.compile(
+    r"^(?:(?:ja|and|sekä|myös|also|lähinnä|mainly|mostly|esim|esimerkiksi|e\.g\.|like|sitten|"
+    r"sit|vähän|some|the|our|meidän|palautetta|feedback|palaute)\b\s*)+",
+    re.IGNORECASE,
+)
+
+
+def _tidy(item: str, *, lang: str) -> str:
+    item = _FILLER.sub("", item.strip(" .,:;-–"))
+    item = _LEAD.sub("", item)
+    item = _FILLER.sub("", item).strip(" .,:;-–")
+    if 0 < len(item.split()) <= 3:
+        item = base_form(re.sub(r":\w+", "", item), lang=lang) or item  # "liidejä" -> "liidit"
+    return item[:1].upper() + item[1:] if item else ""
+
+
+def parse_metrics(text: str, *, lang: str) -> tuple[list[Metric], list[str], list[Assumption]]:
+    """Measures the business follows and the ways it collects feedback, in the user's own
+    words ("Käyntimäärät", "Google-arvostelut"); nothing for "en seuraa mitään"."""
+    metrics: list[Metric] = []
+    feedback: list[str] = []
+    for sentence in sentences(text):
+        if is_nothing(sentence) or P.parse_assumptions(sentence):
+            continue
+        if classify(sentence, "detail", ("pain_points",)) and not _MEASURE.search(sentence):
+            continue  # a volunteered pain point, not a metric
+        # Items after the first feedback word ("..., and collect feedback through a survey")
+        # are ways of hearing customers; the measures named before it stay measures.
+        # Items after the first feedback word ("..., and collect feedback through a survey")
+        # are ways of hearing customers; the measures named before it stay measures. After
+        # a feedback label ("palautetta ...", "Feedback: ...") every item is one.
+        label = _SECTION.search(sentence)
+        marker = label or _FEEDBACK.search(sentence)
+        start = marker.start() if marker else len(sentence)
+        seen = 0
+        halves = re.split(r"\s+(?:mut|mutta|but)\s+", sentence)
+        if len(halves) > 1 and _UNDONE.match(halves[-1]):
+            continue  # "kyselyä oon miettiny mut ei oo tehty": nothing is collected yet
+        raws = [r for p in halves for r in split_items(p)]
+        for raw in raws:
+            at = _position(sentence, raw, seen)
+            seen = max(seen, at)
+            about_feedback = at >= start
+            if _NOT_COLLECTED.search(raw):
+                continue  # "palautetta ei oikeen kerätä", "we don't do surveys"
+            item = _tidy(raw, lang=lang)
+            if not item or is_nothing(item) or len(item.split()) > 7 or _NOTHING_ITEM.match(item):
+                continue
+            is_feedback = bool(_FEEDBACK.search(item)) and not _MEASURE.search(item)
+            labelled = label is not None and at >= label.start()
+            if labelled or is_feedback or (about_feedback and not _MEASURE.search(item)):
+                name = feedback_name(raw, lang=lang)
+                if name:
+                    feedback.append(name[:200])
+            else:
+                metrics.append(Metric(name=item[:200]))
+    unique = list({m.name.casefold(): m for m in reversed(metrics)}.values())[::-1]
+    return unique, list(dict.fromkeys(feedback)), P.parse_assumptions(text)
+
+
+_NOTHING_ITEM = re.compile(
+    r"^(?:(?:en|ei|emme|we don't|i don't|don't|do not|not really|nothing|mitään)\b.*\b"
+    r"(?:seuraa|mitään|track|anything|measure)|nothing(?:\s+(?:formal|really|much|special))?$)",
+    re.IGNORECASE,
+)
+_UNDONE = re.compile(
+    r"^(?:ei\s+(?:oo|ole)\s+(?:vielä\s+)?(?:tehty|ehditty|toteutettu)|en\s+oo\s+vielä|"
+    r"not yet|haven't|we haven't|i haven't|never did|never done)\b",
+    re.IGNORECASE,
+)
+
+
+def _position(sentence: str, raw: str, seen: int) -> int:
+    """Where an item starts in its sentence (items may come back reworded)."""
+    at = sentence.find(raw, seen)
+    if at < 0 and raw.split():
+        at = sentence.lower().find(raw.split()[0].lower(), seen)
+    return at if at >= 0 else seen
+
+
+_SECTION = re.compile(r"\b(?:palaut\w*|asiakaspalaut\w*|feedback)\b", re.IGNORECASE)
+_NOT_COLLECTED = re.compile(
+    r"^\W*(?:(?:palautetta|palaute|feedback)\s+)?(?:ei|en|emme|we don't|i don't|we do not|not)\b"
+    r"|\b(?:ei (?:oikeen |oikein |juuri )?(?:kerätä|kerää|kysytä)|en kerää|emme kerää)\b",
+    re.IGNORECASE,
+)
+_OPENERS = re.compile(
+    r"^(?:(?:palautetta|palaute|feedback|comes|come|tulee|saadaan|saan|kysyn|kysymme|"
+    r"kerätään|kerään|keräämme|through|via|from|with|by|in|on|plus|ja|and|sekä|myös|also|"
+    r"välillä|joskus|usein|sometimes|often|ihan|just|mostly|lähinnä|a|an|the|our|meidän|"
+    r"suoraan|directly|i|we|ask|asks|asking)\b\s*)+",
+    re.IGNORECASE,
+)
+_EN_CUT = re.compile(r"\s+(?:in|on|at|after|during|when|from|every|each)\s+.*$", re.IGNORECASE)
+_TIME_POST = ("jälkeen", "aikana", "päästä", "lopussa", "alussa", "kuluttua")
+_MEANS_POST = ("kautta", "avulla", "välityksellä")
+
+
+def feedback_name(raw: str, *, lang: str) -> str:
+    """A way of hearing customers as a short name: "välillä Facebookin kautta" ->
+    Facebook, "google arvostelut tulee itestään" -> Google-arvostelut, "through NPS in the
+    app" -> NPS, "NPS-kyselyllä projektin lopussa" -> NPS-kysely."""
+    text = _OPENERS.sub("", raw.strip(" .,:;-–")).lstrip(" .,:;-–")
+    text = _OPENERS.sub("", text)
+    if lang == "en" or re.search(r"\b(?:the|in|through|survey|reviews?)\b", text, re.I):
+        text = _EN_CUT.sub("", text)
+    toks = text.split()
+    if lang == "fi":
+        if len(toks) >= 3 and toks[-1].lower() in _TIME_POST:
+            toks = toks[:-2]  # "tapahtuman jälkeen", "projektin lopussa"
+        if len(toks) >= 2 and toks[-1].lower() in _MEANS_POST:
+            toks = toks[:-1]  # "Facebookin kautta": the channel is the genitive
+        if len(toks) >= 3 and toks[1].lower() in _TIME_POST:
+            toks = toks[2:]  # "kurssin lopussa lomakkeella"
+        for i, tok in enumerate(toks[1:], start=1):
+            if is_verb(tok.lower()):
+                toks = toks[:i]  # "google arvostelut tulee itestään"
+                break
+    if not toks or len(toks) > 4:
+        return _tidy(raw, lang=lang) if toks else ""
+    if lang == "fi" and not toks[-1].lower().endswith(("sti", "usten", "kkain")):
+        toks = [*toks[:-1], base_form(toks[-1], lang=lang) or toks[-1]]
+    name = " ".join(toks)
+    if lang == "fi":
+        name = " ".join(compound(name.split()))
+    return name[:1].upper() + name[1:]
