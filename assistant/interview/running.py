@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from assistant.brains.guard import turn_brains
 from assistant.interview import replies as r
 from assistant.interview.deps import Deps
-from assistant.interview.engine import Outcome, Turn
 from assistant.interview.planner import next_slot
 from assistant.interview.state import PlannerState
+from assistant.interview.step import Outcome, Turn
 from assistant.model import JourneyMap, Lang
 
 log = logging.getLogger(__name__)

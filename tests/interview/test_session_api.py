@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.interview import Deps, open_session
-from assistant.interview.engine import Outcome
+from assistant.interview.step import Outcome
 from assistant.model import Lang
 from assistant.store import StaleInterview
 from assistant.turns import Expects, Role, Slot

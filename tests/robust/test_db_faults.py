@@ -23,7 +23,7 @@ from tests.robust.conftest import ROOT, FakeKB
 
 @pytest.fixture
 def deps(tmp_path: Path) -> Deps:
-    from assistant.brains.offline import OfflineBrain
+    from assistant.brains.offline.offline_brain import OfflineBrain
 
     settings = Settings(POLKUOPAS_DATA_DIR=tmp_path)
     kb = FakeKB()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.brains.offline import OfflineBrain
+from assistant.brains.offline.offline_brain import OfflineBrain
 from assistant.interview import Deps, open_session
 from assistant.model import Lang
 from assistant.settings import Settings
