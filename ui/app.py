@@ -12,7 +12,7 @@ if _ROOT not in sys.path:
 
 import streamlit as st  # noqa: E402
 
-from assistant.store.errors import StoreUnavailable  # noqa: E402
+from assistant.store.errors import Problem, StoreUnavailable  # noqa: E402
 from ui.core import logging_ready  # noqa: E402
 from ui.current import adopt_link  # noqa: E402
 from ui.i18n import t  # noqa: E402
@@ -56,4 +56,9 @@ with st.sidebar:
 try:
     page.run()
 except StoreUnavailable as exc:  # said plainly; the session keeps the message in flight
-    st.error(t(f"db.{exc.problem.value}"), icon=":material/database:")
+    said = {
+        Problem.READ_ONLY: t("db.readonly"),
+        Problem.CORRUPT: t("db.corrupt"),
+        Problem.GONE: t("db.gone"),
+    }
+    st.error(said[exc.problem], icon=":material/database:")
