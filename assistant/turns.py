@@ -87,6 +87,8 @@ class AssistantTurn:
     """Quick replies for the question asked; sending one as the next message chooses it."""
     changed: list[str] = field(default_factory=list)
     """What this turn changed in the map ("touchpoint:<stage>/<name>", "stages", ...)."""
+    unsaved: int = 0
+    """User messages kept in memory because the database could not take them yet."""
 
     def to_json(self) -> dict[str, Any]:
         """The `chat --jsonl` line: a stable contract, extend only."""
@@ -106,4 +108,5 @@ class AssistantTurn:
             "interview_id": self.interview_id,
             "choices": list(self.choices),
             "changed": list(self.changed),
+            "unsaved": self.unsaved,
         }

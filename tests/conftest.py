@@ -67,3 +67,23 @@ def seeds_dir() -> Path:
 @pytest.fixture(scope="session")
 def repo_root() -> Path:
     return Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """A real PostgreSQL for the whole run: POLKUOPAS_TEST_POSTGRES_URL when set, else a
+    throwaway cluster started here (tests/postgres.py); skipped, saying why, where neither
+    is possible."""
+    import os
+
+    given = os.environ.get("POLKUOPAS_TEST_POSTGRES_URL", "")
+    if given:
+        yield given
+        return
+    from tests.postgres import running_postgres, why_not
+
+    reason = why_not()
+    if reason:
+        pytest.skip(reason)
+    with running_postgres() as cluster:
+        yield cluster.url

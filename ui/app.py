@@ -12,6 +12,7 @@ if _ROOT not in sys.path:
 
 import streamlit as st  # noqa: E402
 
+from assistant.store.errors import Problem, StoreUnavailable  # noqa: E402
 from ui.core import logging_ready  # noqa: E402
 from ui.current import adopt_link  # noqa: E402
 from ui.i18n import t  # noqa: E402
@@ -52,4 +53,12 @@ sync_keys(report=page.url_path == "interviews")
 with st.sidebar:
     language_switch("sidebar")
     st.caption(t("sidebar.about"))
-page.run()
+try:
+    page.run()
+except StoreUnavailable as exc:  # said plainly; the session keeps the message in flight
+    said = {
+        Problem.READ_ONLY: t("db.readonly"),
+        Problem.CORRUPT: t("db.corrupt"),
+        Problem.GONE: t("db.gone"),
+    }
+    st.error(said[exc.problem], icon=":material/database:")

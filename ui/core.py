@@ -113,4 +113,7 @@ def resume(interview_id: str) -> Session:
     key or a share link: see ui/current.py."""
     from assistant.interview import open_session
 
-    return open_session(deps=deps(), interview_id=interview_id)
+    session = open_session(deps=deps(), interview_id=interview_id)
+    # The same list object every rerun: what the session holds survives the rerun.
+    session.held = st.session_state["held"].setdefault(interview_id, [])
+    return session

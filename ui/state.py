@@ -40,6 +40,9 @@ DEFAULTS: dict[str, Any] = {
     "seen_link": None,
     # Map page: a counter in the editor keys; bumping it discards unsaved edits after save/undo.
     "editor_rev": 0,
+    # Messages the database could not take yet, per interview id (Session.held): saved, in
+    # order, by the next message once the database works again.
+    "held": {},
 }
 
 

@@ -20,6 +20,7 @@ from assistant.cli.chat_view import run_interactive
 from assistant.cli.root import app
 from assistant.export.jsonfile import to_json
 from assistant.interview import Session, build_deps, open_session
+from assistant.interview.replies import say, say_problem
 from assistant.model import JourneyMap, Lang
 
 
@@ -84,14 +85,18 @@ def chat(
     resume: Annotated[str | None, typer.Option("--resume", help="Continue interview ID.")] = None,
 ) -> None:
     """Chat through an interview in the terminal / Haastattelu päätteessä."""
+    from assistant.store import StoreUnavailable  # SQLAlchemy: only when chatting
 
     if lang not in ("fi", "en"):
         typer.echo("--lang: fi or en / fi tai en", err=True)
         raise typer.Exit(2)
     _tolerant_stdin()
-    deps = build_deps(offline=offline)
     try:
+        deps = build_deps(offline=offline)
         session = open_session(deps=deps, lang=Lang(lang), interview_id=resume)
+    except StoreUnavailable as exc:  # nothing typed yet, so nothing is lost: say why and stop
+        typer.echo(say(Lang(lang), "db_start", problem=say_problem(Lang(lang), exc)), err=True)
+        raise typer.Exit(1) from None
     except KeyError:
         typer.echo(f"--resume: unknown interview / tuntematon haastattelu: {resume}", err=True)
         raise typer.Exit(1) from None

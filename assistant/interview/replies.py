@@ -22,6 +22,11 @@ def say(lang: Lang, key: str, **values: Any) -> str:
     return str(texts(lang)[key]).format(**values)
 
 
+def say_problem(lang: Lang, exc: Any) -> str:
+    """What is wrong with the database (a StoreUnavailable), in a few words."""
+    return str(texts(lang)["db_problem"][exc.problem.value])
+
+
 def readback_text(lang: Lang, key: str) -> str:
     return str(texts(lang)["readback"][key])
 

@@ -1,27 +1,41 @@
-"""Session: one interview, every turn saved. The user's text is stored before it is
-processed; an LLM failure is redone by the offline brain with a notice; a failure of
-the offline brain too ends in an apology and the same question: the interview never breaks.
+"""Session: one interview, every turn saved. The user's text is stored first, on its own;
+the turn's reply, map version and planner state then go in one transaction guarded by the
+interview's revision, so a second writer (another tab or process) is told, not overwritten.
+When the database fails, the user's messages wait in `held` and are saved, in order, by
+the next call that finds it working again.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from assistant.brains.guard import turn_brains
 from assistant.interview import replies as r
+from assistant.interview.commands import Kind
 from assistant.interview.deps import Deps
 from assistant.interview.planner import is_filled, next_slot, progress
 from assistant.interview.readback import changed_paths
+from assistant.interview.running import Ran, copy_state, run_turn
 from assistant.interview.state import PlannerState
 from assistant.interview.step import Outcome, Turn
 from assistant.model import JourneyMap, Lang
-from assistant.store import TurnRecord
+from assistant.store import Reply, StaleInterview, StoreUnavailable, TurnRecord
 from assistant.turns import AssistantTurn, Expects, Role, Slot
 
 log = logging.getLogger(__name__)
 MAX_INPUT = 4000
 """Characters of one user message that are read; the rest is cut with a notice."""
+
+
+@dataclass
+class Held:
+    """A user message (or button) not yet fully committed; `turn_id` once its text is saved."""
+
+    text: str
+    command: Kind | None = None
+    notice: str = ""
+    turn_id: int | None = None
 
 
 class Session:
@@ -31,9 +45,18 @@ class Session:
         self.deps = deps
         self.id = interview_id
         self.lang = Lang(lang)
-        store = deps.store
-        self.journey = store.latest_map(interview_id) or JourneyMap(language=self.lang)
-        self.state = PlannerState.from_json(store.load_state(interview_id))
+        self.held: list[Held] = []
+        """Messages the database could not take yet (kept by the UI across reruns)."""
+        self._reload()
+
+    def _reload(self) -> None:
+        store = self.deps.store
+        info = store.get_interview(self.id)  # the revision first: a later map only conflicts
+        if info is None:
+            raise KeyError(self.id)
+        self.revision = info.revision
+        self.journey = store.latest_map(self.id) or JourneyMap(language=self.lang)
+        self.state = PlannerState.from_json(store.load_state(self.id))
 
     @property
     def done(self) -> bool:
@@ -46,80 +69,176 @@ class Session:
     def transcript(self) -> list[TurnRecord]:
         return self.deps.store.transcript(self.id)
 
-    # -- turns -----------------------------------------------------------------
+    # -- the API ---------------------------------------------------------------
+
+    def view(self) -> AssistantTurn:
+        """The interview as it stands (the last reply and the question waiting); stores nothing."""
+        last = next((t for t in reversed(self.transcript()) if t.role is Role.ASSISTANT), None)
+        slot = self._pending()
+        outcome = self._outcome(last.text if last else "", slot)
+        outcome.citations = list(last.citations) if last else []
+        return self._view(outcome, notice="", brain=last.brain if last and last.brain else "")
 
     def opening(self) -> AssistantTurn:
         """The first question, or for a resumed interview a welcome back and the pending one."""
-        started = any(t.role is Role.USER for t in self.transcript())
-        if self.state.pending is not None and started:
-            slot = self.state.pending_slot or next_slot(journey=self.journey, state=self.state)
-            text = r.join(r.say(self.lang, "welcome_back"), self._question(slot))
-            return self._view(
-                Outcome(text, slot, self.journey, self.state, slot.expects), notice=""
-            )
-        if self.state.pending is not None:  # opened before, nothing answered yet
-            first = next((t for t in self.transcript() if t.role is Role.ASSISTANT), None)
-            slot = self.state.pending_slot or next_slot(journey=self.journey, state=self.state)
-            text = first.text if first else self._question(slot)
-            return self._view(
-                Outcome(text, slot, self.journey, self.state, slot.expects), notice=""
-            )
-        outcome = self._run(lambda turn: turn.next(r.say(self.lang, "welcome"), reason="start"))
-        return self._commit(outcome, user_turn=None, notice=self._notice)
+        if self.state.pending is not None:
+            slot = self._pending()
+            if any(t.role is Role.USER for t in self.transcript()):
+                text = r.join(r.say(self.lang, "welcome_back"), self._question(slot))
+            else:  # opened before, nothing answered yet: the same first question
+                text = self.view().text or self._question(slot)
+            return self._view(self._outcome(text, slot), notice="")
+        ran = self._run(lambda turn: turn.next(r.say(self.lang, "welcome"), reason="start"))
+        try:
+            return self._commit(ran.outcome, user_turn=None, notice=ran.notice, brain=ran.brain)
+        except (StaleInterview, StoreUnavailable) as exc:
+            return self._trouble(exc)
 
-    def step(self, text: str, on_token: Callable[[str], None] | None = None) -> AssistantTurn:
+    def step(self, text: str, *, on_token: Callable[[str], None] | None = None) -> AssistantTurn:
         """One user message in, one assistant turn out."""
         text = text if isinstance(text, str) else str(text)
-        notices = []
+        notice = ""
         if len(text) > MAX_INPUT:
             text = text[:MAX_INPUT]
-            notices.append(r.say(self.lang, "too_long", limit=MAX_INPUT))
-        user_turn = self.deps.store.add_turn(self.id, role=Role.USER, text=text)
-        if not text.strip():
-            slot = self.state.pending_slot or next_slot(journey=self.journey, state=self.state)
-            again = r.join(r.say(self.lang, "empty"), r.reask(slot, self.lang))
-            outcome = Outcome(again, slot, self.journey, self._copy_state(), slot.expects)
-            return self._commit(outcome, user_turn=user_turn, notice=" ".join(notices))
-        outcome = self._run(lambda turn: turn.step(text), on_token=on_token)
-        notice = " ".join([*notices, self._notice]).strip()
-        return self._commit(outcome, user_turn=user_turn, notice=notice)
+            notice = r.say(self.lang, "too_long", limit=MAX_INPUT)
+        return self._submit(Held(text, notice=notice), on_token=on_token)
+
+    def finish(self) -> AssistantTurn:
+        """The Finish button: the remaining questions are skipped and the review comes next."""
+        return self._submit(Held(r.say(self.lang, "pressed_finish"), command=Kind.DONE))
+
+    def skip(self) -> AssistantTurn:
+        """The Skip button: the question waiting is skipped."""
+        return self._submit(Held(r.say(self.lang, "pressed_skip"), command=Kind.SKIP))
 
     def edit_map(self, new_journey: JourneyMap) -> AssistantTurn:
         """The user edited the map directly: a new version, and the planner re-plans."""
         journey = JourneyMap.model_validate(new_journey.model_dump())
         pending = self.state.pending_slot
+        updated = r.say(self.lang, "updated")
         if pending is not None and not is_filled(pending, journey) and not self.done:
-            self.journey = journey
-            text = r.join(r.say(self.lang, "updated"), r.reask(pending, self.lang))
-            outcome = Outcome(
-                text, pending, journey, self._copy_state(), pending.expects, reason="edit"
-            )
-            return self._commit(outcome, user_turn=None, notice="", force_save=True)
-        self.journey = journey
-        outcome = self._run(lambda turn: turn.next(r.say(self.lang, "updated"), reason="edit"))
-        return self._commit(outcome, user_turn=None, notice=self._notice, force_save=True)
+            text = r.join(updated, r.reask(pending, self.lang))
+            outcome = self._outcome(text, pending, journey=journey, reason="edit")
+            notice, brain = "", self.deps.offline_brain.name
+        else:
+            ran = self._run(lambda turn: turn.next(updated, reason="edit"), journey=journey)
+            outcome, notice, brain = ran.outcome, ran.notice, ran.brain
+        try:
+            return self._commit(outcome, user_turn=None, notice=notice, brain=brain, force=True)
+        except (StaleInterview, StoreUnavailable) as exc:
+            return self._trouble(exc)
 
     def undo(self) -> bool:
-        """Restore the map version before the last change (saved as a new version)."""
+        """Restore the map version before the last change (saved as a new version); False
+        when there is nothing to undo or it could not be saved."""
         trail = self.state.version_trail
         if len(trail) < 2:
             return False
-        trail.pop()
-        journey = self.deps.store.load_map_version(self.id, trail[-1])
-        version = self.deps.store.save_map(self.id, journey, reason="undo")
-        trail[-1] = version
-        self.journey = journey
-        self.deps.store.save_state(self.id, self.state.to_json())
-        self.deps.store.update_interview(self.id, progress=self.progress)
+        state = copy_state(self.state)
+        state.version_trail = trail[:-2]
+        try:
+            journey = self.deps.store.load_map_version(self.id, trail[-2])
+            outcome = self._outcome("", self._pending(), journey=journey, state=state)
+            self._commit(outcome, user_turn=None, notice="", brain="", force=True, reason="undo")
+        except (StaleInterview, StoreUnavailable) as exc:
+            self._trouble(exc)
+            return False
         return True
 
     # -- plumbing --------------------------------------------------------------
 
-    _notice = ""
-    _brain = "offline"
+    def _submit(
+        self, held: Held, *, on_token: Callable[[str], None] | None = None
+    ) -> AssistantTurn:
+        """Save `held` after any older held messages, in order; the last one's reply."""
+        self.held.append(held)
+        try:
+            turn = None
+            while self.held:
+                first = self.held[0]
+                turn = self._process(first, on_token=on_token if first is held else None)
+                self.held.pop(0)
+        except StaleInterview as exc:
+            self.held.pop(0)  # its text is saved; the reply is not, and the user is told
+            return self._trouble(exc)
+        except StoreUnavailable as exc:
+            return self._trouble(exc)
+        assert turn is not None
+        return turn
 
-    def _copy_state(self) -> PlannerState:
-        return PlannerState.from_json(self.state.to_json())
+    def _process(self, held: Held, *, on_token: Callable[[str], None] | None) -> AssistantTurn:
+        if held.turn_id is None:
+            held.turn_id = self.deps.store.add_turn(self.id, role=Role.USER, text=held.text)
+        if held.command is None and not held.text.strip():
+            slot = self._pending()
+            text = r.join(r.say(self.lang, "empty"), r.reask(slot, self.lang))
+            outcome = self._outcome(text, slot)
+            return self._commit(outcome, user_turn=held.turn_id, notice=held.notice, brain="")
+        command, text = held.command, held.text
+        fn: Callable[[Turn], Outcome] = (
+            (lambda turn: turn.command(command)) if command else (lambda turn: turn.step(text))
+        )
+        ran = self._run(fn, on_token=on_token)
+        notice = " ".join([held.notice, ran.notice]).strip()
+        return self._commit(ran.outcome, user_turn=held.turn_id, notice=notice, brain=ran.brain)
+
+    def _trouble(self, exc: StaleInterview | StoreUnavailable) -> AssistantTurn:
+        """The reply when the turn could not be committed: said plainly, nothing lost."""
+        if isinstance(exc, StaleInterview):
+            log.warning("interview %s changed elsewhere; reloaded", self.id)
+            try:
+                self._reload()
+            except StoreUnavailable as gone:
+                return self._trouble(gone)
+            key = "conflict"
+        else:
+            log.warning("database unavailable (%s): %s", exc.problem.value, exc.detail)
+            key = f"db_{exc.problem.value}"
+        slot = self._pending()
+        message = r.say(self.lang, key)
+        turn = self._view(
+            self._outcome(r.join(message, r.reask(slot, self.lang)), slot), notice=message
+        )
+        turn.unsaved = len(self.held)
+        return turn
+
+    def _run(
+        self,
+        fn: Callable[[Turn], Outcome],
+        *,
+        journey: JourneyMap | None = None,
+        on_token: Callable[[str], None] | None = None,
+    ) -> Ran:
+        return run_turn(
+            fn,
+            deps=self.deps,
+            lang=self.lang,
+            key=self.id,
+            journey=journey or self.journey,
+            state=self.state,
+            on_token=on_token,
+        )
+
+    def _pending(self) -> Slot:
+        return self.state.pending_slot or next_slot(journey=self.journey, state=self.state)
+
+    def _outcome(
+        self,
+        text: str,
+        slot: Slot,
+        *,
+        journey: JourneyMap | None = None,
+        state: PlannerState | None = None,
+        reason: str = "answer",
+    ) -> Outcome:
+        return Outcome(
+            text=text,
+            slot=slot,
+            journey=journey or self.journey,
+            state=state or copy_state(self.state),
+            expects=Expects.DONE if self.done else slot.expects,
+            reason=reason,
+        )
 
     def _question(self, slot: Slot) -> str:
         if slot.expects is Expects.REVIEW:
@@ -135,38 +254,7 @@ class Session:
             log.exception("offline ask failed")
             return r.reask(slot, self.lang)
 
-    def _run(
-        self, fn: Callable[[Turn], Outcome], on_token: Callable[[str], None] | None = None
-    ) -> Outcome:
-        deps = self.deps
-        self._notice, self._brain = "", deps.brain.name
-        brains, self._notice = turn_brains(
-            deps.brain, deps.offline_brain, lang=self.lang, key=self.id
-        )
-        for i, brain in enumerate(brains):
-            turn = Turn(
-                brain=brain,
-                kb=deps.kb,
-                lang=self.lang,
-                journey=self.journey,
-                state=self._copy_state(),
-                on_token=on_token if i == 0 else None,
-            )
-            try:
-                outcome = fn(turn)
-                self._brain = brain.name
-                return outcome
-            except Exception:
-                log.exception("%s brain failed", brain.name)
-                if i + 1 < len(brains):
-                    self._notice = r.say(self.lang, "llm_fallback")
-        self._brain = deps.offline_brain.name
-        self._notice = ""
-        slot = self.state.pending_slot or next_slot(journey=self.journey, state=self.state)
-        text = r.join(r.say(self.lang, "error"), r.reask(slot, self.lang))
-        return Outcome(text, slot, self.journey, self._copy_state(), slot.expects, reason="error")
-
-    def _view(self, outcome: Outcome, *, notice: str) -> AssistantTurn:
+    def _view(self, outcome: Outcome, *, notice: str, brain: str = "") -> AssistantTurn:
         slot = outcome.slot
         return AssistantTurn(
             text=outcome.text,
@@ -180,39 +268,58 @@ class Session:
             citations=outcome.citations,
             tips=outcome.tips,
             notice=notice,
-            brain=self._brain,
+            brain=brain or self.deps.offline_brain.name,
             done=self.done,
             choices=[] if self.done else r.choices(slot, self.lang),
         )
 
     def _commit(
-        self, outcome: Outcome, *, user_turn: int | None, notice: str, force_save: bool = False
+        self,
+        outcome: Outcome,
+        *,
+        user_turn: int | None,
+        notice: str,
+        brain: str,
+        force: bool = False,
+        reason: str = "",
     ) -> AssistantTurn:
-        store = self.deps.store
-        paths = changed_paths(self.journey, outcome.journey)
-        changed = outcome.journey.model_dump() != self.journey.model_dump()
-        self.state = outcome.state
-        if changed or force_save or not self.state.version_trail:
-            version = store.save_map(
-                self.id, outcome.journey, turn_id=user_turn, reason=outcome.reason
-            )
-            self.state.version_trail.append(version)
-        self.journey = outcome.journey
-        turn = self._view(outcome, notice=notice)
-        turn.changed = paths
-        store.add_turn(
-            self.id,
-            role=Role.ASSISTANT,
-            text=turn.text,
-            expects=turn.expects.value,
-            brain=turn.brain,
-            citations=turn.citations,
-            notice=notice,
+        """Everything the turn changed, in one transaction; `self` moves on only if it held."""
+        journey, state = outcome.journey, outcome.state
+        new_map = (
+            force or not state.version_trail or journey.model_dump() != self.journey.model_dump()
         )
-        store.save_state(self.id, self.state.to_json())
-        b = self.journey.business
-        title = b.name or b.offering[:80]
-        store.update_interview(self.id, progress=turn.progress, done=self.done, title=title or None)
+        paths = changed_paths(self.journey, journey)
+        before = self.journey, self.state
+        self.journey, self.state = journey, state  # the reply is worded from the new state
+        turn = self._view(outcome, notice=notice, brain=brain)
+        self.journey, self.state = before
+        turn.changed = paths
+        b = journey.business
+        reply = None
+        if outcome.text:
+            reply = Reply(
+                text=turn.text,
+                expects=turn.expects.value,
+                brain=turn.brain,
+                citations=tuple(turn.citations),
+                notice=notice,
+            )
+        committed = self.deps.store.commit_turn(
+            self.id,
+            revision=self.revision,
+            state=state.to_json(),
+            progress=turn.progress,
+            done=state.done,
+            title=(b.name or b.offering[:80]) or None,
+            reply=reply,
+            journey=journey if new_map else None,
+            map_reason=reason or outcome.reason,
+            user_turn=user_turn,
+            record_version_in="version_trail",
+        )
+        if committed.map_version is not None:
+            state.version_trail.append(committed.map_version)
+        self.revision, self.journey, self.state = committed.revision, journey, state
         return turn
 
 
@@ -222,10 +329,8 @@ def open_session(
     """A new interview, or the interview `interview_id` resumed (KeyError if unknown)."""
     store = deps.store
     if interview_id is None:
-        info = store.create_interview(lang=Lang(lang))
-    else:
-        found = store.get_interview(interview_id)
-        if found is None:
-            raise KeyError(interview_id)
-        info = found
+        interview_id = store.create_interview(lang=Lang(lang)).id
+    info = store.get_interview(interview_id)
+    if info is None:
+        raise KeyError(interview_id)
     return Session(deps=deps, interview_id=info.id, lang=info.lang)

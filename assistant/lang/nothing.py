@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from assistant.lang.lexicon import cues
-from assistant.lang.words import similar
+from assistant.lang.words import at_least_similar
 
 _PUNCT = re.compile(r"[^\w\s/'’-]+")
 
@@ -40,7 +40,7 @@ def is_nothing(text: str) -> bool:
         return True
     if norm in whole:
         return True
-    if len(norm) >= 8 and any(similar(norm, p) >= 0.9 for p in whole if len(p) >= 8):
+    if len(norm) >= 8 and any(at_least_similar(norm, p, 0.9) for p in whole if len(p) >= 8):
         return True  # "ei mitää erityistä"
     if len(norm.split()) <= 6 and _NONE_OF.match(norm):
         return True  # "ei sillai mitään erityistä turhautumista", "not any real issues"

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import difflib
 import re
-from functools import cache, lru_cache
+import threading
+from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 MAX_INPUT = 4000
@@ -57,11 +59,18 @@ def words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-@cache
-def _stemmer() -> Any:
-    import snowballstemmer
+_local = threading.local()
 
-    return snowballstemmer.stemmer("finnish")
+
+def _stemmer() -> Any:
+    """One per thread: a snowball stemmer keeps the word it works on in itself, so a
+    shared one garbles (or crashes on) words stemmed at once by two sessions."""
+    found = getattr(_local, "stemmer", None)
+    if found is None:
+        import snowballstemmer
+
+        found = _local.stemmer = snowballstemmer.stemmer("finnish")
+    return found
 
 
 @lru_cache(maxsize=16384)
@@ -70,23 +79,46 @@ def stem(word: str) -> str:
     return out
 
 
+_loading = threading.Lock()
+_loaded: set[str] = set()
+
+
+def _dictionary_loaded(lang: str) -> None:
+    """simplemma loads a language's dictionary (~150 MB for Finnish) on first use with no
+    lock: sessions starting at once (or a turn beside the warm-up) each loaded a copy."""
+    if lang in _loaded:
+        return
+    import simplemma
+
+    with _loading:
+        if lang not in _loaded:
+            try:
+                simplemma.lemmatize("a", lang=lang, low_memory=True)
+            finally:
+                _loaded.add(lang)
+
+
 @lru_cache(maxsize=16384)
 def lemma(word: str, lang: str = "fi") -> str:
     """Dictionary base form (lower case); the word itself when unknown."""
     import simplemma
 
     try:
-        return str(simplemma.lemmatize(word.lower(), lang=lang)).lower()
+        _dictionary_loaded(lang)
+        # low_memory: simplemma's own front-coded reader of the same data, decoded per
+        # lookup; the default dict of every form took ~370 MB of a 480 MB chat process.
+        return str(simplemma.lemmatize(word.lower(), lang=lang, low_memory=True)).lower()
     except Exception:  # an odd token must never stop the parse
         return word.lower()
 
 
 def fi_dictionary() -> dict[bytes, bytes]:
-    """simplemma's Finnish dictionary as raw form -> lemma bytes: the very copy
-    simplemma.lemmatize uses (loaded once per process, ~4 s). Filtering the raw dict takes
+    """simplemma's Finnish dictionary as raw form -> lemma bytes, whole in memory (~300 MB,
+    ~4 s): for building search indexes only, never per turn. Filtering the raw dict takes
     ~0.2 s where its public str view takes ~6 s; the view is the fallback."""
     from simplemma.strategies.dictionaries import dictionary_factory
 
+    _dictionary_loaded("fi")
     factory = getattr(dictionary_factory, "DEFAULT_DICTIONARY_FACTORY", None)
     mapping = (factory or dictionary_factory.DefaultDictionaryFactory()).get_dictionary("fi")
     raw = getattr(mapping, "_dict", None)
@@ -95,19 +127,27 @@ def fi_dictionary() -> dict[bytes, bytes]:
     return {k.encode(): v.encode() for k, v in mapping.items()}
 
 
+def _fi_forms() -> Mapping[str, str]:
+    """Finnish form -> lemma through simplemma's low-memory reader (what lemma() uses)."""
+    from simplemma.strategies.dictionaries import LOW_MEMORY_DICTIONARY_FACTORY
+
+    _dictionary_loaded("fi")
+    return LOW_MEMORY_DICTIONARY_FACTORY.get_dictionary("fi")
+
+
 @lru_cache(maxsize=16384)
 def compound_lemma(word: str) -> str | None:
     """Base form of a compound the dictionary lacks, from a known first part and an
     inflected known last part: "karttahaun" -> "karttahaku" (the dictionary alone cuts it
     to "kartta"). None when no such split is found."""
     low = word.lower()
-    table = fi_dictionary()
+    table = _fi_forms()
     for i in range(3, len(low) - 2):
         head, tail = low[:i], low[i:]
-        base = table.get(tail.encode())
-        if base is None or head.encode() not in table or len(tail) < 3:
+        base = table.get(tail)
+        if base is None or len(tail) < 3 or table.get(head) is None:
             continue
-        decoded = base.decode().lower()
+        decoded = base.lower()
         if decoded != tail:
             return head + decoded
     return None
@@ -126,6 +166,14 @@ def similar(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, a, b).ratio()
 
 
+def at_least_similar(a: str, b: str, cutoff: float) -> bool:
+    """similar(a, b) >= cutoff, answered by difflib's cheap upper bounds first: most pairs
+    the parsers compare fail on length or letters alone (a turn spent a third of its time
+    in full ratio() calls)."""
+    m = difflib.SequenceMatcher(None, a, b)
+    return m.real_quick_ratio() >= cutoff and m.quick_ratio() >= cutoff and m.ratio() >= cutoff
+
+
 def fuzzy_equal(word: str, form: str, *, cutoff: float = 0.84) -> bool:
     """True if `word` is `form` inflected or with a small typo."""
     return _fuzzy_equal(word.lower(), form.lower(), cutoff)
@@ -141,8 +189,8 @@ def _fuzzy_equal(w: str, f: str, cutoff: float) -> bool:
         return False
     sw, sf = stem(w), stem(f)
     if min(len(sw), len(sf)) < 4:
-        return similar(w, f) >= cutoff
-    return similar(sw, sf) >= cutoff or (len(sw) > 5 and sf.startswith(sw[:-1]))
+        return at_least_similar(w, f, cutoff)
+    return at_least_similar(sw, sf, cutoff) or (len(sw) > 5 and sf.startswith(sw[:-1]))
 
 
 def strip_name(word: str) -> str:
@@ -160,10 +208,14 @@ def strip_name(word: str) -> str:
 def has_prefix(text_words: list[str], cue: str) -> int:
     """Index of the first word (or phrase) in `text_words` starting like `cue`, or -1."""
     parts = cue.lower().split()
-    n = len(parts)
-    for i in range(len(text_words) - n + 1):
-        window = text_words[i : i + n]
-        if all(_starts(w, p) for w, p in zip(window, parts, strict=True)):
+    if not parts:
+        return 0
+    first, *rest = parts
+    for i in range(len(text_words) - len(rest)):
+        # The first word alone rules out almost every position: no window is built for it.
+        if _starts(text_words[i], first) and all(
+            _starts(w, p) for w, p in zip(text_words[i + 1 : i + 1 + len(rest)], rest, strict=True)
+        ):
             return i
     return -1
 

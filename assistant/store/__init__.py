@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from assistant.store.errors import Problem, StaleInterview, StoreUnavailable
 from assistant.store.records import (
     CommentRecord,
+    Committed,
     InterviewInfo,
     MapVersionInfo,
+    Reply,
     SharedInterview,
     ShareInfo,
     TurnRecord,
@@ -22,11 +25,16 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CommentRecord",
+    "Committed",
     "InterviewInfo",
     "MapVersionInfo",
+    "Problem",
+    "Reply",
     "ShareInfo",
     "SharedInterview",
+    "StaleInterview",
     "Store",
+    "StoreUnavailable",
     "TurnRecord",
 ]
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url, text
-from sqlalchemy.pool import StaticPool
+from sqlalchemy.pool import NullPool, StaticPool
 
 BUSY_TIMEOUT_S = 30
 IMMEDIATE = "polkuopas_begin_immediate"
@@ -32,10 +32,32 @@ def make_engine(url: str) -> Engine:
     }
     if parsed.database in (None, "", ":memory:"):
         kwargs["poolclass"] = StaticPool
+    else:
+        # A fresh connection per transaction: a file that became read-only, was replaced
+        # by garbage or vanished is noticed at once (a pooled one keeps writing to the old
+        # inode), and works again as soon as the file is back. See keep_open().
+        kwargs["poolclass"] = NullPool
     engine = create_engine(url, **kwargs)
     event.listen(engine, "connect", _sqlite_on_connect)
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine
+
+
+def keep_open(engine: Engine) -> Any:
+    """For a SQLite file: one idle connection held open for the engine's life, so that
+    closing the per-transaction connections never closes the last one, which would
+    checkpoint and delete the WAL every time (an fsync per transaction). None otherwise."""
+    import sqlite3
+
+    path = engine.url.database
+    if engine.dialect.name != "sqlite" or path in (None, "", ":memory:"):
+        return None
+    try:
+        keeper = sqlite3.connect(path, check_same_thread=False)
+        keeper.execute("SELECT count(*) FROM sqlite_master").fetchall()  # opens the WAL index
+        return keeper
+    except sqlite3.Error:  # the store reports the file's trouble at its first use
+        return None
 
 
 def _sqlite_on_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from assistant.model import JourneyMap
 from assistant.store.base import StoreBase
@@ -30,39 +31,56 @@ class HistoryMixin(StoreBase):
         reason: str = "",
     ) -> int:
         """Save `journey` as the next version (1, 2, ...) and return its number."""
-        data = journey.model_dump(mode="json")
         with self._writing() as session:
             self._lock(session, interview_id)
-            last = session.scalar(
-                select(func.max(MapVersion.version)).where(MapVersion.interview_id == interview_id)
+            return self._add_version(
+                session,
+                interview_id,
+                journey.model_dump(mode="json"),
+                turn_id=turn_id,
+                reason=reason,
             )
-            version = (last or 0) + 1
-            previous = session.scalar(
-                select(MapVersion.journey).where(
-                    MapVersion.interview_id == interview_id, MapVersion.version == last
-                )
+
+    def _add_version(
+        self,
+        session: Session,
+        interview_id: str,
+        data: dict[str, Any],
+        *,
+        turn_id: int | None,
+        reason: str,
+    ) -> int:
+        """Add map version max+1 and its provenance rows inside `session`; its number."""
+        last = session.scalar(
+            select(func.max(MapVersion.version)).where(MapVersion.interview_id == interview_id)
+        )
+        version = (last or 0) + 1
+        previous = session.scalar(
+            select(MapVersion.journey).where(
+                MapVersion.interview_id == interview_id, MapVersion.version == last
             )
-            for path, change in diff_paths(previous, data):
-                session.add(
-                    MapChange(
-                        interview_id=interview_id,
-                        version=version,
-                        turn_id=turn_id,
-                        path=path[:200],
-                        change=change.value,
-                        by_hand=reason in HAND_REASONS,
-                    )
-                )
+        )
+        for path, change in diff_paths(previous, data):
             session.add(
-                MapVersion(
+                MapChange(
                     interview_id=interview_id,
                     version=version,
-                    journey=data,
-                    reason=reason,
                     turn_id=turn_id,
-                    created_at=utcnow(),
+                    path=path[:200],
+                    change=change.value,
+                    by_hand=reason in HAND_REASONS,
                 )
             )
+        session.add(
+            MapVersion(
+                interview_id=interview_id,
+                version=version,
+                journey=data,
+                reason=reason,
+                turn_id=turn_id,
+                created_at=utcnow(),
+            )
+        )
         return version
 
     def latest_map(self, interview_id: str) -> JourneyMap | None:
@@ -110,14 +128,15 @@ class HistoryMixin(StoreBase):
         """Replace the planner's JSON state."""
         with self._writing() as session:
             self._lock(session, interview_id)
-            row = session.get(PlannerState, interview_id)
-            if row is None:
-                session.add(
-                    PlannerState(interview_id=interview_id, state=state, updated_at=utcnow())
-                )
-            else:
-                row.state = state
-                row.updated_at = utcnow()
+            self._put_state(session, interview_id, state)
+
+    def _put_state(self, session: Session, interview_id: str, state: dict[str, Any]) -> None:
+        row = session.get(PlannerState, interview_id)
+        if row is None:
+            session.add(PlannerState(interview_id=interview_id, state=state, updated_at=utcnow()))
+        else:
+            row.state = state
+            row.updated_at = utcnow()
 
     def load_state(self, interview_id: str) -> dict[str, Any]:
         """The planner's state; {} when none was saved."""

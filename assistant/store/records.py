@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -24,6 +25,8 @@ class InterviewInfo:
     done: bool
     progress: float
     """Share of slots filled, 0..1, as the planner last reported it."""
+    revision: int = 0
+    """Raised by every committed turn (see Store.commit_turn)."""
 
 
 @dataclass(frozen=True)
@@ -120,3 +123,24 @@ class MapChangeRecord:
     change: str
     """set, changed or removed."""
     by_hand: bool
+
+
+@dataclass(frozen=True)
+class Reply:
+    """The assistant's message of a turn, as stored in the transcript."""
+
+    text: str
+    expects: str = ""
+    brain: str = ""
+    citations: Sequence[Citation] = field(default_factory=tuple)
+    notice: str = ""
+
+
+@dataclass(frozen=True)
+class Committed:
+    revision: int
+    """The interview's revision after this commit: the next commit names it."""
+    map_version: int | None
+    """The map version written, if any."""
+    reply_id: int | None
+    """The assistant turn's id, if a reply was written."""

@@ -16,4 +16,5 @@ def info_of(row: Interview) -> InterviewInfo:
         updated_at=row.updated_at,
         done=row.done,
         progress=row.progress,
+        revision=row.revision or 0,
     )

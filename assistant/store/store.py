@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from assistant.model import Citation, Lang
 from assistant.store.access import AccessMixin
+from assistant.store.commit import CommitMixin
 from assistant.store.feedback import FeedbackMixin
-from assistant.store.history import HistoryMixin
 from assistant.store.records import InterviewInfo, TurnRecord
 from assistant.store.rows import info_of
 from assistant.store.tables import Interview, OwnerKey, Turn, utcnow
@@ -23,11 +23,12 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
 
 
-class Store(HistoryMixin, FeedbackMixin, AccessMixin):
+class Store(CommitMixin, FeedbackMixin, AccessMixin):
     """Interviews, their turns, map versions, planner state and mentor comments.
 
     `Store(url)` opens the database and brings its schema to the newest revision.
-    Every method is a short transaction of its own and returns plain frozen records.
+    Every method is a short transaction of its own and returns plain frozen records;
+    a turn's changes go in one (commit_turn). Database failures raise StoreUnavailable.
     """
 
     @classmethod

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Text,
     TypeDecorator,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -79,6 +80,9 @@ class Interview(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     progress: Mapped[float] = mapped_column(Float, default=0.0)
+    revision: Mapped[int] = mapped_column(Integer, default=0, server_default=text("0"))
+    """Raised by every committed turn; a commit names the revision it started from, so two
+    writers on one interview cannot overwrite each other (optimistic concurrency)."""
 
     turns: Mapped[list[Turn]] = relationship(
         back_populates="interview", cascade="all, delete-orphan", passive_deletes=True

@@ -96,3 +96,23 @@ def journey(citation: Citation) -> JourneyMap:
         assumptions=[Assumption(statement="asiakkaat kiirehtivät", validation="kysely")],
         suggestions=[Suggestion(title="Lyhennä jonoa", citations=[citation])],
     )
+
+
+@pytest.fixture
+def pg_url(postgres_server: str) -> Iterator[str]:
+    """A fresh schema of its own on the test PostgreSQL, dropped afterwards."""
+    import secrets
+
+    from sqlalchemy import create_engine, make_url, text
+
+    schema = f"t_{secrets.token_hex(6)}"
+    admin = create_engine(postgres_server)
+    with admin.begin() as conn:
+        conn.execute(text(f"CREATE SCHEMA {schema}"))
+    url = make_url(postgres_server).update_query_dict({"options": f"-csearch_path={schema}"})
+    try:
+        yield url.render_as_string(hide_password=False)
+    finally:
+        with admin.begin() as conn:
+            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
+        admin.dispose()

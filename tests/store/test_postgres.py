@@ -1,41 +1,14 @@
-"""The same store on PostgreSQL. Runs only when POLKUOPAS_TEST_POSTGRES_URL names a
-disposable database (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/polkuopas_test);
-each test works in a fresh schema of its own and drops it afterwards."""
+"""The same store and session on a real PostgreSQL: the `postgres_server` fixture starts
+Debian's server in a temp dir (or uses POLKUOPAS_TEST_POSTGRES_URL); each test works in a
+fresh schema of its own and drops it afterwards."""
 
 from __future__ import annotations
 
-import os
-import secrets
 import threading
-from collections.abc import Iterator
-
-import pytest
 
 from assistant.model import Citation, JourneyMap
 from assistant.store import Store
 from assistant.turns import Role
-
-BASE_URL = os.environ.get("POLKUOPAS_TEST_POSTGRES_URL", "")
-pytestmark = pytest.mark.skipif(
-    not BASE_URL, reason="set POLKUOPAS_TEST_POSTGRES_URL to a disposable PostgreSQL database"
-)
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    from sqlalchemy import create_engine, make_url, text
-
-    schema = f"t_{secrets.token_hex(6)}"
-    admin = create_engine(BASE_URL)
-    with admin.begin() as conn:
-        conn.execute(text(f"CREATE SCHEMA {schema}"))
-    url = make_url(BASE_URL).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f"DROP SCHEMA {schema} CASCADE"))
-        admin.dispose()
 
 
 def test_postgres_schema_round_trip_and_cascade(

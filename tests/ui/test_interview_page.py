@@ -124,7 +124,8 @@ def test_undo_and_finish_buttons(app: Any, core_deps: Any) -> None:
     finish.click().run()
     assert not app.exception
     users = [t.text for t in core_deps.store.transcript(interview_id) if t.role is Role.USER]
-    assert users[-1] == "valmis"
+    assert users[-1] == "Valmis"  # the button, recorded; not the word through the parser
+    assert core_deps.store.load_state(interview_id)["finishing"]
 
 
 def test_language_switch_changes_the_texts(app: Any) -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
+from assistant.interview.session import Held
 from assistant.model import Citation, JourneyMap, Lang
+from assistant.store.errors import StoreUnavailable
 from ui import core
 from ui.chat import run_step, show_message, show_record
 from ui.comments import owner_comments
@@ -25,8 +27,7 @@ def _finish() -> None:
     session = current_session()
     if session is None:
         return
-    turn = session.step(t("cmd.done", lang=session.lang.value))
-    st.session_state["last_turn"] = turn.to_json()
+    st.session_state["last_turn"] = session.finish().to_json()
 
 
 def _ask(question: str) -> None:
@@ -71,13 +72,23 @@ def _quick_replies(last: dict[str, object]) -> None:
 def _undo() -> None:
     session = current_session()
     if session is not None and session.undo():
-        st.session_state["last_turn"] = session.opening().to_json() | {"text": ""}
+        st.session_state["last_turn"] = session.view().to_json()
         flash("success", t("interview.undone"))
     else:
         flash("info", t("interview.nothing_to_undo"))
 
 
-session = current_session()
+try:
+    session = current_session()
+except StoreUnavailable:
+    # A message sent just as the database failed is kept in this browser session and saved,
+    # before the next one, once the database is back (see Session.held).
+    typed, interview_id = st.session_state.get("chat"), st.session_state["interview_id"]
+    if typed and interview_id:
+        st.session_state["held"].setdefault(interview_id, []).append(Held(str(typed)))
+    elif typed:
+        st.session_state["ask"] = typed
+    raise
 if session is None:
     # Nothing is stored yet: the opening question comes from a scratch store, and the
     # interview is created (with this browser's owner key) by the first message.
@@ -115,7 +126,11 @@ with chat_col:
             show_message("assistant", last["text"], citations=citations, lang=lang)
         if prompt is not None:
             if session is None:
-                session = start_interview(lang)
+                try:
+                    session = start_interview(lang)
+                except StoreUnavailable:  # keep the message: it is sent again next time
+                    st.session_state["ask"] = prompt
+                    raise
                 for record in session.transcript():
                     show_record(record, lang=lang)
             show_message("user", prompt, lang=lang)

@@ -76,7 +76,7 @@ download_buttons(journey)
 def _undo() -> None:
     s = current_session()
     if s is not None and s.undo():
-        st.session_state["last_turn"] = s.opening().to_json() | {"text": ""}
+        st.session_state["last_turn"] = s.view().to_json()
         st.session_state["editor_rev"] += 1
         flash("success", t("interview.undone"))
     else:
