@@ -22,6 +22,7 @@ from assistant.export.jsonfile import to_json
 from assistant.interview import Session, build_deps, open_session
 from assistant.interview.replies import say, say_problem
 from assistant.model import JourneyMap, Lang
+from assistant.store import StoreUnavailable
 
 
 def write_map(journey: JourneyMap, path: Path) -> None:
@@ -85,7 +86,6 @@ def chat(
     resume: Annotated[str | None, typer.Option("--resume", help="Continue interview ID.")] = None,
 ) -> None:
     """Chat through an interview in the terminal / Haastattelu päätteessä."""
-    from assistant.store import StoreUnavailable  # SQLAlchemy: only when chatting
 
     if lang not in ("fi", "en"):
         typer.echo("--lang: fi or en / fi tai en", err=True)
