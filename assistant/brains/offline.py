@@ -55,7 +55,7 @@ class OfflineBrain:
 
 def _relevant(question: str, hit: Hit) -> bool:
     """A fused search always ranks something; require a shared content word (stem prefix)."""
-    from assistant.knowledge.textproc import STOPWORDS, stem, words
+    from assistant.knowledge.search.tokens import STOPWORDS, stem, words
 
     asked = {stem(w)[:5] for w in words(question) if w not in STOPWORDS and len(w) > 3}
     found = {stem(w)[:5] for w in words(f"{hit.card_title} {hit.text}") if len(w) > 3}

@@ -34,7 +34,7 @@ def ingest(
     store: StoreOpt = None,
 ) -> None:
     """Lisää dokumentteja hakuun / Add documents to a search store."""
-    from assistant.knowledge.store import DocumentStore
+    from assistant.knowledge.documents import DocumentStore
     from assistant.settings import get_settings
 
     missing = [p for p in paths if not p.exists()]
@@ -100,14 +100,14 @@ def search(
     settings = get_settings()
     kb: KnowledgeBase
     if store is not None:
-        from assistant.knowledge.store import DocumentStore
+        from assistant.knowledge.documents import DocumentStore
 
         if not store.is_dir():
             typer.echo(f"Hakemistoa ei löydy / No such store: {store}", err=True)
             raise typer.Exit(2)
         kb = DocumentStore(settings=settings, path=store)
     else:
-        from assistant.knowledge.card_index import load_card_index
+        from assistant.knowledge.search.card_index import load_card_index
 
         kb = load_card_index(settings=settings)
     queries = (line.rstrip("\n") for line in sys.stdin) if query == "-" else iter([query])

@@ -1,4 +1,6 @@
 """Word-level tools: normalising, lemmas, stems and fuzzy matching of known words.
+The one text toolkit: the parsers use it directly, search builds its tokens on it
+(assistant/knowledge/search/tokens.py).
 
 simplemma (dictionary lemmas, fi/en) handles regular inflection such as
 "verkkosivuilla" -> "verkkosivu"; the Snowball Finnish stemmer handles foreign
@@ -58,15 +60,16 @@ def words(text: str) -> list[str]:
 
 
 @cache
-def _stemmer() -> Any:
+def _stemmer(lang: str = "fi") -> Any:
     import snowballstemmer
 
-    return snowballstemmer.stemmer("finnish")
+    return snowballstemmer.stemmer("english" if lang == "en" else "finnish")
 
 
-@lru_cache(maxsize=16384)
-def stem(word: str) -> str:
-    out: str = _stemmer().stemWord(word.lower())
+@lru_cache(maxsize=65536)
+def stem(word: str, lang: str = "fi") -> str:
+    """Snowball stem of the lower-cased word (Finnish rules unless `lang` is "en")."""
+    out: str = _stemmer(lang).stemWord(word.lower())
     return out
 
 

@@ -1,4 +1,10 @@
-"""A user store of ingested documents: files in, cited passages out, idempotent by content hash."""
+"""A user store of ingested documents: files in, cited passages out, idempotent by content hash.
+
+Chroma (embedded in a directory, or a server) is the one store of the passages and their
+vectors: ingest writes them there, and each search process reads them from there into an
+in-memory hybrid index. Beside it lives only the lemma table of its text (lemmas.py), which
+would otherwise cost a dictionary load per search process.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +14,15 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.knowledge.errors import IngestError
+from assistant.knowledge.ingest.errors import EmptyDocumentError, IngestError
+from assistant.knowledge.search.config import DEFAULT, SearchConfig
 
 if TYPE_CHECKING:
     from assistant.knowledge.base import Hit
-    from assistant.knowledge.bridge import CardBridge
-    from assistant.knowledge.embeddings import Embedder
-    from assistant.knowledge.hybrid import HybridIndex
-    from assistant.knowledge.latent import LatentTerms
     from assistant.knowledge.passages import Passage
+    from assistant.knowledge.search.bridge import CardBridge
+    from assistant.knowledge.search.embeddings import Embedder, Matrix
+    from assistant.knowledge.search.hybrid import HybridIndex
     from assistant.settings import Settings
 
 
@@ -45,44 +51,40 @@ class IngestReport:
 
 
 class DocumentStore:
-    """Chroma collection of document passages plus an in-memory hybrid index for search."""
+    """KnowledgeBase over the documents ingested into one Chroma collection."""
 
     def __init__(
-        self, *, settings: Settings, path: Path | None = None, embedder: Embedder | None = None
+        self,
+        *,
+        settings: Settings,
+        path: Path | None = None,
+        embedder: Embedder | None = None,
+        config: SearchConfig = DEFAULT,
     ) -> None:
-        from assistant.knowledge.embeddings import EmbeddingCache, get_embedder
+        from assistant.knowledge.search.embeddings import get_embedder
 
         self.settings = settings
         self.embedder = embedder or get_embedder(settings=settings)
+        self.config = config
         self._url = None if path is not None else settings.chroma_url
         self._path = path or settings.index_dir / "user"
-        self.cache = EmbeddingCache(settings.data_dir / "embedding_cache.sqlite3")
         self._index: HybridIndex | None = None
 
     @cached_property
     def collection(self) -> Any:
-        """Opened on first use: a search over a current local copy never imports Chroma."""
         from assistant.knowledge.chroma import collection_name, get_collection, open_client
 
         client = open_client(path=self._path, url=self._url)
         return get_collection(client, collection_name("docs", self.embedder.name))
 
-    def _stamp(self) -> str | None:
-        """Identifies the Chroma file's state; None for a server (no local copy then)."""
-        try:
-            info = (self._path / "chroma.sqlite3").stat()
-        except OSError:
-            return None
-        return "\0".join([self.embedder.name, str(info.st_size), str(info.st_mtime_ns)])
-
-    def ingest(self, paths: list[Path]) -> IngestReport:
-        from assistant.knowledge.readers import collect
+    def ingest(self, paths: list[Path], *, chunk_chars: int | None = None) -> IngestReport:
+        from assistant.knowledge.ingest.readers import collect
 
         files, skipped = collect(paths)
         report = IngestReport(skipped=skipped)
         for path in files:
             try:
-                status, count = self._ingest_one(path)
+                status, count = self._ingest_one(path, chunk_chars=chunk_chars)
             except IngestError as exc:
                 report.errors.append((path, exc))
                 continue
@@ -91,33 +93,25 @@ class DocumentStore:
             setattr(report, status, getattr(report, status) + 1)
         self._index = None
         if report.added or report.replaced:
-            self._warm()
+            self.index()  # the lemma table is built now, while the user waits anyway
         return report
 
-    def _warm(self) -> None:
-        """Build the read-side copies now, while the user waits for an ingest anyway, so
-        the first search after it does not pay for them."""
-        bridge = self.index().bridge
-        if bridge is not None:
-            bridge.affinity  # noqa: B018 - computed and saved on first access
-
-    def _ingest_one(self, path: Path) -> tuple[str, int]:
+    def _ingest_one(self, path: Path, *, chunk_chars: int | None) -> tuple[str, int]:
         from assistant.knowledge.cards import load_sources
         from assistant.knowledge.chroma import add_passages
-        from assistant.knowledge.chunking import chunk_text
-        from assistant.knowledge.errors import EmptyDocumentError
+        from assistant.knowledge.ingest.chunking import chunk_text
+        from assistant.knowledge.ingest.readers import read_document
         from assistant.knowledge.passages import Passage
-        from assistant.knowledge.readers import read_document
-        from assistant.knowledge.textproc import guess_lang
+        from assistant.lang.detect import guess_lang
 
         doc = read_document(path)
         doc_hash = hashlib.sha256(doc.raw).hexdigest()
         key = str(path.resolve())
-        existing = self.collection.get(where={"doc_key": key}, include=["metadatas"])
-        old_ids: list[str] = existing["ids"]
-        if old_ids and all((m or {}).get("doc_hash") == doc_hash for m in existing["metadatas"]):
+        old = self.collection.get(where={"doc_key": key}, include=["metadatas"])
+        old_ids: list[str] = old["ids"]
+        if old_ids and all((m or {}).get("doc_hash") == doc_hash for m in old["metadatas"]):
             return "unchanged", len(old_ids)
-        chunks = chunk_text(doc.text)
+        chunks = chunk_text(doc.text, max_chars=chunk_chars)
         if not chunks:
             raise EmptyDocumentError(path.name)
         known = load_sources().get(path.name)
@@ -137,61 +131,56 @@ class DocumentStore:
             )
             for i, text in enumerate(chunks)
         ]
-        vectors = self.cache.embed(self.embedder, [p.index_text for p in passages])
-        self._latent_terms([p.index_text for p in passages])  # cached now, not at first search
+        vectors = self._vectors(passages, old_ids)
         if old_ids:
             self.collection.delete(ids=old_ids)
         add_passages(self.collection, passages, vectors)
         return ("replaced" if old_ids else "added"), len(passages)
+
+    def _vectors(self, passages: list[Passage], old_ids: list[str]) -> Matrix:
+        """Embeddings of the passages; those whose text the old version of the document
+        already had come from Chroma instead of the model."""
+        import numpy as np
+
+        reuse: dict[str, Matrix] = {}
+        if old_ids:
+            got = self.collection.get(ids=old_ids, include=["documents", "embeddings"])
+            reuse = dict(zip(got["documents"], got["embeddings"], strict=True))
+        texts = [p.text for p in passages]
+        todo = [t for t in dict.fromkeys(texts) if t not in reuse]
+        # index_text is what is embedded; for a document passage it is its text.
+        fresh = self.embedder.passages(todo)
+        reuse.update(zip(todo, fresh, strict=True))
+        return np.asarray([reuse[t] for t in texts], dtype=np.float32)
 
     def count(self) -> int:
         return int(self.collection.count())
 
     def index(self) -> HybridIndex:
         if self._index is None:
-            from assistant.knowledge.glossary import load_glossary
-            from assistant.knowledge.hybrid import HybridIndex
-            from assistant.knowledge.local_index import load_local, save_local
+            from assistant.knowledge.chroma import load_passages
+            from assistant.knowledge.search.glossary import load_glossary
+            from assistant.knowledge.search.hybrid import HybridIndex
             from assistant.settings import REPO_ROOT
 
-            local_dir = self._path / "local-index"
-            stamp = None if self._url else self._stamp()
-            local = load_local(directory=local_dir, stamp=stamp) if stamp else None
-            if local is not None:
-                passages, vectors, token_lists = local.passages, local.vectors, local.token_lists
-            else:
-                from assistant.knowledge.chroma import load_passages
-
-                passages, vectors = load_passages(self.collection)
-                token_lists = None
+            passages, vectors = load_passages(self.collection)
             self._index = HybridIndex(
                 passages=passages,
                 vectors=vectors,
                 embedder=self.embedder,
+                config=self.config,
                 glossary=load_glossary(REPO_ROOT / "knowledge" / "glossary.yaml"),
-                latent=self._latent_terms([p.index_text for p in passages]),
-                token_lists=token_lists,
-                lemmas=self._lemmas(passages, local_dir),
+                lemmas=self._lemmas(passages),
             )
             self._index.bridge = self._card_bridge(self._index)
-            # Stamped after reading: opening Chroma may itself touch its file.
-            stamp = None if self._url else self._stamp()
-            if local is None and stamp:
-                save_local(
-                    directory=local_dir,
-                    stamp=stamp,
-                    passages=passages,
-                    vectors=vectors,
-                    token_lists=list(self._index.token_lists),
-                )
         return self._index
 
-    def _lemmas(self, passages: list[Passage], directory: Path) -> dict[str, str]:
+    def _lemmas(self, passages: list[Passage]) -> dict[str, str]:
         """The lemma table of these passages and of the cards (lemmas.py): read when saved
         for exactly these passages, else built (~4 s for the dictionary once per process,
         then ~0.2 s; ingest does it) and saved."""
-        from assistant.knowledge import lemmas
         from assistant.knowledge.cards import default_knowledge_dir
+        from assistant.knowledge.search import lemmas
 
         if not passages:
             return {}  # nothing to match against
@@ -204,7 +193,7 @@ class DocumentStore:
         for p in passages:
             digest.update(p.id.encode() + b"\0")
         key = digest.hexdigest()
-        path = directory / "lemmas.json"
+        path = self._path / "lemmas.json"
         table = lemmas.load_table(path, key=key)
         if table is None:
             base = lemmas.shipped_table(kdir)
@@ -214,24 +203,13 @@ class DocumentStore:
 
     def _card_bridge(self, index: HybridIndex) -> CardBridge | None:
         """Guidance cards that cite ingested articles lend those passages their support."""
-        from assistant.knowledge import bridge
-
-        if not bridge.ENABLED or not index.passages:
+        if not self.config.bridge_weight or not index.passages:
             return None
-        from assistant.knowledge.card_index import load_card_index
+        from assistant.knowledge.search.bridge import CardBridge
+        from assistant.knowledge.search.card_index import load_card_index
 
-        cards = load_card_index(settings=self.settings, embedder=self.embedder)
-        return bridge.CardBridge(
-            cards=cards.index,
-            documents=index,
-            cards_stamp=cards.manifest,
-            cache_dir=self._path / "local-index",
-        )
-
-    def _latent_terms(self, texts: list[str]) -> LatentTerms | None:
-        from assistant.knowledge import latent
-
-        return latent.latent_terms(cache=self.cache, texts=texts) if latent.ENABLED else None
+        cards = load_card_index(settings=self.settings, embedder=self.embedder, config=self.config)
+        return CardBridge(cards=cards.index, documents=index)
 
     def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
         return self.index().search(query, k=k, lang=lang)

@@ -7,8 +7,8 @@ a lemma table: every dictionary form whose lemma occurs in the index's own text 
 forms for the cards and the five articles, 20 ms to read). A question's word outside the
 table has no lemma in the text anyway, so it could not match through one.
 The cards' table ships in knowledge/lemmas/ (regenerate it after editing cards:
-`.venv/bin/python -m assistant.knowledge.lemmas`); a document store builds its own at
-ingest. Measured on benchmarks/retrieval.py (hit@3 Finnish, fresh questions): 0.60 -> 0.85.
+`.venv/bin/python -m assistant.knowledge.search.lemmas`); a document store builds its own at
+ingest.
 """
 
 from __future__ import annotations
@@ -19,12 +19,12 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from assistant.knowledge.textproc import raw_words
+from assistant.knowledge.search.tokens import raw_words
 
 log = logging.getLogger(__name__)
 FILE = Path("lemmas") / "fi.json"
 """Where the cards' table lives under the knowledge directory."""
-REGENERATE = ".venv/bin/python -m assistant.knowledge.lemmas"
+REGENERATE = ".venv/bin/python -m assistant.knowledge.search.lemmas"
 
 
 def vocabulary(texts: Iterable[str]) -> set[str]:
