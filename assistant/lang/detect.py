@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from assistant.lang.words import words
 
-_FI_MARKERS = frozenset(["ja", "on", "ei", "että", "kun", "tai", "sekä", "voi", "myös", "se", "ovat", "mitä", "miten", "jos"])
-_EN_MARKERS = frozenset(["the", "and", "is", "are", "of", "to", "in", "that", "for", "with", "you", "your", "how", "what"])
-_FI_QUESTION = frozenset(["onko", "miksi", "mikä", "kuinka", "keneltä", "kenelle", "tuleeko", "saako", "voinko"])
-_EN_FUNCTION = frozenset(
-    ["the", "a", "an", "and", "or", "of", "to", "in", "for", "with", "is", "are", "was", "be", "do", "does", "did", "can", "could", "should", "would", "what", "which", "who", "why", "how", "when", "where", "my", "our", "your", "i", "we", "you", "it", "this", "that"]
-)
+_FI_MARKERS = frozenset({"ja", "on", "ei", "että", "kun", "tai", "sekä", "voi", "myös", "se"})
+_FI_MARKERS |= {"ovat", "mitä", "miten", "jos"}
+_EN_MARKERS = frozenset({"the", "and", "is", "are", "of", "to", "in", "that", "for", "with"})
+_EN_MARKERS |= {"you", "your", "how", "what"}
+_FI_QUESTION = frozenset({"onko", "miksi", "mikä", "kuinka", "keneltä", "kenelle", "tuleeko"})
+_FI_QUESTION |= {"saako", "voinko"}
+_EN_FUNCTION = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "for", "with", "is"})
+_EN_FUNCTION |= {"are", "was", "be", "do", "does", "did", "can", "could", "should", "would"}
+_EN_FUNCTION |= {"what", "which", "who", "why", "how", "when", "where", "my", "our", "your"}
+_EN_FUNCTION |= {"i", "we", "you", "it", "this", "that"}
 
 
 def guess_lang(text: str) -> str:
