@@ -7,6 +7,7 @@ from functools import cache
 
 from assistant.brains.base import Brain
 from assistant.knowledge.base import Hit, KnowledgeBase
+from assistant.knowledge.search.rewrite import search_rewritten
 from assistant.model import Citation, JourneyMap, Lang
 from assistant.turns import Expects, Slot
 
@@ -80,7 +81,13 @@ def answer_question(
     """An answer from the knowledge base with its citations ("" when nothing fits)."""
     answer = getattr(brain, "answer", None)
     if brain.name == "llm" and callable(answer):
-        hits = kb.search(question, k=3, lang=lang.value)
+        rewrite_query = getattr(brain, "rewrite_query", None)
+        rewrite = (
+            (lambda q: str(rewrite_query(question=q, lang=lang)))
+            if callable(rewrite_query)
+            else None
+        )
+        hits = search_rewritten(kb, question=question, rewrite=rewrite, k=3, lang=lang.value)
         if not hits:
             return "", []
         text = str(answer(question=question, hits=hits, lang=lang))

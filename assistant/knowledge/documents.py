@@ -209,7 +209,7 @@ class DocumentStore:
         from assistant.knowledge.search.card_index import load_card_index
 
         cards = load_card_index(settings=self.settings, embedder=self.embedder, config=self.config)
-        return CardBridge(cards=cards.index, documents=index)
+        return CardBridge(cards=cards.index, documents=index, questions=cards.questions)
 
     def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
         return self.index().search(query, k=k, lang=lang)

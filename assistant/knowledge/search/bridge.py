@@ -25,11 +25,15 @@ if TYPE_CHECKING:
 class CardBridge:
     """Scores a document index's passages through the cards (a HybridIndex of card passages)."""
 
-    def __init__(self, *, cards: HybridIndex, documents: HybridIndex) -> None:
+    def __init__(
+        self, *, cards: HybridIndex, documents: HybridIndex, questions: HybridIndex | None = None
+    ) -> None:
         """The affinity is computed on first use (about a second for a few hundred
-        passages) and kept for the life of the index."""
+        passages) and kept for the life of the index. `questions` holds the cards' example
+        questions: a question like one of them points to that card."""
         self.cards = cards
         self.documents = documents
+        self.questions = questions
         self._card_ids = sorted({p.card for p in cards.passages if p.card})
         self._row = {card: i for i, card in enumerate(self._card_ids)}
         self._affinity: Matrix | None = None
@@ -89,6 +93,13 @@ class CardBridge:
             row = self._row.get(passage.card)
             if row is not None and score > per_card[row]:
                 per_card[row] = score
+        weight = self.documents.config.bridge_questions
+        if self.questions is not None and weight:
+            asked = self.questions.fused(query) * weight
+            for score, passage in zip(asked, self.questions.passages, strict=True):
+                row = self._row.get(passage.card)
+                if row is not None and score > per_card[row]:
+                    per_card[row] = score
         top = np.argsort(-per_card, kind="stable")[: self.documents.config.bridge_cards]
         support = np.max(per_card[top, None] * affinity[top], axis=0)
         best = float(support.max())

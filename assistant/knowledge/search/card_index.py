@@ -17,7 +17,7 @@ from assistant.model import Citation
 
 if TYPE_CHECKING:
     from assistant.knowledge.base import Hit
-    from assistant.knowledge.search.embeddings import Embedder
+    from assistant.knowledge.search.embeddings import Embedder, Matrix
     from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -63,16 +63,38 @@ def card_passages(knowledge_dir: Path) -> list[Passage]:
     return sorted({p.id: p for p in passages}.values(), key=lambda p: p.id)
 
 
+def question_passages(knowledge_dir: Path) -> list[Passage]:
+    """One passage per example question of a card (the card's id, language and source)."""
+    out: dict[str, Passage] = {}
+    for card in load_cards(knowledge_dir=knowledge_dir):
+        base = card_passage(card)
+        for i, question in enumerate(card.questions):
+            pid = f"{card.id}.{card.lang}.q{i}"
+            out[pid] = Passage(
+                id=pid,
+                text=question,
+                source=base.source,
+                title=base.title,
+                author=base.author,
+                lang=card.lang,
+                card=card.id,
+            )
+    return sorted(out.values(), key=lambda p: p.id)
+
+
 def card_texts(knowledge_dir: Path) -> list[str]:
-    """What is embedded for each card (its title and body)."""
-    return [p.index_text for p in card_passages(knowledge_dir)]
+    """What is embedded for the cards: each card's title and body, each example question."""
+    passages = [*card_passages(knowledge_dir), *question_passages(knowledge_dir)]
+    return [p.index_text for p in passages]
 
 
 class CardIndex:
     """KnowledgeBase over the cards: one hit per card, in the preferred language when it exists."""
 
-    def __init__(self, *, index: HybridIndex) -> None:
+    def __init__(self, *, index: HybridIndex, questions: HybridIndex | None = None) -> None:
         self.index = index
+        self.questions = questions
+        """The cards' example questions (the card bridge matches a question against them)."""
         self._by_id = {(p.card, p.lang): p for p in index.passages}
 
     def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
@@ -109,10 +131,11 @@ def build_card_index(
     from assistant.knowledge.search.lemmas import shipped_table
     from assistant.knowledge.search.vectors import card_vectors
 
-    passages = card_passages(knowledge_dir)
+    cards = card_passages(knowledge_dir)
+    questions = question_passages(knowledge_dir) if config.bridge_questions else []
     try:
         vectors = card_vectors(
-            texts=[p.index_text for p in passages],
+            texts=[p.index_text for p in [*cards, *questions]],
             embedder=embedder,
             shipped=knowledge_dir / "embeddings",
             local=local,
@@ -121,15 +144,24 @@ def build_card_index(
         reason = f"{type(exc).__name__}: {exc}"[:200]
         log.error("card index unavailable: %s", reason)
         raise IndexUnavailable(reason) from exc
-    index = HybridIndex(
-        passages=passages,
-        vectors=vectors,
-        embedder=embedder,
-        config=config,
-        glossary=load_glossary(knowledge_dir / "glossary.yaml"),
-        lemmas=shipped_table(knowledge_dir),
+    glossary = load_glossary(knowledge_dir / "glossary.yaml")
+    table = shipped_table(knowledge_dir)
+
+    def index(passages: list[Passage], rows: Matrix) -> HybridIndex:
+        return HybridIndex(
+            passages=passages,
+            vectors=rows,
+            embedder=embedder,
+            config=config,
+            glossary=glossary,
+            lemmas=table,
+        )
+
+    n = len(cards)
+    return CardIndex(
+        index=index(cards, vectors[:n]),
+        questions=index(questions, vectors[n:]) if questions else None,
     )
-    return CardIndex(index=index)
 
 
 def load_card_index(

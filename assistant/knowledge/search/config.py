@@ -21,6 +21,9 @@ class SearchConfig:
     """Weight of the card bridge's support (0..1) over ingested articles; 0 turns it off."""
     bridge_cards: int = 3
     """How many of the question's best cards pass their score on through the bridge."""
+    bridge_questions: float = 0.0
+    """Weight of the cards' example questions when the bridge matches a question to cards
+    (a card scores the better of its text and this times its best example question)."""
     reference_factor: float = 0.5
     """Bibliography passages' scores are multiplied by this: they still rank when nothing
     else matches, never above real guidance."""
