@@ -203,7 +203,7 @@ class DocumentStore:
 
     def _card_bridge(self, index: HybridIndex) -> CardBridge | None:
         """Guidance cards that cite ingested articles lend those passages their support."""
-        if not self.config.bridge_weight or not index.passages:
+        if not (self.config.bridge_weight or self.config.bridge_weight_en) or not index.passages:
             return None
         from assistant.knowledge.search.bridge import CardBridge
         from assistant.knowledge.search.card_index import load_card_index

@@ -89,7 +89,7 @@ def test_an_english_question_reaches_the_finnish_passage_through_its_card(
     with_bridge = lead()
     documents.bridge = None
     assert with_bridge > 0
-    assert with_bridge > lead() + 0.5 * documents.config.bridge_weight
+    assert with_bridge > lead() + 0.5 * documents.config.bridge_weight_en
 
 
 def test_only_passages_of_a_cited_document_get_support(cards: HybridIndex) -> None:
@@ -154,7 +154,7 @@ def test_switched_off_there_is_no_bridge(tmp_path: Path) -> None:
         settings=get_settings(),
         path=tmp_path / "store",
         embedder=EMBEDDER,
-        config=SearchConfig(bridge_weight=0),
+        config=SearchConfig(bridge_weight=0, bridge_weight_en=0),
     )
     store.ingest([article])
     assert store.index().bridge is None

@@ -140,7 +140,9 @@ def test_a_changed_document_embeds_only_its_new_passages(tmp_path: Path) -> None
     doc = tmp_path / "ohje.md"
     doc.write_text("# Kassa\n\nMaksuvaihe lyhyeksi.\n\n# Palaute\n\nKysy aina.\n", "utf-8")
     counting = Counting()
-    no_cards = SearchConfig(bridge_weight=0)  # the card bridge would embed the cards too
+    no_cards = SearchConfig(
+        bridge_weight=0, bridge_weight_en=0
+    )  # the card bridge would embed the cards too
     store = DocumentStore(
         settings=get_settings(), path=tmp_path / "s", embedder=counting, config=no_cards
     )

@@ -13,17 +13,25 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class SearchConfig:
     vector_weight: float = 0.5
-    """Share of the vector score in the fused score; the rest is lexical (BM25)."""
+    """Share of the vector score in the fused score of a Finnish question; the rest is
+    lexical (BM25)."""
+    vector_weight_en: float = 0.4
+    """The same for an English question, whose lexical side is mostly glossary terms."""
     char_weight: float = 0.2
     """Share of character n-gram TF-IDF, taken from BM25's share, for Finnish questions only:
     an English question's grams do not occur in Finnish text."""
     bridge_weight: float = 0.5
     """Weight of the card bridge's support (0..1) over ingested articles; 0 turns it off."""
+    bridge_weight_en: float = 0.5
+    """The same for an English question (the bridge's English cards meet it in English)."""
     bridge_cards: int = 3
     """How many of the question's best cards pass their score on through the bridge."""
     bridge_questions: float = 0.0
     """Weight of the cards' example questions when the bridge matches a question to cards
     (a card scores the better of its text and this times its best example question)."""
+    neighbour_weight: float = 0.0
+    """Share of the better neighbouring passage's score (same document, next to it) added
+    to a passage's own: a passage window, for answers that start in the passage before."""
     reference_factor: float = 0.5
     """Bibliography passages' scores are multiplied by this: they still rank when nothing
     else matches, never above real guidance."""

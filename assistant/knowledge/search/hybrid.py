@@ -57,6 +57,7 @@ class HybridIndex:
         self.chars = CharNgramIndex(context_texts(passages, chars=config.context_chars))
         references = [not p.card and looks_like_references(p.text) for p in passages]
         self._damping = np.where(references, config.reference_factor, 1.0).astype(np.float32)
+        self._prev, self._next = _neighbours(passages)
 
     def fused(self, query: str, *, vector: Matrix | None = None) -> Matrix:
         """Every passage's fused score of vectors, BM25 and character n-grams, in passage
@@ -79,7 +80,8 @@ class HybridIndex:
         dense = (dense - low) / (high - low) if high > low else np.clip(dense, 0, 1)
         if bm25.max() > 0:
             bm25 = bm25 / bm25.max()
-        fused = cfg.vector_weight * dense + (1 - cfg.vector_weight) * bm25
+        share = cfg.vector_weight if finnish else cfg.vector_weight_en
+        fused = share * dense + (1 - share) * bm25
         if cfg.char_weight and finnish:
             fused = fused + cfg.char_weight * (self._char_scores(query, expansions) - bm25)
         return np.asarray(fused, dtype=np.float32)
@@ -89,12 +91,18 @@ class HybridIndex:
         if not self.passages or not query.strip():
             return []
         fused = self.fused(query)
-        if self.bridge is not None and self.config.bridge_weight:
-            fused += self.config.bridge_weight * self.bridge.scores(query)
+        cfg = self.config
+        bridge = cfg.bridge_weight if query_lang(query) == "fi" else cfg.bridge_weight_en
+        if self.bridge is not None and bridge:
+            fused += bridge * self.bridge.scores(query)
+        if cfg.neighbour_weight:
+            padded = np.append(fused, np.float32(0))  # index -1: no neighbour
+            around = np.maximum(padded[self._prev], padded[self._next])
+            fused = fused + cfg.neighbour_weight * around
         fused *= self._damping
         if lang:
             same = np.asarray([p.lang == lang for p in self.passages], np.float32)
-            fused += self.config.lang_bonus * same
+            fused += cfg.lang_bonus * same
         order = np.argsort(-fused, kind="stable")
         return [(float(fused[i]), self.passages[i]) for i in order]
 
@@ -106,6 +114,14 @@ class HybridIndex:
 
     def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
         return [to_hit(p, score) for score, p in self.scored(query, lang=lang)[: max(k, 0)]]
+
+
+def _neighbours(passages: list[Passage]) -> tuple[Matrix, Matrix]:
+    """Index of the passage before and after each one in the same document (-1: none)."""
+    at = {(p.doc_key, p.position): i for i, p in enumerate(passages) if not p.card}
+    prev = [at.get((p.doc_key, p.position - 1), -1) if not p.card else -1 for p in passages]
+    after = [at.get((p.doc_key, p.position + 1), -1) if not p.card else -1 for p in passages]
+    return np.asarray(prev, dtype=np.int64), np.asarray(after, dtype=np.int64)
 
 
 def to_hit(p: Passage, score: float) -> Hit:
