@@ -59,6 +59,17 @@ def context_map(row: dict[str, Any]) -> Any:
     from assistant.model import JourneyMap, Persona, Stage, Touchpoint
 
     ctx = row.get("context") or {}
+    if row["key"] == "motivators" and not ctx.get("touchpoints"):
+        # The motivators question comes after the touchpoints: a row without a context
+        # meets a map with one stage and one touchpoint, where every motivator lands.
+        ctx = {
+            **ctx,
+            "touchpoints": {
+                "Hankinta" if row["lang"] == "fi" else "Purchase": [
+                    "Kauppa" if row["lang"] == "fi" else "Shop"
+                ]
+            },
+        }
     tps: dict[str, list[str]] = ctx.get("touchpoints") or {}
     names = list(ctx.get("stages") or [])
     for stage in tps:
