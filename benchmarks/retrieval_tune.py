@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.retrieval import find_seeds, load_questions, parse_config, rank_of  # noqa: E402
+from benchmarks.retrieval import find_seeds, load_questions, parse_config, rank_of
 
 
 def main() -> int:

@@ -9,12 +9,12 @@ would otherwise cost a dictionary load per search process.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.knowledge.ingest.errors import EmptyDocumentError, IngestError
+from assistant.knowledge.ingest.report import IngestReport
 from assistant.knowledge.search.config import DEFAULT, SearchConfig
 
 if TYPE_CHECKING:
@@ -24,30 +24,6 @@ if TYPE_CHECKING:
     from assistant.knowledge.search.embeddings import Embedder, Matrix
     from assistant.knowledge.search.hybrid import HybridIndex
     from assistant.settings import Settings
-
-
-@dataclass
-class IngestReport:
-    """What one ingest run did."""
-
-    documents: int = 0
-    passages: int = 0
-    added: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    errors: list[tuple[Path, IngestError]] = field(default_factory=list)
-    skipped: list[Path] = field(default_factory=list)
-    """README/LICENSE/CHANGELOG files found in a directory and left out."""
-
-    def summary(self) -> str:
-        line = (
-            f"{self.documents} documents, {self.passages} passages "
-            f"({self.added} new, {self.replaced} replaced, {self.unchanged} unchanged)"
-        )
-        if self.skipped:
-            names = ", ".join(sorted({p.name for p in self.skipped}))
-            line += f"; skipped {len(self.skipped)} folder notes / ohitettu: {names}"
-        return line
 
 
 class DocumentStore:
@@ -176,30 +152,9 @@ class DocumentStore:
         return self._index
 
     def _lemmas(self, passages: list[Passage]) -> dict[str, str]:
-        """The lemma table of these passages and of the cards (lemmas.py): read when saved
-        for exactly these passages, else built (~4 s for the dictionary once per process,
-        then ~0.2 s; ingest does it) and saved."""
-        from assistant.knowledge.cards import default_knowledge_dir
-        from assistant.knowledge.search import lemmas
+        from assistant.knowledge.search.lemmas import table_for
 
-        if not passages:
-            return {}  # nothing to match against
-        kdir = default_knowledge_dir()
-        try:  # the cards' table is part of this one: a new one means a rebuild
-            info = (kdir / lemmas.FILE).stat()
-            digest = hashlib.sha256(f"{info.st_size}-{info.st_mtime_ns}".encode())
-        except OSError:
-            digest = hashlib.sha256(b"no card table")
-        for p in passages:
-            digest.update(p.id.encode() + b"\0")
-        key = digest.hexdigest()
-        path = self._path / "lemmas.json"
-        table = lemmas.load_table(path, key=key)
-        if table is None:
-            base = lemmas.shipped_table(kdir)
-            table = lemmas.build_table([p.index_text for p in passages], base=base)
-            lemmas.save_table(path, table, key=key)
-        return table
+        return table_for(passages, path=self._path / "lemmas.json")
 
     def _card_bridge(self, index: HybridIndex) -> CardBridge | None:
         """Guidance cards that cite ingested articles lend those passages their support."""

@@ -13,13 +13,18 @@ ingest.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.knowledge.search.tokens import raw_words
+
+if TYPE_CHECKING:
+    from assistant.knowledge.passages import Passage
 
 log = logging.getLogger(__name__)
 FILE = Path("lemmas") / "fi.json"
@@ -90,6 +95,30 @@ def card_texts(knowledge_dir: Path) -> list[str]:
 def shipped_table(knowledge_dir: Path) -> dict[str, str]:
     """The cards' table from knowledge/lemmas/ ({} when absent: stems alone still work)."""
     return load_table(knowledge_dir / FILE) or {}
+
+
+def table_for(passages: Sequence[Passage], *, path: Path) -> dict[str, str]:
+    """The lemma table of these passages and of the cards: read from `path` when it was
+    saved for exactly these passages, else built (~4 s for the dictionary once per
+    process, then ~0.2 s; ingest does it) and saved there."""
+    from assistant.knowledge.cards import default_knowledge_dir
+
+    if not passages:
+        return {}  # nothing to match against
+    kdir = default_knowledge_dir()
+    try:  # the cards' table is part of this one: a new one means a rebuild
+        info = (kdir / FILE).stat()
+        digest = hashlib.sha256(f"{info.st_size}-{info.st_mtime_ns}".encode())
+    except OSError:
+        digest = hashlib.sha256(b"no card table")
+    for p in passages:
+        digest.update(p.id.encode() + b"\0")
+    key = digest.hexdigest()
+    table = load_table(path, key=key)
+    if table is None:
+        table = build_table([p.index_text for p in passages], base=shipped_table(kdir))
+        save_table(path, table, key=key)
+    return table
 
 
 def main() -> None:
