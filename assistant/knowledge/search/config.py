@@ -15,7 +15,7 @@ class SearchConfig:
     vector_weight: float = 0.5
     """Share of the vector score in the fused score of a Finnish question; the rest is
     lexical (BM25)."""
-    vector_weight_en: float = 0.4
+    vector_weight_en: float = 0.5
     """The same for an English question, whose lexical side is mostly glossary terms."""
     char_weight: float = 0.2
     """Share of character n-gram TF-IDF, taken from BM25's share, for Finnish questions only:
