@@ -110,9 +110,9 @@ def context_map(row: dict[str, Any]) -> Any:
 
 def run(row: dict[str, Any], *, kb: Any) -> tuple[Any, Any, str]:
     """The map before and after the answer, and the assistant's reply."""
-    from assistant.brains.offline import OfflineBrain
-    from assistant.interview.engine import Turn
+    from assistant.brains.offline.offline_brain import OfflineBrain
     from assistant.interview.state import PlannerState
+    from assistant.interview.step import Turn
     from assistant.model import Lang
     from assistant.turns import Expects, Slot
 

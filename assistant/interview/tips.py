@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from functools import cache
 
-from assistant.brains.base import Brain
+from assistant.brains.protocol import Brain
 from assistant.knowledge.base import Hit, KnowledgeBase
 from assistant.knowledge.search.rewrite import search_rewritten
 from assistant.model import Citation, JourneyMap, Lang
@@ -92,7 +92,7 @@ def answer_question(
             return "", []
         text = str(answer(question=question, hits=hits, lang=lang))
         return text, [c for h in hits for c in h.citations()]
-    from assistant.brains.offline import answer_question as offline_answer
+    from assistant.brains.offline.offline_brain import answer_question as offline_answer
 
     text, citations = offline_answer(question=question, kb=kb, lang=lang)
     return text, list(citations)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.brains.offline import OfflineBrain
+from assistant.brains.offline.offline_brain import OfflineBrain
+from assistant.brains.offline.suggest import suggest
 from assistant.knowledge.cards import load_cards
 from assistant.model import (
     Assumption,
@@ -20,7 +21,6 @@ from assistant.model import (
     Suggestion,
     Touchpoint,
 )
-from assistant.suggest import suggest
 from tests.brains.conftest import ARTICLES, FIVE_FI
 
 ORDER = {Priority.HIGH: 0, Priority.MEDIUM: 1, Priority.LOW: 2}

@@ -10,10 +10,10 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from assistant.brains.offline.suggest_rules import fire
 from assistant.knowledge.base import KnowledgeBase
 from assistant.model import Citation, JourneyMap, Lang, Priority, Suggestion
 from assistant.prompts import PromptTemplate, load_yaml
-from assistant.suggest_rules import fire
 
 log = logging.getLogger(__name__)
 MIN_SUGGESTIONS, MAX_SUGGESTIONS = 5, 12
@@ -82,7 +82,7 @@ def suggest(
     knowledge_dir: Path | None = None,
 ) -> list[Suggestion]:
     """Deterministic, cited suggestions for `journey`, most important first."""
-    from assistant.brains.offline_parse import stage_key
+    from assistant.brains.offline.parse import stage_key
 
     data = load_yaml("suggestions.yaml")
     rules, code = data["rules"], Lang(lang).value

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from assistant.brains.offline_ask import bank, question
-from assistant.brains.offline_understand import understand as _understand
+from assistant.brains.offline.ask import bank, question
+from assistant.brains.offline.understand import understand as _understand
 from assistant.knowledge.base import Hit, KnowledgeBase
 from assistant.model import Citation, JourneyMap, Lang, Suggestion
 from assistant.patch import MapPatch
@@ -48,7 +48,7 @@ class OfflineBrain:
     def review(
         self, *, journey: JourneyMap, lang: Lang, kb: KnowledgeBase | None = None
     ) -> list[Suggestion]:
-        from assistant.suggest import suggest
+        from assistant.brains.offline.suggest import suggest
 
         return suggest(journey=journey, lang=lang, kb=kb or self.kb)
 

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import logging
 
-from assistant.brains import offline_parse as P
-from assistant.brains.offline_answers import (
+from assistant.brains.offline import parse as P
+from assistant.brains.offline.answers import (
     parse_emotions,
     parse_problems,
     problem_field,
 )
-from assistant.brains.offline_detail import parse_detail
-from assistant.brains.offline_metrics import parse_metrics
-from assistant.brains.offline_motivators import parse_motivators
+from assistant.brains.offline.detail import parse_detail
+from assistant.brains.offline.metrics import parse_metrics
+from assistant.brains.offline.motivators import parse_motivators
 from assistant.lang import refer
 from assistant.lang.clauses import clauses, sentences
 from assistant.lang.lexicon import cue_list, first_cue

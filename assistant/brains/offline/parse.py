@@ -6,7 +6,7 @@ import re
 from functools import cache
 from typing import Any
 
-from assistant.brains.offline_names import _GREETING, business_name, persona_name
+from assistant.brains.offline.names import _GREETING, business_name, persona_name
 from assistant.lang import refer
 from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.feelings import yes_no
@@ -332,7 +332,7 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
     """The whole stage list: the proposed model accepted, edited ("muuten hyvä mutta lisää
     Käyttöönotto oston jälkeen", "jätä seikkailu pois") or the user's own, without its
     lead-in ("Käytetään omia vaiheita: ..."). Names stay as the user wrote them."""
-    from assistant.brains.offline_edits import parse_stage_edits
+    from assistant.brains.offline.corrections import parse_stage_edits
     from assistant.edits import apply_edits
 
     proposed = _proposed(journey, lang)

@@ -10,8 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.brains.base import Brain
-from assistant.brains.offline_edits import explicit_fix, lead_in, looks_like_edit, parse_edits
+from assistant.brains.offline.corrections import explicit_fix, lead_in, looks_like_edit, parse_edits
+from assistant.brains.protocol import Brain
 from assistant.edits import Edit, Op, apply_edits
 from assistant.interview import replies as r
 from assistant.interview.commands import Kind, detect, fix_target, is_confirmation, strip_subject
