@@ -1,8 +1,8 @@
 """Compare search configurations on the retrieval questions in one process.
 
-Run: .venv/bin/python benchmarks/retrieval_tune.py --store DIR 'vector_weight=0.6' 'bridge_weight=1'
+Run: .venv/bin/python benchmarks/retrieval_tune.py [--store DIR] 'vector_weight=0.6' 'bridge_weight=1'
 Each argument is one configuration (comma-separated SearchConfig field=value pairs; '' is
-the default). Ingests the five articles into DIR once (reused on later runs) and prints
+the default). Ingests the five articles once (into DIR, reused on later runs) and prints
 hit@3 and MRR per split and group for each. The untouched split is never loaded here.
 """
 
@@ -23,13 +23,15 @@ from benchmarks.retrieval import find_seeds, load_questions, parse_config, rank_
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("configs", nargs="*", default=[""])
-    parser.add_argument("--store", type=Path, required=True)
+    parser.add_argument("--store", type=Path, help="reuse this store dir across runs")
     args = parser.parse_args()
     seeds = find_seeds()
     if seeds is None:
         print("skipped: the source articles (../shared/seeds) are not here")
         return 0
-    os.environ.setdefault("POLKUOPAS_DATA_DIR", tempfile.mkdtemp(prefix="polkuopas-tune-"))
+    tmp = Path(tempfile.mkdtemp(prefix="polkuopas-tune-"))
+    os.environ.setdefault("POLKUOPAS_DATA_DIR", str(tmp / "data"))
+    store_dir = args.store or tmp / "store"
     from assistant.knowledge import open_document_store
     from assistant.settings import get_settings
 
@@ -39,7 +41,7 @@ def main() -> int:
     print(f"{'config':<44}{header}   MRR all")
     for spec in args.configs:
         config = parse_config([p for p in spec.split(",") if p])
-        store = open_document_store(settings=get_settings(), path=args.store, config=config)
+        store = open_document_store(settings=get_settings(), path=store_dir, config=config)
         store.ingest(sorted(seeds.glob("00*.txt")))
         ranks: dict[tuple[str, str], list[int | None]] = defaultdict(list)
         for q in questions:
