@@ -491,8 +491,8 @@ def pdf_bomb() -> bytes:
 
 
 def _ingest(path: Path, *, limit: float = 60.0, want_text: str = "", drop: str = "") -> Result:
-    from assistant.knowledge.errors import IngestError
-    from assistant.knowledge.readers import read_document
+    from assistant.knowledge.ingest.errors import IngestError
+    from assistant.knowledge.ingest.readers import read_document
 
     start = time.monotonic()
     try:
@@ -599,7 +599,7 @@ _ingest_case(
 
 
 def _collect_dir(ctx: Ctx) -> Result:
-    from assistant.knowledge.readers import collect
+    from assistant.knowledge.ingest.readers import collect
 
     folder = ctx.path("docs")
     folder.mkdir()

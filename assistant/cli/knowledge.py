@@ -16,8 +16,8 @@ import typer
 
 from assistant.cli.root import app
 from assistant.knowledge.base import Hit, KnowledgeBase
-from assistant.knowledge.card_index import load_card_index
-from assistant.knowledge.store import DocumentStore
+from assistant.knowledge.documents import DocumentStore
+from assistant.knowledge.search.card_index import load_card_index
 from assistant.settings import get_settings
 
 StoreOpt = Annotated[

@@ -9,6 +9,7 @@ from assistant.brains.offline.offline_brain import answer_question as offline_an
 from assistant.brains.protocol import Brain
 from assistant.knowledge.base import Hit, KnowledgeBase
 from assistant.knowledge.cards import load_cards
+from assistant.knowledge.search.rewrite import search_rewritten
 from assistant.model import Citation, JourneyMap, Lang
 from assistant.prompts import load_yaml
 from assistant.turns import Expects, Slot
@@ -80,7 +81,13 @@ def answer_question(
     """An answer from the knowledge base with its citations ("" when nothing fits)."""
     answer = getattr(brain, "answer", None)
     if brain.name == "llm" and callable(answer):
-        hits = kb.search(question, k=3, lang=lang.value)
+        rewrite_query = getattr(brain, "rewrite_query", None)
+        rewrite = (
+            (lambda q: str(rewrite_query(question=q, lang=lang)))
+            if callable(rewrite_query)
+            else None
+        )
+        hits = search_rewritten(kb, question=question, rewrite=rewrite, k=3, lang=lang.value)
         if not hits:
             return "", []
         text = str(answer(question=question, hits=hits, lang=lang))

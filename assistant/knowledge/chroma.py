@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
 if TYPE_CHECKING:
-    from assistant.knowledge.embeddings import Matrix
     from assistant.knowledge.passages import Passage
+    from assistant.knowledge.search.embeddings import Matrix
 
 _clients: dict[str, Any] = {}
 

@@ -1,4 +1,6 @@
 """Word-level tools: normalising, lemmas, stems and fuzzy matching of known words.
+The one text toolkit: the parsers use it directly, search builds its tokens on it
+(assistant/knowledge/search/tokens.py).
 
 simplemma (dictionary lemmas, fi/en) handles regular inflection such as
 "verkkosivuilla" -> "verkkosivu"; the Snowball Finnish stemmer handles foreign
@@ -62,20 +64,23 @@ def words(text: str) -> list[str]:
 _local = threading.local()
 
 
-def _stemmer() -> Any:
-    """One per thread: a snowball stemmer keeps the word it works on in itself, so a
-    shared one garbles (or crashes on) words stemmed at once by two sessions."""
-    found = getattr(_local, "stemmer", None)
+def _stemmer(lang: str = "fi") -> Any:
+    """One per thread and language: a snowball stemmer keeps the word it works on in itself,
+    so a shared one garbles (or crashes on) words stemmed at once by two sessions."""
+    key = "stemmer_" + lang
+    found = getattr(_local, key, None)
     if found is None:
         import snowballstemmer
 
-        found = _local.stemmer = snowballstemmer.stemmer("finnish")
+        found = snowballstemmer.stemmer("english" if lang == "en" else "finnish")
+        setattr(_local, key, found)
     return found
 
 
-@lru_cache(maxsize=16384)
-def stem(word: str) -> str:
-    out: str = _stemmer().stemWord(word.lower())
+@lru_cache(maxsize=65536)
+def stem(word: str, lang: str = "fi") -> str:
+    """Snowball stem of the lower-cased word (Finnish rules unless `lang` is "en")."""
+    out: str = _stemmer(lang).stemWord(word.lower())
     return out
 
 

@@ -10,13 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.knowledge import bridge as bridge_module
-from assistant.knowledge import hybrid
-from assistant.knowledge.bridge import CardBridge
-from assistant.knowledge.embeddings import HashEmbedder
-from assistant.knowledge.hybrid import HybridIndex
+from assistant.knowledge import SearchConfig, open_document_store
 from assistant.knowledge.passages import Passage
-from assistant.knowledge.store import DocumentStore
+from assistant.knowledge.search.bridge import CardBridge
+from assistant.knowledge.search.embeddings import HashEmbedder
+from assistant.knowledge.search.hybrid import HybridIndex
 from assistant.settings import get_settings
 
 EMBEDDER = HashEmbedder()
@@ -91,7 +89,7 @@ def test_an_english_question_reaches_the_finnish_passage_through_its_card(
     with_bridge = lead()
     documents.bridge = None
     assert with_bridge > 0
-    assert with_bridge > lead() + 0.5 * hybrid.BRIDGE_WEIGHT
+    assert with_bridge > lead() + 0.5 * documents.config.bridge_weight_en
 
 
 def test_only_passages_of_a_cited_document_get_support(cards: HybridIndex) -> None:
@@ -132,64 +130,31 @@ def test_the_card_in_the_documents_language_sets_the_affinity(
     assert all(CARDS[c][0] in q for c, q in zip(sorted(CARDS), seen, strict=True)), seen
 
 
-def test_the_affinity_is_saved_and_reused_until_the_documents_change(
-    cards: HybridIndex, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    documents = index([A_IMPRESSION, A_CHECKOUT])
-    first = CardBridge(cards=cards, documents=documents, cards_stamp="v1", cache_dir=tmp_path)
-    expected = first.affinity.copy()
-    assert (tmp_path / "bridge.npy").is_file()
-
-    def boom(self: CardBridge) -> None:
-        raise AssertionError("recomputed although a current copy was saved")
-
-    monkeypatch.setattr(CardBridge, "_compute", boom)
-    again = CardBridge(cards=cards, documents=documents, cards_stamp="v1", cache_dir=tmp_path)
-    assert np.array_equal(again.affinity, expected)
-    changed_cards = CardBridge(
-        cards=cards, documents=documents, cards_stamp="v2", cache_dir=tmp_path
-    )
-    with pytest.raises(AssertionError, match="recomputed"):
-        changed_cards.affinity  # noqa: B018
-    changed_docs = CardBridge(
-        cards=cards, documents=index([A_CHECKOUT]), cards_stamp="v1", cache_dir=tmp_path
-    )
-    with pytest.raises(AssertionError, match="recomputed"):
-        changed_docs.affinity  # noqa: B018
-
-
-def test_a_broken_saved_copy_is_recomputed(cards: HybridIndex, tmp_path: Path) -> None:
-    documents = index([A_IMPRESSION, A_CHECKOUT])
-    expected = CardBridge(
-        cards=cards, documents=documents, cards_stamp="v1", cache_dir=tmp_path
-    ).affinity
-    (tmp_path / "bridge.npy").write_bytes(b"not numpy")
-    again = CardBridge(cards=cards, documents=documents, cards_stamp="v1", cache_dir=tmp_path)
-    assert np.array_equal(again.affinity, expected)
-
-
 def test_ingest_builds_the_bridge_for_a_cited_article(tmp_path: Path) -> None:
     """The real cards cite 000_e090c44f4a925d1a.txt: a store holding a file of that name
-    gets a bridge, computed during ingest so the first search does not wait for it."""
+    gets a bridge."""
     article = tmp_path / "000_e090c44f4a925d1a.txt"
     article.write_text(
         "Mikä on asiakaspolku?\n\nKosketuspisteitä ovat verkkosivut, some ja myymälä.\n\n"
         "Kysy asiakkailta, miten asiointi sujui, ja pyydä arvio tähdillä.\n",
         encoding="utf-8",
     )
-    store = DocumentStore(settings=get_settings(), path=tmp_path / "store", embedder=EMBEDDER)
+    store = open_document_store(settings=get_settings(), path=tmp_path / "store", embedder=EMBEDDER)
     assert not store.ingest([article]).errors
-    assert (tmp_path / "store" / "local-index" / "bridge.npy").is_file()
     index = store.index()
     assert index.bridge is not None and index.bridge.affinity.any()
     support = index.bridge.scores("Should I keep asking customers for a rating?")
     assert "tähdillä" in index.passages[int(np.argmax(support))].text
 
 
-def test_switched_off_there_is_no_bridge(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bridge_module, "ENABLED", False)
+def test_switched_off_there_is_no_bridge(tmp_path: Path) -> None:
     article = tmp_path / "000_e090c44f4a925d1a.txt"
     article.write_text("Mikä on asiakaspolku?\n\nKosketuspisteitä ovat verkkosivut.\n")
-    store = DocumentStore(settings=get_settings(), path=tmp_path / "store", embedder=EMBEDDER)
+    store = open_document_store(
+        settings=get_settings(),
+        path=tmp_path / "store",
+        embedder=EMBEDDER,
+        config=SearchConfig(bridge_weight=0, bridge_weight_en=0),
+    )
     store.ingest([article])
     assert store.index().bridge is None

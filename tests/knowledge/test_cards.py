@@ -128,7 +128,7 @@ def test_a_new_card_shows_at_once_when_asked_fresh_and_within_the_ttl_otherwise(
 
 def test_every_card_lists_questions_it_answers_in_its_own_language() -> None:
     from assistant.knowledge.cards import load_cards
-    from assistant.knowledge.textproc import query_lang
+    from assistant.lang.detect import query_lang
 
     for card in load_cards():
         assert len(card.questions) >= 2, card.path

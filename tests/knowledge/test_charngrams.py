@@ -6,8 +6,8 @@ import math
 
 import pytest
 
-from assistant.knowledge.charngrams import CharNgramIndex, grams
-from assistant.knowledge.textproc import query_lang
+from assistant.knowledge.search.charngrams import CharNgramIndex, grams
+from assistant.lang.detect import query_lang
 
 
 def test_grams_stay_inside_words_and_skip_stopwords() -> None:

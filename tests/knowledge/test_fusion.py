@@ -6,12 +6,13 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.knowledge import hybrid, lexical
-from assistant.knowledge.embeddings import HashEmbedder
-from assistant.knowledge.glossary import Term, translate_terms
-from assistant.knowledge.hybrid import HybridIndex
-from assistant.knowledge.lexical import context_texts
+from assistant.knowledge import SearchConfig
+from assistant.knowledge.ingest.chunking import looks_like_references
 from assistant.knowledge.passages import Passage
+from assistant.knowledge.search.embeddings import HashEmbedder
+from assistant.knowledge.search.glossary import Term, translate_terms
+from assistant.knowledge.search.hybrid import HybridIndex
+from assistant.knowledge.search.lexical import context_texts
 
 GLOSSARY = (
     Term(fi=("kosketuspiste",), en=("touchpoint",)),
@@ -42,18 +43,17 @@ def test_context_comes_from_the_previous_passage_of_the_same_document_only() -> 
         doc(0, "Kortti", card="c1"),
         doc(1, "Toinen kortti", card="c2"),
     ]
-    texts = context_texts(passages)
+    texts = context_texts(passages, chars=150)
     assert texts[0] == passages[0].text
     assert texts[1].startswith("Airbnb: luottamus") and texts[1].endswith("vahvistus.")
     assert texts[2] == passages[2].text, "a new document starts without context"
     assert texts[3] == passages[3].text, "a gap in positions means the neighbour is not known"
     assert texts[5] == passages[5].index_text, "cards stand alone"
     long = [doc(0, "x" * 1000), doc(1, "y")]
-    assert len(context_texts(long)[1]) == lexical.CONTEXT_CHARS + 2
+    assert len(context_texts(long, chars=150)[1]) == 150 + 2
 
 
-@pytest.fixture()
-def index() -> HybridIndex:
+def make_index(config: SearchConfig | None = None) -> HybridIndex:
     passages = [
         doc(0, "Kosketuspisteiden kartoitus alkaa verkkosivuista."),
         doc(1, "Kassan lomakekentät kannattaa karsia."),
@@ -61,19 +61,28 @@ def index() -> HybridIndex:
     ]
     embedder = HashEmbedder()
     vectors = embedder.passages([p.index_text for p in passages])
-    return HybridIndex(passages=passages, vectors=vectors, embedder=embedder, glossary=GLOSSARY)
+    return HybridIndex(
+        passages=passages,
+        vectors=vectors,
+        embedder=embedder,
+        glossary=GLOSSARY,
+        config=config or SearchConfig(),
+    )
 
 
-def test_character_ngrams_count_for_finnish_questions_only(
-    index: HybridIndex, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def scores(query: str) -> list[float]:
+@pytest.fixture()
+def index() -> HybridIndex:
+    return make_index()
+
+
+def test_character_ngrams_count_for_finnish_questions_only() -> None:
+    def scores(index: HybridIndex, query: str) -> list[float]:
         return [s for s, _ in sorted(index.scored(query), key=lambda sp: sp[1].position)]
 
     fi, en = "Miten lomakekenttiä karsitaan?", "How do I trim the form fields?"
-    with_chars = scores(fi), scores(en)
-    monkeypatch.setattr(hybrid, "CHAR_WEIGHT", 0.0)
-    without = scores(fi), scores(en)
+    index, plain = make_index(), make_index(SearchConfig(char_weight=0.0))
+    with_chars = scores(index, fi), scores(index, en)
+    without = scores(plain, fi), scores(plain, en)
     assert not np.allclose(with_chars[0], without[0])
     assert np.allclose(with_chars[1], without[1])
     assert max(range(3), key=with_chars[0].__getitem__) == 1
@@ -115,12 +124,10 @@ def test_english_question_is_embedded_with_its_finnish_terms(
     ],
 )
 def test_reference_lists_are_recognised(text: str, expected: bool) -> None:
-    from assistant.knowledge.chunking import looks_like_references
-
     assert looks_like_references(text) is expected
 
 
-def test_reference_passages_rank_below_guidance(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_reference_passages_rank_below_guidance() -> None:
     passages = [
         doc(0, "Lähteet\nOomen, J. 2018. Customer touchpoints in B2B. Viitattu 1.1.2024."),
         doc(
@@ -133,10 +140,10 @@ def test_reference_passages_rank_below_guidance(monkeypatch: pytest.MonkeyPatch)
     embedder = HashEmbedder()
     vectors = embedder.passages([p.index_text for p in passages])
 
-    def ranking() -> list[int]:
-        index = HybridIndex(passages=passages, vectors=vectors, embedder=embedder)
+    def ranking(config: SearchConfig) -> list[int]:
+        index = HybridIndex(passages=passages, vectors=vectors, embedder=embedder, config=config)
         return [h.position for h in index.search("customer touchpoints B2B", k=3)]
 
-    assert ranking() == [1, 0, 2], "the reference list still ranks, below the guidance"
-    monkeypatch.setattr(hybrid, "REFERENCE_FACTOR", 1.0)
-    assert ranking()[0] == 0, "undamped, its rare English words would win"
+    assert ranking(SearchConfig()) == [1, 0, 2], "the reference list ranks below the guidance"
+    undamped = ranking(SearchConfig(reference_factor=1.0))
+    assert undamped[0] == 0, "undamped, its rare English words would win"

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from assistant.knowledge import lemmas
 from assistant.knowledge.cards import default_knowledge_dir
-from assistant.knowledge.embeddings import HashEmbedder
-from assistant.knowledge.store import DocumentStore
-from assistant.knowledge.textproc import tokens
+from assistant.knowledge.documents import DocumentStore
+from assistant.knowledge.search import lemmas
+from assistant.knowledge.search.embeddings import HashEmbedder
+from assistant.knowledge.search.tokens import tokens
 from assistant.settings import get_settings
 
 
@@ -71,7 +71,7 @@ def test_ingest_saves_the_stores_table_and_search_uses_it(tmp_path: Path) -> Non
     )
     store = DocumentStore(settings=get_settings(), path=tmp_path / "store", embedder=HashEmbedder())
     assert not store.ingest([doc]).errors
-    saved = lemmas.load_table(tmp_path / "store" / "local-index" / "lemmas.json")
+    saved = lemmas.load_table(tmp_path / "store" / "lemmas.json")
     assert saved is not None and saved.get("hinnoista") == "hinta"
     index = store.index()
     assert index.lemmas.get("hinnoista") == "hinta"

@@ -4,15 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from assistant.knowledge.chunking import chunk_text
-from assistant.knowledge.errors import (
+from assistant.knowledge.ingest.chunking import chunk_text
+from assistant.knowledge.ingest.errors import (
     BinaryFileError,
     BrokenFileError,
     EmptyDocumentError,
     FileTooLargeError,
     UnsupportedFormatError,
 )
-from assistant.knowledge.readers import MAX_BYTES, read_document
+from assistant.knowledge.ingest.readers import MAX_BYTES, read_document
 
 
 def make_pdf(path: Path, text: str) -> None:
@@ -116,7 +116,7 @@ def test_chunks_follow_headings_and_stay_short() -> None:
 
 
 def test_collect_skips_folder_notes_only_inside_directories(tmp_path: Path) -> None:
-    from assistant.knowledge.readers import collect
+    from assistant.knowledge.ingest.readers import collect
 
     for name in ("README.md", "readme.txt", "LICENSE.md", "Changelog.txt", "a.md", "b.txt"):
         (tmp_path / name).write_text("x\n\ny", encoding="utf-8")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.knowledge.glossary import Term, expand, load_glossary
-from assistant.knowledge.store import DocumentStore
-from assistant.knowledge.textproc import tokens
+from assistant.knowledge.documents import DocumentStore
+from assistant.knowledge.search.glossary import Term, expand, load_glossary
+from assistant.knowledge.search.tokens import tokens
 from assistant.resources import KNOWLEDGE_DIR
 from assistant.settings import get_settings
 

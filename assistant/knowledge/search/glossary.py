@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from assistant.knowledge.textproc import stem, words
+from assistant.knowledge.search.tokens import stem, words
 
 
 @dataclass(frozen=True)

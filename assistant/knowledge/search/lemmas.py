@@ -7,24 +7,29 @@ a lemma table: every dictionary form whose lemma occurs in the index's own text 
 forms for the cards and the five articles, 20 ms to read). A question's word outside the
 table has no lemma in the text anyway, so it could not match through one.
 The cards' table ships in knowledge/lemmas/ (regenerate it after editing cards:
-`.venv/bin/python -m assistant.knowledge.lemmas`); a document store builds its own at
-ingest. Measured on benchmarks/retrieval.py (hit@3 Finnish, fresh questions): 0.60 -> 0.85.
+`.venv/bin/python -m assistant.knowledge.search.lemmas`); a document store builds its own at
+ingest.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from assistant.knowledge.textproc import raw_words
+from assistant.knowledge.search.tokens import raw_words
+
+if TYPE_CHECKING:
+    from assistant.knowledge.passages import Passage
 
 log = logging.getLogger(__name__)
 FILE = Path("lemmas") / "fi.json"
 """Where the cards' table lives under the knowledge directory."""
-REGENERATE = ".venv/bin/python -m assistant.knowledge.lemmas"
+REGENERATE = ".venv/bin/python -m assistant.knowledge.search.lemmas"
 
 
 def vocabulary(texts: Iterable[str]) -> set[str]:
@@ -90,6 +95,30 @@ def card_texts(knowledge_dir: Path) -> list[str]:
 def shipped_table(knowledge_dir: Path) -> dict[str, str]:
     """The cards' table from knowledge/lemmas/ ({} when absent: stems alone still work)."""
     return load_table(knowledge_dir / FILE) or {}
+
+
+def table_for(passages: Sequence[Passage], *, path: Path) -> dict[str, str]:
+    """The lemma table of these passages and of the cards: read from `path` when it was
+    saved for exactly these passages, else built (~4 s for the dictionary once per
+    process, then ~0.2 s; ingest does it) and saved there."""
+    from assistant.knowledge.cards import default_knowledge_dir
+
+    if not passages:
+        return {}  # nothing to match against
+    kdir = default_knowledge_dir()
+    try:  # the cards' table is part of this one: a new one means a rebuild
+        info = (kdir / FILE).stat()
+        digest = hashlib.sha256(f"{info.st_size}-{info.st_mtime_ns}".encode())
+    except OSError:
+        digest = hashlib.sha256(b"no card table")
+    for p in passages:
+        digest.update(p.id.encode() + b"\0")
+    key = digest.hexdigest()
+    table = load_table(path, key=key)
+    if table is None:
+        table = build_table([p.index_text for p in passages], base=shipped_table(kdir))
+        save_table(path, table, key=key)
+    return table
 
 
 def main() -> None:

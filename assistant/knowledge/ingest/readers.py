@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.knowledge.errors import (
+from assistant.knowledge.ingest.errors import (
     BinaryFileError,
     BrokenFileError,
     EmptyDocumentError,
@@ -15,7 +15,7 @@ from assistant.knowledge.errors import (
     TooSlowError,
     UnsupportedFormatError,
 )
-from assistant.knowledge.pdf_worker import PdfLimits
+from assistant.knowledge.ingest.pdf_worker import PdfLimits
 from assistant.safefile import NotRegularFileError, TooLargeError, read_regular_file
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -71,7 +71,7 @@ def _read_pdf(data: bytes, name: str, limits: PdfLimits) -> str:
 
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise BrokenFileError(name, "no PDF header")
-    cmd = [sys.executable, "-m", "assistant.knowledge.pdf_worker", *limits.args()]
+    cmd = [sys.executable, "-m", "assistant.knowledge.ingest.pdf_worker", *limits.args()]
     try:
         done = subprocess.run(
             cmd, input=data, capture_output=True, timeout=limits.doc_seconds + 5, check=False
@@ -132,7 +132,7 @@ def read_document(path: Path, *, limits: PdfLimits = DEFAULT_LIMITS) -> Document
     else:
         text = _decode(data, name)
         if kind == "html":
-            from assistant.knowledge.html_text import html_to_text
+            from assistant.knowledge.ingest.html_text import html_to_text
 
             text, title = html_to_text(text)
     if len(text) > MAX_CHARS:

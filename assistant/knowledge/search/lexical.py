@@ -9,21 +9,14 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from assistant.knowledge.glossary import Term, expand
-from assistant.knowledge.textproc import tokens
+from assistant.knowledge.search.config import SearchConfig
+from assistant.knowledge.search.glossary import Term, expand
+from assistant.knowledge.search.tokens import tokens
 
 if TYPE_CHECKING:
     from assistant.knowledge.passages import Passage
 
 K1, B = 1.2, 0.75
-KIND_WEIGHT = {"#": 0.35, "^": 0.5}
-"""Character n-grams (#) and prefixes (^) bridge compounds and inflection but are weaker
-evidence than a stem."""
-EXPANSION_WEIGHT = 0.8
-CONTEXT_CHARS = 150
-"""How much of the previous passage the character n-gram signal sees (tune fi hit@3 0.81 ->
-0.85). Giving BM25 the same context cost English questions more (tune MRR en 0.786 -> 0.706)
-than it gave Finnish ones; 300 characters or both neighbours blurred passages together."""
 
 
 class BM25:
@@ -51,24 +44,29 @@ class BM25:
 
 def query_weights(
     query: str,
+    *,
+    config: SearchConfig,
     glossary: tuple[Term, ...],
     expansions: list[str] | None = None,
     lemmas: Mapping[str, str] | None = None,
 ) -> dict[str, float]:
+    """Token -> weight: the question's own tokens, glossary expansions weaker; compound
+    grams (#) and prefixes (^) bridge compounds and inflection but are weaker evidence."""
+    kinds = {"#": config.gram_weight, "^": config.prefix_weight}
     weights: dict[str, float] = {}
 
     def add(text: str, factor: float) -> None:
         for tok in tokens(text, lemmas):
-            w = factor * KIND_WEIGHT.get(tok[0], 1.0)
+            w = factor * kinds.get(tok[0], 1.0)
             weights[tok] = max(weights.get(tok, 0.0), w)
 
     for term in expand(query, glossary) if expansions is None else expansions:
-        add(term, EXPANSION_WEIGHT)
+        add(term, config.expansion_weight)
     add(query, 1.0)
     return weights
 
 
-def context_texts(passages: Sequence[Passage]) -> list[str]:
+def context_texts(passages: Sequence[Passage], *, chars: int) -> list[str]:
     """What the character n-gram signal indexes: a document passage is prefixed with the tail of the
     passage before it in the same document, which often holds its heading or lead-in
     ("Airbnb: ..." before the paragraph that tells the story). Cards stand alone."""
@@ -81,7 +79,5 @@ def context_texts(passages: Sequence[Passage]) -> list[str]:
             and prev.doc_key == p.doc_key
             and prev.position == p.position - 1
         )
-        out.append(
-            f"{prev.text[-CONTEXT_CHARS:]}\n{p.index_text}" if same_doc and prev else p.index_text
-        )
+        out.append(f"{prev.text[-chars:]}\n{p.index_text}" if same_doc and prev else p.index_text)
     return out

@@ -7,57 +7,33 @@ card then passes its score on to the passages of the article it cites that say t
 thing (card against passage, both in the passage's language). It is cross-language explicit
 semantic analysis with the cards as the concepts. A card supports only passages of a
 document it cites, known by file name or title, so the user's own documents are untouched.
-
-Measured on benchmarks/retrieval.py (hit@3 fi / en-on-fi): tune 0.89 / 0.74 -> 0.92 / 0.94,
-held out 0.67 / 0.67 -> 0.67 / 1.00 with weight 0.5 from the top 3 cards; on the untouched
-final set 0.86 / 0.72 without the bridge, 0.86 / 0.78 with it. Keeping only each card's
-best 1-3 passages, letting a card support passages of articles it does not cite, or the
-card in the question's language instead of the article's measured worse.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-import logging
-import os
 import threading
 from collections import Counter
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 if TYPE_CHECKING:
-    from assistant.knowledge.embeddings import Matrix
-    from assistant.knowledge.hybrid import HybridIndex
-
-log = logging.getLogger(__name__)
-FORMAT = "bridge-v5"
-"""Bump when the affinity is computed differently, so saved copies are ignored."""
-ENABLED = True
-"""Off only to measure search without the cards (benchmarks/retrieval.py --no-bridge)."""
-TOP_CARDS = 3
-"""How many of the question's best cards pass their score on."""
+    from assistant.knowledge.search.embeddings import Matrix
+    from assistant.knowledge.search.hybrid import HybridIndex
 
 
 class CardBridge:
     """Scores a document index's passages through the cards (a HybridIndex of card passages)."""
 
     def __init__(
-        self,
-        *,
-        cards: HybridIndex,
-        documents: HybridIndex,
-        cards_stamp: str = "",
-        cache_dir: Path | None = None,
+        self, *, cards: HybridIndex, documents: HybridIndex, questions: HybridIndex | None = None
     ) -> None:
-        """`cards_stamp` identifies the cards' content; with `cache_dir` the affinity is saved
-        there and reused while the cards and the documents' passages stay the same."""
+        """The affinity is computed on first use (about a second for a few hundred
+        passages) and kept for the life of the index. `questions` holds the cards' example
+        questions: a question like one of them points to that card."""
         self.cards = cards
         self.documents = documents
-        self.cards_stamp = cards_stamp
-        self.cache_dir = cache_dir
+        self.questions = questions
         self._card_ids = sorted({p.card for p in cards.passages if p.card})
         self._row = {card: i for i, card in enumerate(self._card_ids)}
         self._affinity: Matrix | None = None
@@ -66,58 +42,11 @@ class CardBridge:
     @property
     def affinity(self) -> Matrix:
         """Card (row) by passage (column): how well the card retells the passage, 0..1 per
-        card, 0 for passages of documents the card does not cite. Computed on first use."""
+        card, 0 for passages of documents the card does not cite."""
         with self._lock:
             if self._affinity is None:
-                self._affinity = self._load()
-            if self._affinity is None:
                 self._affinity = self._compute()
-                self._save(self._affinity)
             return self._affinity
-
-    def _key(self) -> str:
-        from assistant.knowledge import hybrid
-
-        digest = hashlib.sha256(FORMAT.encode())
-        parts = [
-            self.cards_stamp,
-            self.documents.embedder.name,
-            f"{hybrid.FUSION}:{hybrid.FUSION_WEIGHT}:{hybrid.CHAR_WEIGHT}",
-            *(p.id for p in self.cards.passages),
-            *(p.id for p in self.documents.passages),
-        ]
-        for part in parts:
-            digest.update(part.encode() + b"\0")
-        return digest.hexdigest()
-
-    def _load(self) -> Matrix | None:
-        if self.cache_dir is None or not self.cards_stamp:
-            return None
-        try:
-            meta = json.loads((self.cache_dir / "bridge.json").read_text(encoding="utf-8"))
-            if meta.get("key") != self._key():
-                return None
-            matrix = np.load(self.cache_dir / "bridge.npy", allow_pickle=False)
-        except (OSError, ValueError) as exc:
-            log.debug("no saved card bridge in %s: %s", self.cache_dir, exc)
-            return None
-        expected = (len(self._card_ids), len(self.documents.passages))
-        return matrix if matrix.shape == expected else None
-
-    def _save(self, matrix: Matrix) -> None:
-        """Matrix first, key last; a failure is logged, never raised."""
-        if self.cache_dir is None or not self.cards_stamp:
-            return
-        try:
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            tmp = self.cache_dir / f"bridge.{os.getpid()}.tmp.npy"
-            np.save(tmp, matrix, allow_pickle=False)
-            os.replace(tmp, self.cache_dir / "bridge.npy")
-            tmp_meta = self.cache_dir / f"bridge.{os.getpid()}.tmp"
-            tmp_meta.write_text(json.dumps({"key": self._key()}), encoding="utf-8")
-            os.replace(tmp_meta, self.cache_dir / "bridge.json")
-        except OSError as exc:
-            log.warning("could not save the card bridge in %s: %s", self.cache_dir, exc)
 
     def _compute(self) -> Matrix:
         docs = self.documents.passages
@@ -164,7 +93,14 @@ class CardBridge:
             row = self._row.get(passage.card)
             if row is not None and score > per_card[row]:
                 per_card[row] = score
-        top = np.argsort(-per_card, kind="stable")[:TOP_CARDS]
+        weight = self.documents.config.bridge_questions
+        if self.questions is not None and weight:
+            asked = self.questions.fused(query) * weight
+            for score, passage in zip(asked, self.questions.passages, strict=True):
+                row = self._row.get(passage.card)
+                if row is not None and score > per_card[row]:
+                    per_card[row] = score
+        top = np.argsort(-per_card, kind="stable")[: self.documents.config.bridge_cards]
         support = np.max(per_card[top, None] * affinity[top], axis=0)
         best = float(support.max())
         return np.asarray(support / best if best > 0 else support, dtype=np.float32)

@@ -15,7 +15,7 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from assistant.knowledge.textproc import STOPWORDS, words
+from assistant.knowledge.search.tokens import STOPWORDS, words
 
 MIN_N, MAX_N = 3, 5
 

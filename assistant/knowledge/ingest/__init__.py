@@ -1,0 +1,1 @@
+"""Ingest: files in (txt, md, html, pdf), checked, read and cut into passages."""

@@ -1,0 +1,139 @@
+"""Hybrid search in memory: BM25 over inflection-aware tokens (lexical.py), cosine over
+vectors and, for Finnish questions, character n-gram TF-IDF, fused as a weighted sum; over
+ingested articles also the support of the guidance cards that retell them (bridge.py).
+
+Searching happens here rather than in Chroma because BM25 needs every passage anyway and a
+numpy dot over a few thousand vectors takes well under a millisecond. Each signal is scaled
+to 0..1 per query (vectors min-max, lexical by their maximum). An English question is
+embedded together with the Finnish forms of the glossary terms it mentions, a rough
+translation the multilingual vectors can use.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from assistant.knowledge.base import Hit
+from assistant.knowledge.ingest.chunking import looks_like_references
+from assistant.knowledge.search.charngrams import CharNgramIndex
+from assistant.knowledge.search.config import DEFAULT, SearchConfig
+from assistant.knowledge.search.glossary import Term, expand, translate_terms
+from assistant.knowledge.search.lexical import BM25, context_texts, query_weights
+from assistant.knowledge.search.tokens import tokens
+from assistant.lang.detect import query_lang
+
+if TYPE_CHECKING:
+    from assistant.knowledge.passages import Passage
+    from assistant.knowledge.search.bridge import CardBridge
+    from assistant.knowledge.search.embeddings import Embedder, Matrix
+
+MAX_TEXT = 1000
+"""Characters of a passage a hit carries."""
+
+
+class HybridIndex:
+    def __init__(
+        self,
+        *,
+        passages: list[Passage],
+        vectors: Matrix,
+        embedder: Embedder,
+        config: SearchConfig = DEFAULT,
+        glossary: tuple[Term, ...] = (),
+        lemmas: Mapping[str, str] | None = None,
+    ) -> None:
+        self.passages = passages
+        self.vectors = vectors
+        self.embedder = embedder
+        self.config = config
+        self.glossary = glossary
+        self.lemmas = lemmas or {}
+        self.bridge: CardBridge | None = None
+        """Set by the document store when guidance cards cite the ingested articles."""
+        self.bm25 = BM25([tokens(p.index_text, self.lemmas) for p in passages])
+        self.chars = CharNgramIndex(context_texts(passages, chars=config.context_chars))
+        references = [not p.card and looks_like_references(p.text) for p in passages]
+        self._damping = np.where(references, config.reference_factor, 1.0).astype(np.float32)
+        self._prev, self._next = _neighbours(passages)
+
+    def fused(self, query: str, *, vector: Matrix | None = None) -> Matrix:
+        """Every passage's fused score of vectors, BM25 and character n-grams, in passage
+        order. `vector` stands in for the query's embedding (the bridge passes a card's own)."""
+        from assistant.knowledge.search.embeddings import embed_query
+
+        cfg = self.config
+        expansions = expand(query, self.glossary)
+        weights = query_weights(
+            query, config=cfg, glossary=self.glossary, expansions=expansions, lemmas=self.lemmas
+        )
+        bm25 = np.asarray(self.bm25.scores(weights))
+        finnish = query_lang(query) == "fi"
+        if vector is None:
+            translated = [query] if finnish else [query, *translate_terms(query, self.glossary)]
+            vector = embed_query(self.embedder, " ".join(translated))
+        # Cosine of e5 vectors sits in a narrow band (~0.7-0.9): stretch it to 0..1.
+        dense = self.vectors @ vector
+        low, high = float(dense.min()), float(dense.max())
+        dense = (dense - low) / (high - low) if high > low else np.clip(dense, 0, 1)
+        if bm25.max() > 0:
+            bm25 = bm25 / bm25.max()
+        share = cfg.vector_weight if finnish else cfg.vector_weight_en
+        fused = share * dense + (1 - share) * bm25
+        if cfg.char_weight and finnish:
+            fused = fused + cfg.char_weight * (self._char_scores(query, expansions) - bm25)
+        return np.asarray(fused, dtype=np.float32)
+
+    def scored(self, query: str, *, lang: str | None = None) -> list[tuple[float, Passage]]:
+        """Every passage with its final score, best first (vectors always rank something)."""
+        if not self.passages or not query.strip():
+            return []
+        fused = self.fused(query)
+        cfg = self.config
+        bridge = cfg.bridge_weight if query_lang(query) == "fi" else cfg.bridge_weight_en
+        if self.bridge is not None and bridge:
+            fused += bridge * self.bridge.scores(query)
+        if cfg.neighbour_weight:
+            padded = np.append(fused, np.float32(0))  # index -1: no neighbour
+            around = np.maximum(padded[self._prev], padded[self._next])
+            fused = fused + cfg.neighbour_weight * around
+        fused *= self._damping
+        if lang:
+            same = np.asarray([p.lang == lang for p in self.passages], np.float32)
+            fused += cfg.lang_bonus * same
+        order = np.argsort(-fused, kind="stable")
+        return [(float(fused[i]), self.passages[i]) for i in order]
+
+    def _char_scores(self, query: str, expansions: list[str]) -> Matrix:
+        weighted = [(query, 1.0), *((t, self.config.expansion_weight) for t in expansions)]
+        chars = np.asarray(self.chars.scores(self.chars.query_vector(weighted)))
+        top = chars.max()
+        return chars / top if top > 0 else chars
+
+    def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
+        return [to_hit(p, score) for score, p in self.scored(query, lang=lang)[: max(k, 0)]]
+
+
+def _neighbours(passages: list[Passage]) -> tuple[Matrix, Matrix]:
+    """Index of the passage before and after each one in the same document (-1: none)."""
+    at = {(p.doc_key, p.position): i for i, p in enumerate(passages) if not p.card}
+    prev = [at.get((p.doc_key, p.position - 1), -1) if not p.card else -1 for p in passages]
+    after = [at.get((p.doc_key, p.position + 1), -1) if not p.card else -1 for p in passages]
+    return np.asarray(prev, dtype=np.int64), np.asarray(after, dtype=np.int64)
+
+
+def to_hit(p: Passage, score: float) -> Hit:
+    return Hit(
+        text=p.text[:MAX_TEXT],
+        source=p.source,
+        title=p.title,
+        score=round(score, 4),
+        author=p.author,
+        card=p.card,
+        card_title=p.card_title,
+        lang=p.lang,
+        position=p.position,
+        extra_sources=p.extra_sources,
+    )
