@@ -17,7 +17,6 @@ import typer
 from assistant.cli.root import app
 from assistant.knowledge.base import Hit, KnowledgeBase
 from assistant.knowledge.documents import DocumentStore
-from assistant.knowledge.search.card_index import load_card_index
 from assistant.settings import get_settings
 
 StoreOpt = Annotated[
@@ -103,6 +102,8 @@ def search(
             raise typer.Exit(2)
         kb = DocumentStore(settings=settings, path=store)
     else:
+        from assistant.knowledge.search.card_index import load_card_index  # numpy
+
         kb = load_card_index(settings=settings)
     queries = (line.rstrip("\n") for line in sys.stdin) if query == "-" else iter([query])
     for text in queries:
