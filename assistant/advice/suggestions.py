@@ -1,7 +1,10 @@
-"""Offline improvement suggestions: 5-12 per map, prioritised, specific, and always cited.
+"""Suggestions: as many as the map warrants, one per touchpoint, ranked by a stated reason.
 
-The rules are data (prompts/suggestions.yaml); citations come from the cards'
-own front matter, so a suggestion can only cite a card that exists.
+The rules are data (prompts/suggestions.yaml): each names the reason it ranks by (a
+critical touchpoint with a problem before a problem, before a doubt, before a missing
+measure, before a gap) and the cards it cites, each with the claim that card supports
+(support.py checks both). A touchpoint gets only its most pressing suggestion, so one
+painful checkout is not told three times.
 """
 
 from __future__ import annotations
@@ -10,19 +13,19 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from assistant.advice.rules import Fired, fire
+from assistant.advice.tips import tip_rules
 from assistant.knowledge.base import KnowledgeBase
+from assistant.knowledge.cards import Card, load_cards, load_sources
 from assistant.model import Citation, JourneyMap, Lang, Priority, Suggestion
 from assistant.prompts import PromptTemplate, load_yaml
-from assistant.suggest_rules import fire
 
 log = logging.getLogger(__name__)
-MIN_SUGGESTIONS, MAX_SUGGESTIONS = 5, 12
-_ORDER = {Priority.HIGH: 0, Priority.MEDIUM: 1, Priority.LOW: 2}
+MAX_SUGGESTIONS = 10
+"""More would bury the ones that matter; the ranking puts those first."""
 
 
-def _cards(knowledge_dir: Path | None) -> list[Any]:
-    from assistant.knowledge.cards import load_cards
-
+def _cards(knowledge_dir: Path | None) -> list[Card]:
     try:
         return load_cards(knowledge_dir=knowledge_dir)
     except Exception:  # no cards yet: the article itself is cited
@@ -31,26 +34,12 @@ def _cards(knowledge_dir: Path | None) -> list[Any]:
 
 
 def citations_for(
-    rule: dict[str, Any], *, cards: list[Any], lang: str, knowledge_dir: Path | None = None
+    rule: dict[str, Any], *, cards: list[Card], lang: str, knowledge_dir: Path | None = None
 ) -> list[Citation]:
-    """Citations of a rule: its preferred cards that exist, else cards on its topics, else its article."""
-    by_id: dict[str, Any] = {}
+    """The rule's cards that exist (in `lang` first), else the article they come from."""
+    by_id: dict[str, Card] = {}
     for c in sorted(cards, key=lambda c: c.lang != lang):
         by_id.setdefault(c.id, c)
-    chosen = [by_id[i] for i in rule.get("cards", []) if i in by_id]
-    if not chosen:
-        topics = set(rule.get("topics", []))
-        scored = [
-            (
-                -len(topics & set(c.topics)),
-                not any(s.file == rule["source"] for s in c.sources),
-                c.id,
-                c,
-            )
-            for c in by_id.values()
-            if topics & set(c.topics) and c.sources
-        ]
-        chosen = [row[-1] for row in sorted(scored, key=lambda r: r[:3])[:1]]
     out = [
         Citation(
             card=c.id,
@@ -58,20 +47,44 @@ def citations_for(
             title=c.sources[0].title,
             author=c.sources[0].author,
         )
-        for c in chosen[:2]
+        for c in (by_id[i] for i in rule["cards"] if i in by_id)
         if c.sources
     ]
-    if out:
-        return out
-    from assistant.knowledge.cards import load_sources
+    return out or _article(rule, knowledge_dir)
 
-    title, author = load_sources(knowledge_dir=knowledge_dir).get(rule["source"], ("", ""))
-    return [Citation(card="", source=rule["source"], title=title, author=author)]
+
+def _article(rule: dict[str, Any], knowledge_dir: Path | None) -> list[Citation]:
+    source = str(rule.get("source", ""))
+    title, author = load_sources(knowledge_dir=knowledge_dir).get(source, ("", ""))
+    return [Citation(card="", source=source, title=title, author=author)] if source else []
 
 
 def _render(text: str, name: str, values: dict[str, str]) -> str:
     template = PromptTemplate(name=name, text=text)
     return template.render(**{k: values.get(k, "…") for k in template.variables})
+
+
+def _fired(journey: JourneyMap, data: dict[str, Any], lang: str) -> list[Fired]:
+    from assistant.brains.offline_parse import stage_key
+
+    words = tip_rules().web_words
+    return list(fire(journey, data["keywords"], data["loyalty_keys"], stage_key, lang, words))
+
+
+PER_TOUCHPOINT = 2
+
+
+def _new(f: Fired, taken: dict[str, set[str]]) -> bool:
+    """Whether `f` says something not yet said; records it. A touchpoint gets a second
+    suggestion only for another problem in the user's words, a map-wide rule one only."""
+    place = f"{f.stage}/{f.touchpoint}" if f.touchpoint else f"rule:{f.rule}"
+    said = taken.setdefault(place, set())
+    # A feeling or a general rule at a touchpoint adds nothing to a problem told there.
+    quote = f.values.get("quote", "") if not f.rule.startswith("emotion") else ""
+    if said and (not quote or quote in said or len(said) >= PER_TOUCHPOINT):
+        return False
+    said.add(quote or f.rule)
+    return True
 
 
 def suggest(
@@ -81,34 +94,32 @@ def suggest(
     kb: KnowledgeBase | None = None,
     knowledge_dir: Path | None = None,
 ) -> list[Suggestion]:
-    """Deterministic, cited suggestions for `journey`, most important first."""
-    from assistant.brains.offline_parse import stage_key
-
+    """Cited suggestions for `journey`, most pressing first, each with its reason."""
+    del kb  # the rules name their cards: no search decides what a suggestion cites
     data = load_yaml("suggestions.yaml")
-    rules, code = data["rules"], Lang(lang).value
+    rules, reasons, code = data["rules"], data["reasons"], Lang(lang).value
     cards = _cards(knowledge_dir)
-    per_rule: dict[str, int] = {}
-    out: list[tuple[int, int, Suggestion]] = []
-    seen: set[str] = set()
-    for n, f in enumerate(fire(journey, data["keywords"], data["loyalty_keys"], stage_key, code)):
+    ranked = sorted(
+        enumerate(_fired(journey, data, code)),
+        key=lambda row: (reasons[rules[row[1].rule]["reason"]]["rank"], row[0]),
+    )
+    out: list[Suggestion] = []
+    taken: dict[str, set[str]] = {}
+    for _, f in ranked:
         rule = rules[f.rule]
-        if per_rule.get(f.rule, 0) >= 2:  # variety: no rule fills the list alone
+        if not _new(f, taken):
             continue
+        reason = reasons[rule["reason"]]
         values = {"touchpoint": f.touchpoint, "stage": f.stage, **f.values}
-        title = _render(rule[code]["title"], f"{f.rule}.title", values)
-        if title.casefold() in seen:
-            continue
-        seen.add(title.casefold())
-        per_rule[f.rule] = per_rule.get(f.rule, 0) + 1
-        priority = f.priority or Priority(rule["priority"])
-        suggestion = Suggestion(
-            title=title,
-            why=_render(rule[code]["why"], f"{f.rule}.why", values),
-            stage=f.stage,
-            touchpoint=f.touchpoint,
-            priority=priority,
-            citations=citations_for(rule, cards=cards, lang=code, knowledge_dir=knowledge_dir),
+        out.append(
+            Suggestion(
+                title=_render(rule[code]["title"], f"{f.rule}.title", values),
+                why=_render(rule[code]["why"], f"{f.rule}.why", values),
+                stage=f.stage,
+                touchpoint=f.touchpoint,
+                priority=Priority(reason["priority"]),
+                reason=str(reason[code]),
+                citations=citations_for(rule, cards=cards, lang=code, knowledge_dir=knowledge_dir),
+            )
         )
-        out.append((_ORDER[priority], n, suggestion))
-    out.sort(key=lambda row: row[:2])
-    return [s for _, _, s in out[:MAX_SUGGESTIONS]]
+    return out[:MAX_SUGGESTIONS]

@@ -1,29 +1,59 @@
-"""Tips and answers from the knowledge base: one tip per turn at most, never a card twice."""
+"""Tips: at most one a turn, and only a card that fits this business, stage and question.
+
+A tip interrupts the interview, so it has to earn its place: the card must be about what
+the next question asks (its topics), about the stage being asked (or about every stage),
+and meant for this kind of business; the words of the user's last answer can lift a
+fitting card over the threshold. The fit rules and the threshold live in
+prompts/advice/tips.yaml. Only the card files are read: a tip never waits for a vector
+search, which is kept for the user's own questions.
+"""
 
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from functools import cache
 
-from assistant.brains.base import Brain
+from assistant.advice.overlap import content_stems
 from assistant.knowledge.base import Hit, KnowledgeBase
-from assistant.model import Citation, JourneyMap, Lang
-from assistant.turns import Expects, Slot
+from assistant.knowledge.cards import Card, load_cards
+from assistant.model import BusinessType, JourneyMap, Lang
+from assistant.prompts import load_yaml
+from assistant.turns import Slot
 
 log = logging.getLogger(__name__)
-_NO_TIPS = (Expects.REVIEW, Expects.DONE, Expects.FREE)
+STAGE_MATCH, EXTRA_TOPIC, SLOT_MATCH, SHARED_WORD = 1.0, 0.5, 0.5, 0.5
+"""Weights of the fit score; a card on the question's topic starts from 1."""
+MAX_SHARED = 3
+"""Shared words counted at most: a long answer must not carry any card over the line."""
+
+
+@dataclass(frozen=True)
+class TipRules:
+    threshold: float
+    slot_topics: dict[str, frozenset[str]]
+    audience: dict[str, str]
+    """Card id -> the kind of business it is for ("b2b" or "web")."""
+    never: frozenset[str]
+    web_words: tuple[str, ...]
 
 
 @cache
-def _stage_models() -> list[tuple[list[str], list[list[str]]]]:
-    from assistant.prompts import load_yaml
+def tip_rules() -> TipRules:
+    data = load_yaml("advice/tips.yaml")
+    return TipRules(
+        threshold=float(data["threshold"]),
+        slot_topics={k: frozenset(v) for k, v in data["slot_topics"].items()},
+        audience={card: kind for kind, ids in data["audience"].items() for card in ids},
+        never=frozenset(data["never"]),
+        web_words=tuple(data["web_words"]),
+    )
 
-    try:
-        models = load_yaml("offline/stages.yaml")["models"]
-        return [(m["keys"], [m["fi"], m["en"]]) for m in models.values()]
-    except Exception as exc:  # the stage table belongs to the offline brain; tips work without it
-        log.debug("no stage models: %s", exc)
-        return []
+
+@cache
+def _stage_models() -> tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...]:
+    models = load_yaml("offline/stages.yaml")["models"]
+    return tuple((tuple(m["keys"]), (tuple(m["fi"]), tuple(m["en"]))) for m in models.values())
 
 
 def stage_key(journey: JourneyMap, stage: str | None) -> str | None:
@@ -38,54 +68,61 @@ def stage_key(journey: JourneyMap, stage: str | None) -> str | None:
     return None
 
 
+def audiences(journey: JourneyMap, rules: TipRules) -> set[str]:
+    """The kinds of business this map is: "b2b" and/or "web"."""
+    b = journey.business
+    kinds = {"b2b"} if b.business_type in (BusinessType.B2B, BusinessType.BOTH) else set()
+    said = " ".join([b.offering, b.customers, *(t.name for _, t in journey.touchpoints())])
+    if any(w in said.casefold() for w in rules.web_words):
+        kinds.add("web")
+    return kinds
+
+
+def fit(
+    card: Card,
+    *,
+    slot: Slot,
+    key: str | None,
+    kinds: set[str],
+    said: set[str],
+    rules: TipRules,
+) -> float:
+    """How well `card` fits the question `slot` for this business; 0 when it does not."""
+    topics = rules.slot_topics.get(slot.key, frozenset()) & set(card.topics)
+    if not topics or card.id in rules.never:
+        return 0.0
+    if card.id in rules.audience and rules.audience[card.id] not in kinds:
+        return 0.0
+    score = 1.0 + EXTRA_TOPIC * (len(topics) - 1)
+    score += SLOT_MATCH if slot.expects.value in card.slots else 0.0
+    if slot.stage and "all" not in card.stages:
+        if key not in card.stages:
+            return 0.0  # a card about another stage is off topic here
+        score += STAGE_MATCH
+    shared = said & content_stems(f"{card.title} {card.body}")
+    return score + SHARED_WORD * min(len(shared), MAX_SHARED)
+
+
 def pick_tip(
     *, slot: Slot, journey: JourneyMap, kb: KnowledgeBase, lang: Lang, used: list[str], answer: str
 ) -> Hit | None:
-    """A card fitting `slot` (its stage's first) not shown before; else one for the stage.
+    """The best-fitting card not shown before in this interview, if it clears the threshold.
 
-    Only the card files are read: a tip never waits for a vector search, which is kept for
-    the user's explicit questions. `answer` is the message being answered; the slot and stage
-    already say what it is about, so it does not steer the choice.
+    `answer` is the message just answered: its words tell which fitting card matters now.
     """
-    del answer
-    if slot.expects in _NO_TIPS:
-        return None
     try:
-        from assistant.knowledge.cards import load_cards
-
+        rules = tip_rules()
         key = stage_key(journey, slot.stage)
-        mine = [c for c in load_cards() if c.lang == lang.value]  # one file check per turn
-        fits = [c for c in mine if slot.expects.value in c.slots]
-        if key:
-            # As cards_for orders them: this stage's cards, then those for every stage.
-            fits = [c for c in fits if key in c.stages or "all" in c.stages]
-            fits.sort(key=lambda c: (key not in c.stages, c.id))
-            fits += [c for c in mine if key in c.stages]
-        else:
-            fits.sort(key=lambda c: c.id)
-        cards = fits
-        for card in cards:
-            if card.id not in used:
-                hit = kb.card(card.id, lang=lang.value)
-                if hit is not None:
-                    return hit
+        kinds, said = audiences(journey, rules), content_stems(answer)
+        scored = [
+            (fit(c, slot=slot, key=key, kinds=kinds, said=said, rules=rules), c.id)
+            for c in load_cards()
+            if c.lang == lang.value and c.id not in used
+        ]
+        best = min(scored, key=lambda row: (-row[0], row[1]), default=(0.0, ""))
+        if best[0] < rules.threshold:
+            return None
+        return kb.card(best[1], lang=lang.value)
     except Exception:  # a tip is a nicety: the interview goes on without one
         log.exception("tip lookup failed")
-    return None
-
-
-def answer_question(
-    *, question: str, brain: Brain, kb: KnowledgeBase, lang: Lang
-) -> tuple[str, list[Citation]]:
-    """An answer from the knowledge base with its citations ("" when nothing fits)."""
-    answer = getattr(brain, "answer", None)
-    if brain.name == "llm" and callable(answer):
-        hits = kb.search(question, k=3, lang=lang.value)
-        if not hits:
-            return "", []
-        text = str(answer(question=question, hits=hits, lang=lang))
-        return text, [c for h in hits for c in h.citations()]
-    from assistant.brains.offline import answer_question as offline_answer
-
-    text, citations = offline_answer(question=question, kb=kb, lang=lang)
-    return text, list(citations)
+        return None

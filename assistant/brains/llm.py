@@ -212,7 +212,7 @@ class LLMBrain:
 
     def review(self, *, journey: JourneyMap, lang: Lang, kb: KnowledgeBase) -> list[Suggestion]:
         try:
-            from assistant.suggest import suggest
+            from assistant.advice.suggestions import suggest
         except ImportError as exc:
             raise BrainError("review: offline suggestions are not available") from exc
         try:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.advice.suggestions import suggest
 from assistant.brains.offline import OfflineBrain
 from assistant.knowledge.cards import load_cards
 from assistant.model import (
@@ -20,7 +21,6 @@ from assistant.model import (
     Suggestion,
     Touchpoint,
 )
-from assistant.suggest import suggest
 from tests.brains.conftest import ARTICLES, FIVE_FI
 
 ORDER = {Priority.HIGH: 0, Priority.MEDIUM: 1, Priority.LOW: 2}

@@ -101,8 +101,8 @@ def test_review_rewrites_offline_suggestions_with_only_their_citations(
     brain: LLMBrain, fake: ScriptedChat
 ) -> None:
     module = (
-        importlib.import_module("assistant.suggest")
-        if importlib.util.find_spec("assistant.suggest")
+        importlib.import_module("assistant.advice.suggestions")
+        if importlib.util.find_spec("assistant.advice.suggestions")
         else None
     )
     if module is None or not hasattr(module, "suggest"):
