@@ -84,7 +84,7 @@ def fire(
     if first_tp and not journey.first_impression:
         yield Fired("first_impression", values={"names": _names([first_tp], lang)})
     if last_tp and not journey.last_memory:
-        yield Fired("last_memory", touchpoint=last_tp, values={"touchpoint": last_tp})
+        yield Fired("last_memory", values={"touchpoint": last_tp})
     yield from _stages(journey, loyalty_keys, stage_key, lang)
     if not journey.metrics:
         yield Fired("no_metrics")
@@ -101,7 +101,7 @@ def fire(
     # Web analytics only for a business that told of a web shop or site.
     web = next((t.name for _, t in tps if any(w in t.name.casefold() for w in web_words)), "")
     if web:
-        yield Fired("analytics", touchpoint=web, values={"touchpoint": web})
+        yield Fired("analytics", values={"touchpoint": web})
 
 
 def _emotions(tps: list[tuple[Stage, Touchpoint]]) -> Iterator[Fired]:

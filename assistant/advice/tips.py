@@ -104,11 +104,19 @@ def fit(
 
 
 def pick_tip(
-    *, slot: Slot, journey: JourneyMap, kb: KnowledgeBase, lang: Lang, used: list[str], answer: str
+    *,
+    slot: Slot,
+    journey: JourneyMap,
+    kb: KnowledgeBase,
+    lang: Lang,
+    used: list[str],
+    answer: str,
+    threshold: float | None = None,
 ) -> Hit | None:
     """The best-fitting card not shown before in this interview, if it clears the threshold.
 
     `answer` is the message just answered: its words tell which fitting card matters now.
+    `threshold` overrides the configured one (benchmarks/advice.py --sweep measures it).
     """
     try:
         rules = tip_rules()
@@ -120,7 +128,7 @@ def pick_tip(
             if c.lang == lang.value and c.id not in used
         ]
         best = min(scored, key=lambda row: (-row[0], row[1]), default=(0.0, ""))
-        if best[0] < rules.threshold:
+        if best[0] < (rules.threshold if threshold is None else threshold):
             return None
         return kb.card(best[1], lang=lang.value)
     except Exception:  # a tip is a nicety: the interview goes on without one
