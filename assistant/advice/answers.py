@@ -26,6 +26,8 @@ MIN_SHARED = 0.5
 """Weight of the words (overlap.py) a passage must share with the question to be about
 it; a question of everyday words only ("what is a touchpoint?") needs half of them."""
 MAX_QUESTION = 1000
+DILUTED = 0.5
+"""A passage sharing less than this share of the best passage's words is left out."""
 
 
 @dataclass(frozen=True)
@@ -49,9 +51,13 @@ def relevant(question: str, hits: list[Hit]) -> list[Hit]:
         if need > 0 and shared >= need and hit.score > 0:
             rows.append((-shared, rank, hit))
     rows.sort(key=lambda row: row[:2])
+    # A passage that shares much less with the question than the best one only dilutes it.
+    top = -rows[0][0] if rows else 0.0
     seen: set[str] = set()
     out = []
-    for _, _, hit in rows:
+    for shared, _, hit in rows:
+        if -shared < DILUTED * top:
+            continue
         key = hit.card or f"{hit.source}#{hit.position}"
         if key not in seen:
             seen.add(key)

@@ -95,11 +95,14 @@ def fit(
         return 0.0
     score = 1.0 + EXTRA_TOPIC * (len(topics) - 1)
     score += SLOT_MATCH if slot.expects.value in card.slots else 0.0
+    shared = said & content_stems(f"{card.title} {card.body}")
     if slot.stage and "all" not in card.stages:
         if key not in card.stages:
             return 0.0  # a card about another stage is off topic here
         score += STAGE_MATCH
-    shared = said & content_stems(f"{card.title} {card.body}")
+    elif slot.stage and not shared:
+        # This question comes once a stage: advice for every stage would come every time.
+        score -= STAGE_MATCH
     return score + SHARED_WORD * min(len(shared), MAX_SHARED)
 
 

@@ -134,7 +134,7 @@ def test_emotion_dip_and_drop() -> None:
     j.stages[3].touchpoints[0].emotion = -1
     result = suggest(journey=j, lang=Lang.EN)
     low = next(s for s in result if s.title.startswith("Lift the feeling"))
-    assert low.touchpoint == "Kohta 3" and low.priority == Priority.HIGH
+    assert low.touchpoint == "Kohta 3" and low.reason == "a feeling you described"
     drop = next(s for s in result if s.title.startswith("Soften the drop"))
     assert drop.touchpoint == "Kohta 2" and "Kohta 1" in drop.why
 

@@ -36,8 +36,8 @@ def test_every_citation_of_a_real_map_supports_its_suggestion(
 def test_a_card_cited_for_advice_it_does_not_give_is_caught() -> None:
     # The mentor card says nothing about showing prices before checkout.
     wrong = Suggestion(
-        title="Show the full price up front at “Checkout”",
-        why="Show the full price, costs included, before checkout.",
+        title="Be open about the price at “Checkout”",
+        why="Tell it from the start; if that is hard, give a price range.",
         citations=[Citation(card="harju-find-mentor", source="003_ef748a65b3da4a81.txt")],
     )
     assert unsupported(wrong, lang="en") == ["harju-find-mentor"]

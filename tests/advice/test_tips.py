@@ -42,7 +42,7 @@ def test_a_card_of_another_stage_never_fits() -> None:
     kw = {"kinds": set(), "said": set(), "rules": rules}
     # The aftercare card is about the stages after the purchase.
     assert fit(cards["harju-touchpoints-before-aftercare"], slot=slot, key="discovery", **kw) == 0
-    assert fit(cards["harju-first-impression"], slot=slot, key="discovery", **kw) > 0
+    assert fit(cards["viralcx-discovery-how"], slot=slot, key="discovery", **kw) > 0
 
 
 def test_b2b_and_web_cards_only_for_such_businesses() -> None:
