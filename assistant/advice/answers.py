@@ -39,27 +39,21 @@ class Answer:
 
 
 def relevant(question: str, hits: list[Hit]) -> list[Hit]:
-    """The passages that share content words with `question`, best shared first.
+    """The passages that share content words with `question`, in the search's order.
 
-    The search's own order breaks ties: it also knows synonyms and the other language.
+    The search knows synonyms and the other language, so its order stands; the words only
+    decide which passages are about the question at all, and drop those that share much
+    less with it than the best one does.
     """
     asked = weights(question)
     need = min(MIN_SHARED, sum(asked.values()) / 2)
-    rows = []
-    for rank, hit in enumerate(hits):
-        shared = overlap(asked, weights(f"{hit.card_title} {hit.text}"))
-        if need > 0 and shared >= need and hit.score > 0:
-            rows.append((-shared, rank, hit))
-    rows.sort(key=lambda row: row[:2])
-    # A passage that shares much less with the question than the best one only dilutes it.
-    top = -rows[0][0] if rows else 0.0
+    rows = [(overlap(asked, weights(f"{h.card_title} {h.text}")), h) for h in hits if h.score > 0]
+    top = max((shared for shared, _ in rows), default=0.0)
     seen: set[str] = set()
     out = []
-    for shared, _, hit in rows:
-        if -shared < DILUTED * top:
-            continue
+    for shared, hit in rows:
         key = hit.card or f"{hit.source}#{hit.position}"
-        if key not in seen:
+        if need > 0 and shared >= max(need, DILUTED * top) and key not in seen:
             seen.add(key)
             out.append(hit)
     return out[:MAX_PASSAGES]

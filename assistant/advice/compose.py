@@ -19,8 +19,10 @@ from assistant.knowledge.base import Hit
 from assistant.model import Lang
 from assistant.prompts import load_yaml
 
-MAX_SENTENCES = 4
+MAX_SENTENCES = 5
 """An answer in the chat stays short; the sources are there for more."""
+MAX_FIRST = 3
+"""Sentences from the best passage: its point and the two closest to the question."""
 ON_TOPIC = 0.5
 """Shared weight (overlap.py) that makes a sentence part of the answer."""
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ\"”“(])")
@@ -66,24 +68,25 @@ class Picked:
 
 
 def pick_sentences(question: str, hits: list[Hit]) -> list[Picked]:
-    """The lead sentence of the best passage, then the sentences closest to the question."""
+    """The best passage's point and its sentences closest to the question, then the one
+    sentence of each further passage that speaks to the question most."""
     asked = weights(question)
     # A sentence must speak to the question, not merely mention customers.
     need = min(ON_TOPIC, sum(asked.values()) / 2)
-    scored: list[tuple[float, int, int, str, float]] = []
+    out: list[Picked] = []
     for n, hit in enumerate(hits, 1):
-        for i, s in enumerate(sentences(hit.text)):
-            shared = overlap(asked, weights(s))
-            # Earlier passages and earlier sentences win ties: they carry the point.
-            scored.append((shared - 0.3 * (n - 1) - 0.05 * i, n, i, s, shared))
-    if not scored:
-        return []
-    # The best passage's first sentence states its point; it leads when it is on topic.
-    lead = [row for row in scored if row[1] == 1 and row[2] == 0 and row[4] >= need]
-    rest = sorted((row for row in scored if row not in lead and row[4] >= need), reverse=True)
-    chosen = [*lead, *rest][:MAX_SENTENCES]
-    chosen.sort(key=lambda row: (row[1], row[2]))
-    return [Picked(number=row[1], text=row[3]) for row in chosen]
+        found = sentences(hit.text)
+        scored = [(overlap(asked, weights(s)), -i, s) for i, s in enumerate(found)]
+        if n == 1:
+            # A card states its point first: the lead, then its closest sentences, in order.
+            best = sorted(scored, reverse=True)[: MAX_FIRST - 1]
+            keep = {0} | {-i for shared, i, _ in best if shared >= need}
+            out += [Picked(number=1, text=s) for i, s in enumerate(found) if i in keep]
+        else:
+            shared, _, s = max(scored, default=(0.0, 0, ""))
+            if shared >= need:
+                out.append(Picked(number=n, text=s))
+    return out[:MAX_SENTENCES]
 
 
 def sources_text(hits: list[Hit], used: set[int], lang: Lang) -> str:
