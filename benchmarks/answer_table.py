@@ -59,6 +59,17 @@ def context_map(row: dict[str, Any]) -> Any:
     from assistant.model import JourneyMap, Persona, Stage, Touchpoint
 
     ctx = row.get("context") or {}
+    if row["key"] == "motivators" and not ctx.get("touchpoints"):
+        # The motivators question comes after the touchpoints: a row without a context
+        # meets a map with one stage and one touchpoint, where every motivator lands.
+        ctx = {
+            **ctx,
+            "touchpoints": {
+                "Hankinta" if row["lang"] == "fi" else "Purchase": [
+                    "Kauppa" if row["lang"] == "fi" else "Shop"
+                ]
+            },
+        }
     tps: dict[str, list[str]] = ctx.get("touchpoints") or {}
     names = list(ctx.get("stages") or [])
     for stage in tps:
@@ -99,9 +110,9 @@ def context_map(row: dict[str, Any]) -> Any:
 
 def run(row: dict[str, Any], *, kb: Any) -> tuple[Any, Any, str]:
     """The map before and after the answer, and the assistant's reply."""
-    from assistant.brains.offline import OfflineBrain
-    from assistant.interview.engine import Turn
+    from assistant.brains.offline.offline_brain import OfflineBrain
     from assistant.interview.state import PlannerState
+    from assistant.interview.step import Turn
     from assistant.model import Lang
     from assistant.turns import Expects, Slot
 

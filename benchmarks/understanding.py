@@ -1,11 +1,11 @@
 """Understanding benchmark: does the map say exactly what the entrepreneur said?
 
-Scripted users (benchmarks/understanding/{dev,heldout}/*.yaml, format in FORMAT.md) answer
+Scripted users (benchmarks/understanding/{dev,heldout,heldout2}/*.yaml, format in FORMAT.md) answer
 the assistant the way people write. Each script carries the truth of its map. The scorer
 is strict: per field precision (nothing invented) and recall (nothing lost), items matched
 one to one, in the right stage, touchpoint and field. The held-out set is reported apart.
 
-    .venv/bin/python benchmarks/understanding.py [--set dev|heldout|all] [--show ID]
+    .venv/bin/python benchmarks/understanding.py [--set dev|heldout|heldout2|all] [--show ID]
         [--llm-stub] [--json FILE]
 
 `--show ID` prints that interview's transcript and the differences from its truth.
@@ -502,8 +502,12 @@ def run(script: dict[str, Any], *, deps: Any) -> dict[str, Any]:
     }
 
 
+SET_NAMES = ("dev", "heldout", "heldout2")
+"""heldout2: twelve more interviews by a third helper who never read the parser (session 4)."""
+
+
 def load(which: str) -> list[tuple[str, dict[str, Any]]]:
-    sets = ["dev", "heldout"] if which == "all" else [which]
+    sets = list(SET_NAMES) if which == "all" else [which]
     out = []
     for name in sets:
         for path in sorted((SETS / name).glob("*.yaml")):
@@ -580,7 +584,7 @@ def table(title: str, results: list[dict[str, Any]]) -> dict[str, Any]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--set", default="all", choices=["dev", "heldout", "all"])
+    ap.add_argument("--set", default="all", choices=[*SET_NAMES, "all"])
     ap.add_argument("--show", default="", help="print this interview's transcript and misses")
     ap.add_argument("--misses", action="store_true", help="print every miss of the dev set")
     ap.add_argument("--llm-stub", action="store_true")
@@ -640,10 +644,10 @@ def main() -> int:
             for e in result["unused_events"]:
                 print("   event never sent:", e)
     report = {}
-    for set_name in ("dev", "heldout"):
+    for set_name in SET_NAMES:
         if by_set.get(set_name):
             report[set_name] = table(set_name, by_set[set_name])
-    every = by_set.get("dev", []) + by_set.get("heldout", [])
+    every = [r for name in SET_NAMES for r in by_set.get(name, [])]
     if len(report) > 1:
         report["all"] = table("all", every)
     if args.json:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from assistant.advice.compose import texts
 from assistant.advice.overlap import overlap, weights
-from assistant.brains.base import Brain
+from assistant.brains.protocol import Brain
 from assistant.knowledge.base import Hit, KnowledgeBase
 from assistant.model import Citation, Lang
 

@@ -15,6 +15,7 @@ from typing import Any
 
 from assistant.advice.rules import Fired, fire
 from assistant.advice.tips import tip_rules
+from assistant.brains.offline.parse import stage_key
 from assistant.knowledge.base import KnowledgeBase
 from assistant.knowledge.cards import Card, load_cards, load_sources
 from assistant.model import Citation, JourneyMap, Lang, Priority, Suggestion
@@ -65,8 +66,6 @@ def _render(text: str, name: str, values: dict[str, str]) -> str:
 
 
 def _fired(journey: JourneyMap, data: dict[str, Any], lang: str) -> list[Fired]:
-    from assistant.brains.offline_parse import stage_key
-
     words = tip_rules().web_words
     return list(fire(journey, data["keywords"], data["loyalty_keys"], stage_key, lang, words))
 

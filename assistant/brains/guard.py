@@ -7,9 +7,9 @@ is skipped, each session hears why once per outage.
 
 from __future__ import annotations
 
-from assistant.brains.base import Brain
 from assistant.brains.breaker import CircuitBreaker
 from assistant.brains.budget import Budgeted
+from assistant.brains.protocol import Brain
 from assistant.model import Lang
 from assistant.prompts import load_yaml
 

@@ -17,7 +17,7 @@ app = typer.Typer(
 
 
 def main() -> None:
-    from assistant.cli import chat, knowledge, maps, transcript  # noqa: F401  (registers commands)
+    from assistant.cli import chat, knowledge, maps, transcripts  # noqa: F401  (registers commands)
 
     app()
 

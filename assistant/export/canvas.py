@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assistant.export.words import word
+from assistant.export.captions import word
 from assistant.model import (
     Business,
     Channel,

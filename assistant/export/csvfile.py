@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from assistant.export.rows import safe_rows, touchpoint_header, touchpoint_rows
+from assistant.export.table_rows import safe_rows, touchpoint_header, touchpoint_rows
 from assistant.model import JourneyMap
 
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 import re
 
-from assistant.export.rows import cell_text
-from assistant.export.words import word
+from assistant.export.captions import word
+from assistant.export.table_rows import cell_text
 from assistant.model import (
     Assumption,
     Business,

@@ -12,14 +12,14 @@ import io
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from assistant.export.rows import (
+from assistant.export.captions import word
+from assistant.export.table_rows import (
     Cell,
     cell_text,
     is_dangerous,
     touchpoint_header,
     touchpoint_rows,
 )
-from assistant.export.words import word
 from assistant.model import (
     Assumption,
     Business,

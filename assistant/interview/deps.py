@@ -6,7 +6,7 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.brains.base import Brain
+from assistant.brains.protocol import Brain
 from assistant.knowledge.base import Hit, KnowledgeBase
 from assistant.settings import Settings, get_settings
 
@@ -93,7 +93,7 @@ def build_deps(
     kb: KnowledgeBase | None = None,
 ) -> Deps:
     """Deps from settings: LLMBrain when an LLM is configured and `offline` is False."""
-    from assistant.brains.offline import OfflineBrain
+    from assistant.brains.offline.offline_brain import OfflineBrain
     from assistant.store import Store
 
     settings = settings or get_settings()
@@ -102,7 +102,7 @@ def build_deps(
     offline_brain: Brain = OfflineBrain(kb=kb)
     brain = offline_brain
     if settings.llm_configured and not offline:
-        from assistant.brains.llm import LLMBrain
+        from assistant.brains.llm.llm_brain import LLMBrain
 
         brain = LLMBrain(settings=settings)
     return Deps(

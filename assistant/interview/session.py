@@ -11,10 +11,10 @@ from collections.abc import Callable
 from assistant.brains.guard import turn_brains
 from assistant.interview import replies as r
 from assistant.interview.deps import Deps
-from assistant.interview.engine import Outcome, Turn
 from assistant.interview.planner import is_filled, next_slot, progress
 from assistant.interview.readback import changed_paths
 from assistant.interview.state import PlannerState
+from assistant.interview.step import Outcome, Turn
 from assistant.model import JourneyMap, Lang
 from assistant.store import TurnRecord
 from assistant.turns import AssistantTurn, Expects, Role, Slot

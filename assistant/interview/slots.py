@@ -39,14 +39,14 @@ class SlotSpec:
 E = Expects
 SLOTS: tuple[SlotSpec, ...] = (
     SlotSpec(E.BUSINESS, "offering"),
-    SlotSpec(E.BUSINESS, "business_type", required=False),
     SlotSpec(E.PERSONA, "description"),
     SlotSpec(E.PERSONA, "goals"),
+    SlotSpec(E.BUSINESS, "business_type", required=False),
     SlotSpec(E.STAGES, "stages"),
     SlotSpec(E.TOUCHPOINTS, "touchpoints", Scope.STAGE),
     SlotSpec(E.TOUCHPOINT_DETAIL, "problems", Scope.STAGE),
     SlotSpec(E.TOUCHPOINT_DETAIL, "emotions"),
-    SlotSpec(E.TOUCHPOINT_DETAIL, "motivators", required=False),
+    SlotSpec(E.TOUCHPOINT_DETAIL, "motivators"),
     SlotSpec(E.CRITICAL, "critical"),
     SlotSpec(E.CRITICAL, "first_impression"),
     SlotSpec(E.CRITICAL, "last_memory", required=False),

@@ -46,7 +46,8 @@ def base_form(item: str, *, lang: str) -> str:
         return ""
     if len(toks) == 1:
         word = toks[0]
-        if word[:1].isupper() and lemma(word) == word.lower():
+        nominative = lang == "fi" and word.lower().endswith("nen")  # "Ensitapaaminen"
+        if word[:1].isupper() and lemma(word) == word.lower() and not nominative:
             return strip_name(word)
         if lang == "fi" and word.isalpha():
             base = _finnish_base(word)

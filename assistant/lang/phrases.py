@@ -9,9 +9,10 @@ and verb up to the first article and cuts at a preposition.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
-from assistant.lang.lexicon import Entry, cues
+from assistant.lang.lexicon import Entry, channels, cues, lookup
 from assistant.lang.lists import name_items, split_items
 from assistant.lang.words import lemma
 
@@ -115,11 +116,15 @@ def touchpoint_names(sentence: str, *, lang: str) -> list[tuple[str, Entry | Non
                 continue
             phrases.pop()
             item = item.split(maxsplit=1)[1] if len(item.split()) > 1 else ""
+        if lang == "fi" and len(item.split()) == 2:  # "ensitapaaminen Teamsissa"
+            item = " ".join(drop_place(item.split()))
         phrase, subject = noun_phrase(item, lang=lang)
         if phrase.strip():
             phrases.append((phrase, subject))
     out: list[tuple[str, Entry | None]] = []
     for phrase, _ in phrases:
+        if lang == "fi":  # before the names are put in base form: "Teamsissa" is a place
+            phrase = " ".join(drop_place(phrase.split()))
         for name, entry in name_items(phrase, lang=lang):
             if name.casefold() not in {n.casefold() for n, _ in out}:
                 out.append((name, entry))
@@ -262,6 +267,47 @@ _TRAILING = frozenset(
 _LOCATIVE = ("ssa", "ssä", "lla", "llä", "lta", "ltä", "sta", "stä", "lle", "sti", "tse")
 
 
+_POSSESSIVE = re.compile(r"(?:mme|nne|nsa|nsä|ni|si)$")
+
+
+def drop_place(toks: list[str]) -> list[str]:
+    """Finnish: the closing where/how words go ("Referenssisivu verkkosivuillamme",
+    "Rokotusmuistutukset tekstiviestillä", "Ensitapaaminen Teamsissa"); a genitive before
+    them keeps its head ("kaverin suosituksesta")."""
+    while len(toks) > 1 and not _genitive(toks[-2]):
+        last = toks[-1].lower().strip(",.")
+        bare = _POSSESSIVE.sub("", last) if len(last) > 8 else last
+        if toks[-1][:1].isupper() and len(last) < 7:
+            break  # "Kauppa Helsinki": a short proper name is no case ending
+        if not (last.endswith(_LOCATIVE) or bare.endswith(_LOCATIVE)):
+            break
+        dropped, toks = toks[-1], toks[:-1]
+        if len(toks) == 1 and toks[0].lower() in _NOT_A_PLACE:
+            return [lemma(dropped.lower().strip(",."))]  # "heti kassalla" -> Kassa
+    return toks
+
+
+def _genitive(word: str) -> bool:
+    w = word.lower().strip(",.")
+    return w.endswith("n") and not w.endswith("nen")  # "ensitapaaminen" is nominative
+
+
+def _compound(toks: list[str]) -> list[str]:
+    """Two words people write apart that Finnish writes as one: "netti varaus" ->
+    "Nettivaraus", "google haku" -> "Google-haku", "facebookin arvostelut" ->
+    "Facebook-arvostelut"."""
+    if len(toks) != 2 or not all(t.isalpha() for t in toks) or not toks[1].islower():
+        return toks
+    first = toks[0].lower()
+    for base in (first, first[:-2] if first.endswith("in") else "", first[:-1]):
+        entry = lookup(base, channels(), fuzzy=False) if len(base) >= 3 else None
+        if entry is not None and entry.fi[:1].isupper() and entry.fi == entry.en:
+            return [f"{entry.fi}-{toks[1]}"]  # a brand: Google, Facebook, TikTok
+    if first in _words("compound_heads"):
+        return [toks[0] + toks[1]]
+    return toks
+
+
 def tidy_touchpoint(name: str, *, lang: str) -> str:
     """A touchpoint name without the words around it: "Own website booking engine" ->
     "Website booking engine", "Proposal pdf by email" -> "Proposal pdf", "Auton jättö
@@ -286,13 +332,7 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
     if len(toks) > 2 and " ".join(t.lower() for t in toks[:2]) in ("jonkun verran", "aika paljon"):
         toks = toks[2:]  # "jonkun verran google" -> "Google"
     if lang == "fi":
-        while (
-            len(toks) > 1
-            and toks[-1][:1].islower()
-            and toks[-1].lower().endswith(_LOCATIVE)
-            and not toks[-2].lower().endswith("n")  # "kaverin suosituksesta" keeps its head
-        ):
-            toks.pop()
+        toks = _compound(drop_place(toks))
         if len(toks) > 1 and (is_verb(toks[0].lower()) or toks[0].lower() in _spoken_verbs()):
             toks.pop(0)
     elif len(toks) > 1 and toks[0].lower() in _english_verbs():

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from assistant.advice.suggestions import MAX_SUGGESTIONS, suggest
-from assistant.brains.offline import OfflineBrain
+from assistant.brains.offline.offline_brain import OfflineBrain
 from assistant.knowledge.cards import load_cards
 from assistant.model import (
     Assumption,

@@ -89,5 +89,5 @@ def test_tip_text_is_a_whole_sentence_without_markup(tmp_path: Path) -> None:
     assert first_sentence(text) == "Muista nämä: kassa, myynti."
     for card in load_cards():
         line = first_sentence(card.body)
-        assert line and line[-1] in ".!?)”\"", (card.id, line)
+        assert line and line[-1] in '.!?)”"', (card.id, line)
         assert not any(m in line for m in ("**", "_", "`", "#")), card.id

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.brains.offline import OfflineBrain
-from assistant.brains.offline_ask import acknowledge, bank, question, tip_line, transition, variants
+from assistant.brains.offline.ask import acknowledge, bank, question, tip_line, transition, variants
+from assistant.brains.offline.offline_brain import OfflineBrain
 from assistant.interview.replies import choices, texts
 from assistant.interview.slots import LEGACY, SLOTS, names
 from assistant.knowledge.base import Hit

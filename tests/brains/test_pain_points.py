@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.brains.offline_detail import parse_detail
-from assistant.brains.offline_metrics import parse_metrics
+from assistant.brains.offline.detail import parse_detail
+from assistant.brains.offline.metrics import parse_metrics
 
 
 @pytest.mark.parametrize(

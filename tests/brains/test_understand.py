@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.brains.offline import OfflineBrain
+from assistant.brains.offline.offline_brain import OfflineBrain
 from assistant.model import (
     AssumptionStatus,
     BusinessType,

@@ -81,7 +81,7 @@ _PUNCT = ".,;:!?()'\"·•+–"
 
 def _words(journey: JourneyMap) -> set[str]:
     """Every word of the map's texts and of the canvas's own captions."""
-    from assistant.export.words import _WORDS
+    from assistant.export.captions import _WORDS
     from assistant.model import journey_map_schema
 
     parts = [journey.model_dump_json(), json.dumps(journey_map_schema(), ensure_ascii=False)]

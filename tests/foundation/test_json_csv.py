@@ -10,7 +10,7 @@ import pytest
 
 from assistant.export.csvfile import to_csv
 from assistant.export.jsonfile import from_json, to_json
-from assistant.export.rows import LIST_JOIN, neutralise
+from assistant.export.table_rows import LIST_JOIN, neutralise
 from assistant.model import JourneyMap, Stage, Touchpoint, label
 
 from .conftest import INJECTIONS

@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from assistant.brains.base import BrainError
-from assistant.brains.offline import OfflineBrain
+from assistant.brains.offline.offline_brain import OfflineBrain
+from assistant.brains.protocol import BrainError
 from assistant.interview import Deps, open_session
 from assistant.knowledge.base import Hit
 from assistant.model import JourneyMap, Lang, Suggestion

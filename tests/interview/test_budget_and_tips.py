@@ -40,29 +40,51 @@ def _journey(described: int) -> JourneyMap:
 @pytest.mark.parametrize(
     ("messages", "follow_up"),
     [
-        (15, True),  # 15 + critical, ends, metrics + review and one spare fit in 20: ask it
-        (16, False),  # no longer fits: the optional motivators question is passed over
+        (18, True),  # 18 + the review and one spare fit in 20: ask it
+        (19, False),  # no longer fits: the optional assumptions question is passed over
     ],
 )
 def test_optional_question_only_while_the_budget_allows(messages: int, follow_up: bool) -> None:
+    journey = _journey(5).model_copy(update={"last_memory": "x", "first_impression": "y"})
+    state = PlannerState()
+    state.mark_answered(Slot(Expects.PERSONA, "goals"))
+    for stage in journey.stages:
+        state.mark_answered(Slot(Expects.TOUCHPOINT_DETAIL, "problems", stage.name))
+    for key in ("motivators", "critical"):
+        state.mark_answered(
+            Slot(Expects.TOUCHPOINT_DETAIL if key == "motivators" else Expects.CRITICAL, key)
+        )
+    state.mark_answered(Slot(Expects.METRICS, "metrics"))
+    state.user_messages = messages
+    slot = next_slot(journey=journey, state=state)
+    assert (slot.key == "assumptions") is follow_up, slot
+
+
+def test_motivators_are_asked_however_long_the_interview() -> None:
+    """What moves the customer on is part of every map: a required question."""
     journey = _journey(5)
     state = PlannerState()
     state.mark_answered(Slot(Expects.PERSONA, "goals"))
     for stage in journey.stages:
         state.mark_answered(Slot(Expects.TOUCHPOINT_DETAIL, "problems", stage.name))
-    state.user_messages = messages
-    slot = next_slot(journey=journey, state=state)
-    assert (slot.key == "motivators") is follow_up, slot
+    state.user_messages = 30
+    assert next_slot(journey=journey, state=state).key == "motivators"
 
 
 def test_stages_still_without_touchpoints_count_their_questions() -> None:
     """Two stages ahead owe touchpoints and problems: 4 questions, so at 13 messages the
-    optional business-type question no longer fits."""
-    journey = _journey(3).model_copy(update={"business": Business(offering="x")})
+    optional business-type question (asked after the persona) no longer fits."""
+    journey = _journey(3).model_copy(update={"business": Business(offering="x"), "stages": []})
     state = PlannerState()
-    state.mark_answered(Slot(Expects.BUSINESS, "offering"))
-    state.user_messages = 1
+    for slot in (
+        Slot(Expects.BUSINESS, "offering"),
+        Slot(Expects.PERSONA, "description"),
+        Slot(Expects.PERSONA, "goals"),
+    ):
+        state.mark_answered(slot)
+    state.user_messages = 3
     assert next_slot(journey=journey, state=state).key == "business_type"
+    journey = _journey(3).model_copy(update={"business": Business(offering="x")})
     state.user_messages = 13
     assert next_slot(journey=journey, state=state).key != "business_type"
 

@@ -19,7 +19,6 @@ def _to(session: Any, *answers: str) -> Any:
 
 FI_START = (
     "Kukkakauppa Ruusu, myydään kukkia ja kimppuja paikallisille",
-    "kuluttajille",
     "Sari, 45, kiireinen kahden lapsen äiti",
     "haluaa nätin kimpun nopeesti, turhauttaa jonottaminen",
     "käy",

@@ -98,11 +98,16 @@ def test_reopened_slot_is_asked_again_and_done_after_review() -> None:
 def test_optional_follow_ups_stop_when_the_budget_is_tight() -> None:
     journey = JourneyMap(business=Business(offering="kahvia"))
     state = PlannerState()
-    state.mark_answered(Slot(Expects.BUSINESS, "offering"))
-    journey = journey.model_copy(update={"stages": [Stage(name="A")]})
+    for slot in (
+        Slot(Expects.BUSINESS, "offering"),
+        Slot(Expects.PERSONA, "description"),
+        Slot(Expects.PERSONA, "goals"),
+    ):
+        state.mark_answered(slot)
     assert next_slot(journey=journey, state=state).key == "business_type"
+    journey = journey.model_copy(update={"stages": [Stage(name="A")]})
     state.user_messages = 19
-    assert next_slot(journey=journey, state=state).key == "description"
+    assert next_slot(journey=journey, state=state).key == "touchpoints"
 
 
 def test_progress_grows_with_coverage() -> None:

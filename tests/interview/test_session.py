@@ -71,7 +71,7 @@ def test_llm_garbage_from_a_fake_chat_model_falls_back(
 ) -> None:
     from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-    from assistant.brains.llm import LLMBrain
+    from assistant.brains.llm.llm_brain import LLMBrain
 
     garbage = FakeListChatModel(responses=["not json {"] * 20)
     llm = LLMBrain(settings=settings, chat_model=garbage, retry_wait=0.0)

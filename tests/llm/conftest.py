@@ -13,7 +13,7 @@ from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
 from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
 from pydantic import Field
 
-from assistant.brains.llm import LLMBrain
+from assistant.brains.llm.llm_brain import LLMBrain
 from assistant.settings import Settings
 from tests.llm.stub_server import StubServer
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.brains.base import BrainError
-from assistant.brains.llm import LLMBrain
+from assistant.brains.llm.llm_brain import LLMBrain
+from assistant.brains.protocol import BrainError
 from assistant.knowledge.base import Hit
 from assistant.model import JourneyMap, Lang
 from assistant.turns import Expects, Slot

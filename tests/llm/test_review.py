@@ -8,9 +8,9 @@ import json
 
 import pytest
 
-from assistant.brains.llm import LLMBrain
-from assistant.brains.llm_calls import BadReply
-from assistant.brains.llm_review import ReviewReply, merge
+from assistant.brains.llm.calls import BadReply
+from assistant.brains.llm.llm_brain import LLMBrain
+from assistant.brains.llm.review import ReviewReply, merge
 from assistant.knowledge.base import Hit
 from assistant.model import Citation, JourneyMap, Lang, Priority, Suggestion
 from tests.llm.conftest import ScriptedChat
@@ -106,7 +106,7 @@ def test_review_rewrites_offline_suggestions_with_only_their_citations(
         else None
     )
     if module is None or not hasattr(module, "suggest"):
-        pytest.skip("assistant.suggest.suggest has not landed yet")
+        pytest.skip("assistant.advice.suggestions.suggest has not landed yet")
     journey = JourneyMap.model_validate(
         {
             "business": {"offering": "kynttilät", "customers": "kuluttajat"},

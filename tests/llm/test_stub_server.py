@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from assistant.brains.base import BrainError
-from assistant.brains.llm import LLMBrain
-from assistant.llm_check import check_connection
+from assistant.brains.llm.check import check_connection
+from assistant.brains.llm.llm_brain import LLMBrain
+from assistant.brains.protocol import BrainError
 from assistant.model import JourneyMap, Lang
 from assistant.settings import Settings
 from assistant.turns import Expects, Slot

@@ -9,8 +9,8 @@ import openai
 import pytest
 from langchain_core.messages import AIMessage
 
-from assistant.brains.base import BrainError
-from assistant.brains.llm import LLMBrain
+from assistant.brains.llm.llm_brain import LLMBrain
+from assistant.brains.protocol import BrainError
 from assistant.model import JourneyMap, Lang, Stage
 from assistant.patch import MapPatch
 from assistant.turns import Expects, Slot
@@ -179,7 +179,7 @@ def test_map_is_shown_compactly_in_the_prompt(brain: LLMBrain, fake: ScriptedCha
 
 @pytest.mark.parametrize("expects", list(Expects))
 def test_every_phase_has_a_goal_for_the_model(expects: Expects) -> None:
-    from assistant.brains.llm_render import slot_text
+    from assistant.brains.llm.prompt_text import slot_text
 
     text = slot_text(Slot(expects, "", stage="Osto", touchpoint="Kassa"))
     assert text and "{" not in text

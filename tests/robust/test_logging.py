@@ -99,8 +99,8 @@ def test_the_configured_key_and_database_password_are_redacted_by_value(
 
 
 def test_a_session_fallback_logs_one_line(root_logger: logging.Logger, tmp_path: Path) -> None:
-    from assistant.brains.base import BrainError
-    from assistant.brains.offline import OfflineBrain
+    from assistant.brains.offline.offline_brain import OfflineBrain
+    from assistant.brains.protocol import BrainError
     from assistant.interview import Deps, open_session
     from assistant.settings import Settings
     from assistant.store import Store

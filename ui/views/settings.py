@@ -39,7 +39,7 @@ else:
 st.caption(t("settings.how_to"))
 
 if st.button(t("settings.test"), icon=":material/power:"):
-    from assistant.llm_check import check_connection
+    from assistant.brains.llm.check import check_connection
 
     with st.spinner(t("settings.testing")):
         report = check_connection(settings=settings)

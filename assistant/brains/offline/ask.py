@@ -33,7 +33,7 @@ def _pick(options: list[str], seed: str) -> str:
 
 
 def stage_model_text(journey: JourneyMap, lang: str) -> str:
-    from assistant.brains.offline_parse import stage_models
+    from assistant.brains.offline.parse import stage_models
 
     b2b = journey.business.business_type == BusinessType.B2B
     return " – ".join(stage_models()["b2b" if b2b else "five"][lang])

@@ -11,8 +11,8 @@ import json
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from assistant.brains.llm_calls import BadReply
-from assistant.brains.llm_render import defuse
+from assistant.brains.llm.calls import BadReply
+from assistant.brains.llm.prompt_text import defuse
 from assistant.model import Citation, Name, Priority, Suggestion, Text
 
 _RANK = {Priority.HIGH: 0, Priority.MEDIUM: 1, Priority.LOW: 2}

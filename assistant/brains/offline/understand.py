@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import logging
 
-from assistant.brains import offline_parse as P
-from assistant.brains.offline_answers import (
+from assistant.brains.offline import parse as P
+from assistant.brains.offline.answers import (
     parse_emotions,
-    parse_motivators,
     parse_problems,
     problem_field,
 )
-from assistant.brains.offline_detail import parse_detail
-from assistant.brains.offline_metrics import parse_metrics
+from assistant.brains.offline.detail import parse_detail
+from assistant.brains.offline.metrics import parse_metrics
+from assistant.brains.offline.motivators import parse_motivators
 from assistant.lang import refer
 from assistant.lang.clauses import clauses, sentences
 from assistant.lang.lexicon import cue_list, first_cue
@@ -59,6 +59,9 @@ def _understand(text: str, slot: Slot, journey: JourneyMap, lang: str) -> MapPat
             patch.business = P.parse_business(text, lang=lang)
     elif e == Expects.PERSONA:
         patch.persona = P.parse_persona(text, key=slot.key or "description", lang=lang)
+        if journey.business.business_type is None and slot.key != "goals":
+            kind = P.persona_business_type(text)
+            patch.business = BusinessPatch(business_type=kind) if kind else None
     elif e == Expects.STAGES:
         patch.stages = P.parse_stages(text, lang=lang, journey=journey)
     elif e == Expects.TOUCHPOINT_DETAIL and slot.key == "problems":

@@ -12,8 +12,8 @@ from typing import Any
 
 from assistant.advice.answers import answer_question
 from assistant.advice.tips import pick_tip
-from assistant.brains.base import Brain
-from assistant.brains.offline_edits import explicit_fix, lead_in, looks_like_edit, parse_edits
+from assistant.brains.offline.corrections import explicit_fix, lead_in, looks_like_edit, parse_edits
+from assistant.brains.protocol import Brain
 from assistant.edits import Edit, Op, apply_edits
 from assistant.interview import replies as r
 from assistant.interview.commands import Kind, detect, fix_target, is_confirmation, strip_subject
@@ -72,15 +72,20 @@ class Turn:
         state.fixing = False
         before = self.journey
         prefix = ""
+        # Edits of the proposed stage model ("lisää X, seikkailu pois") are the stages
+        # answer itself while the map has no stages yet, not a correction of the map.
+        proposing = pending.expects is Expects.STAGES and not self.journey.stages
         if cmd.kind in (Kind.ANSWER, Kind.FIX) and pending.expects is not Expects.REVIEW:
             opened, rest = lead_in(text)
             edits = parse_edits(text, journey=self.journey, lang=lang.value)
+            if proposing:
+                edits = [e for e in edits if e.op not in (Op.ADD_STAGE, Op.MOVE_STAGE)]
             # A correction in plain words is short; a long message is an answer that happens
             # to name things. The same text twice in a row is an answer too (never a loop).
             plain = not opened and cmd.kind is not Kind.FIX
             if plain and (len(text.split()) > MAX_PLAIN_EDIT or text == state.last_edit):
                 edits = []
-            if not edits and looks_like_edit(text) and text != state.last_edit:
+            if not edits and looks_like_edit(text) and text != state.last_edit and not proposing:
                 # "poista facebook" when there is no Facebook: say so; store nothing.
                 state.last_edit = text
                 return self.next(r.readback_text(lang, "not_applied"), reason="fix")

@@ -1,5 +1,5 @@
-"""Offline reading of the per-stage problems answer, the feelings answer and the
-motivators answer: clauses routed into fields and touchpoints, nothing invented.
+"""Offline reading of the per-stage problems answer and the feelings answer: clauses
+routed into fields and touchpoints, nothing invented.
 
 A clause goes to the touchpoint it names (by the name's own words, inflected or with a
 typo, never by one shared word of a longer name); a clause that names none stays with
@@ -190,35 +190,6 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
 def _negative(item: str) -> bool:
     felt = emotion(item)
     return felt is not None and felt[0] < 0
-
-
-def parse_motivators(text: str, *, journey: JourneyMap) -> list[TouchpointPatch]:
-    """What moves the customer on, at the touchpoint (or stage) each clause names."""
-    text = clean(text)
-    if not text or is_nothing(text):
-        return []
-    pairs = [(s.name, t.name) for s, t in journey.touchpoints()]
-    if not pairs:
-        return []
-    names = [n for _, n in pairs]
-    out: list[TouchpointPatch] = []
-    default = pairs[min(1, len(pairs) - 1)]
-    for piece in (p for s in sentences(text) for p in clauses(s)):
-        item = tidy(piece)
-        ws = words(item)
-        if not ws or is_nothing(item):
-            continue
-        named = touchpoint_of(ws, names)
-        where = next((p for p in pairs if p[1] == named), None)
-        if where is None:
-            stage = next(
-                (s for s in journey.stages if s.touchpoints and refer.strength(ws, s.name) == 3),
-                None,
-            )
-            where = (stage.name, stage.touchpoints[0].name) if stage else default
-        default = where
-        out.append(TouchpointPatch(stage=where[0], name=where[1], motivators=[item[:300]]))
-    return out
 
 
 _REST = re.compile(

@@ -6,11 +6,11 @@ import re
 from functools import cache
 from typing import Any
 
-from assistant.brains.offline_names import _GREETING, business_name, persona_name
+from assistant.brains.offline.names import _GREETING, business_name, persona_name
 from assistant.lang import refer
 from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.feelings import yes_no
-from assistant.lang.lexicon import channels, first_cue, lookup
+from assistant.lang.lexicon import channels, cue_list, first_cue, lookup
 from assistant.lang.lists import split_items
 from assistant.lang.nothing import is_nothing
 from assistant.lang.words import fuzzy_equal, has_prefix, lemma, stem, words
@@ -33,6 +33,25 @@ def business_type(text: str) -> BusinessType | None:
     if (b2b and b2c) or "molemmille" in ws or "both" in ws or "molempia" in ws:
         return BusinessType.BOTH
     return BusinessType.B2B if b2b else BusinessType.B2C if b2c else None
+
+
+_AGE = re.compile(
+    r"(?<![\d.,/])(?:1[6-9]|[2-8]\d)(?:\s*(?:v|vee|-?vuotias|years?|yo|y/o))?(?!\d|[.,]\d|/)", re.I
+)
+
+
+def persona_business_type(text: str) -> BusinessType | None:
+    """Who the business sells to, as its typical customer shows it: a role in an
+    organisation means businesses; a person with an age or a family means consumers."""
+    ws = words(text)
+    roles = [str(c) for c in cue_list("business", "role") if " " not in str(c)]
+    # "Tapahtumakoordinaattori Heidi": a role is often the head of a compound.
+    compound = any(w.endswith(r) and len(w) > len(r) + 3 for w in ws for r in roles)
+    if compound or first_cue(ws, "business", "role") >= 0 or first_cue(ws, "business", "b2b") >= 0:
+        return BusinessType.B2B
+    if first_cue(ws, "business", "b2c") >= 0 or _AGE.search(text):
+        return BusinessType.B2C
+    return None
 
 
 _SELF = re.compile(
@@ -92,7 +111,7 @@ _LABEL = re.compile(
     r"^(?:(?:hänen\s+|heidän\s+|their\s+|her\s+|his\s+)?(?:tavoitteet|tavoite|tavoitteena|"
     r"turhautumiset|turhauttaa|turhautuu|ärsyttää|ärsyttävää|harmittaa|huolettaa|goals?|"
     r"frustrations?|frustrated by|frustrates (?:them|her|him)|annoys (?:them|her|him)|"
-    r"wants? to|wants|haluaa|haluavat|toivoo|tarvitsee|needs?|pyrkii|hän haluaa|he haluavat|"
+    r"wants? to|wants|haluaa|haluavat|haluu|haluis|haluisi|toivoo|toivois|tarvitsee|needs?|pyrkii|hän haluaa|he haluavat|"
     r"she wants to|he wants to|they want to|they want|hates?|worries|is worried about|"
     r"häntä (?:turhauttaa|ärsyttää|harmittaa|huolettaa)|hän|he|she|they)\b\s*[:,-]?\s*)+",
     re.IGNORECASE,
@@ -130,6 +149,7 @@ def _item(text: str) -> str:
         if not _LABEL.sub("", out).strip(" .,;:-–") or out == whole:
             out = ""  # "Hän haluaa", "Turhautuu": a label with nothing to say
     out = _THAT.sub("", out).strip(" .,;:-–")
+    out = re.sub(r"^(?:ku|kun|when)\s+", "", out, flags=re.IGNORECASE)
     if out.lower() in _PRONOUN_ONLY or out.lower() in _YES:
         return ""
     return out
@@ -140,31 +160,97 @@ def parse_goals(text: str) -> PersonaPatch | None:
     ("Tavoitteet: a, b") carries over its items; "mut"/"but" starts afresh."""
     goals: list[str] = []
     frustrations: list[str] = []
-    for sentence in sentences(text):
+    for sentence in sentences(_flatten_lists(_label_break(text))):
         label: str | None = None
+        heading = False
         head = sentence.split(":", 1)
         if len(head) == 2 and len(head[0].split()) <= 4:
             label = classify(head[0], "persona", ("frustrations", "goals", "needs"))
             body = head[1] if label else sentence
+            heading = label is not None
         else:
             body = sentence
         for clause in (p for c in clauses(body) for p in _split_persona(c)):
             if is_nothing(clause) or _negated_ok(clause):
                 continue
             if re.match(r"^(?:mut|mutta|but|however|toisaalta)\b", clause.strip(), re.IGNORECASE):
-                label = None
-            field = classify(clause, "persona", ("frustrations", "goals", "needs")) or label
+                label, heading = None, False
+            # Under a heading ("Frustrations: ..., tools that need training") an item keeps
+            # the heading's field unless it opens with a label word of its own.
+            own = _opening_field(clause) if heading else _field_of(clause)
+            field = own or label
             if field is None and _has_problem(clause):
                 field = "frustrations"
             field = field or "goals"
             label = field
-            for raw in split_items(clause) if re.search(r",| ja | and ", clause) else [clause]:
+            raws = split_items(clause) if re.search(r",| ja | and ", clause) else [clause]
+            for raw in _with_adverbs(raws):
                 item = _item(raw)
                 if item and not is_nothing(item) and len(item) > 1:
                     (frustrations if field == "frustrations" else goals).append(item[:300])
     if not goals and not frustrations:
         return None
     return PersonaPatch(goals=goals, frustrations=frustrations)
+
+
+_FIELDS = ("frustrations", "goals", "needs")
+
+
+def _with_adverbs(items: list[str]) -> list[str]:
+    """ "nopeesti ja siististi": a lone manner adverb belongs to the item before it."""
+    out: list[str] = []
+    for item in items:
+        one = item.split()
+        if out and len(one) == 1 and one[0].lower().endswith(("sti", "ly")):
+            out[-1] = f"{out[-1]} ja {item}" if one[0].endswith("sti") else f"{out[-1]} and {item}"
+        else:
+            out.append(item)
+    return out
+
+
+def _field_of(clause: str) -> str | None:
+    return classify(clause, "persona", _FIELDS)
+
+
+def _opening_field(clause: str) -> str | None:
+    ws = words(clause)
+    hits = [(first_cue(ws, "persona", f), f) for f in _FIELDS]
+    hits = [(i, f) for i, f in hits if 0 <= i < 2]
+    return min(hits)[1] if hits else None
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,2}[.)])\s*")
+
+
+def _flatten_lists(text: str) -> str:
+    """A heading line and its bulleted or numbered lines become one labelled sentence:
+    "Tavoitteet:\n1. a\n2. b" -> "Tavoitteet: a, b"."""
+    groups: list[str] = []
+    listing = False
+    for line in (x.strip() for x in text.splitlines()):
+        if not line:
+            continue
+        item = _LIST_ITEM.sub("", line)
+        if groups and (item != line or listing) and groups[-1].rstrip().endswith((":", ",")):
+            groups[-1] = f"{groups[-1].rstrip()} {item.rstrip('.')},"
+            listing = True
+            continue
+        listing = False
+        groups.append(item)
+    return "\n".join(g.rstrip(",") for g in groups)
+
+
+_GOAL_THEN_FRUSTRATION = re.compile(
+    r"(\b(?:haluaa|haluu|haluavat|toivoo|wants?|would like)\b[^.!?\n:]{8,}?)\s+"
+    r"(?=(?:turhauttaa|turhauttavat|ärsyttää|harmittaa|frustrated|frustrating|hates)\b)",
+    re.IGNORECASE,
+)
+
+
+def _label_break(text: str) -> str:
+    """ "haluaa et hinta tiedetään etukäteen turhauttaa ku ...": a frustration label after a
+    goal without a stop between them starts a new sentence."""
+    return _GOAL_THEN_FRUSTRATION.sub(r"\1. ", text)
 
 
 def _split_persona(clause: str) -> list[str]:
@@ -246,12 +332,22 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
     """The whole stage list: the proposed model accepted, edited ("muuten hyvä mutta lisää
     Käyttöönotto oston jälkeen", "jätä seikkailu pois") or the user's own, without its
     lead-in ("Käytetään omia vaiheita: ..."). Names stay as the user wrote them."""
-    from assistant.brains.offline_edits import parse_stage_edits
+    from assistant.brains.offline.corrections import parse_stage_edits
     from assistant.edits import apply_edits
 
     proposed = _proposed(journey, lang)
     base = journey.model_copy(update={"stages": [Stage(name=n) for n in proposed]})
-    edits = parse_stage_edits(_strip_accept(text), journey=base, lang=lang)
+    body = _add_first(_strip_accept(text), proposed)
+    edits = parse_stage_edits(body, journey=base, lang=lang)
+    # "seikkailun tilalle Koulutus ja sitoutumisen tilalle Suosittelu": two edits joined
+    # by "ja" read one by one when that finds more of them.
+    parts = [p for p in _JOINED.split(body) if p.strip()]
+    if len(parts) > 1:
+        each = [e for p in parts for e in parse_stage_edits(p, journey=base, lang=lang)]
+        if len(each) > len(edits) and all(
+            parse_stage_edits(p, journey=base, lang=lang) for p in parts
+        ):
+            edits = each
     if edits:
         edited, changes, _ = apply_edits(base, edits)
         if changes:
@@ -272,12 +368,42 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
     return items if len(items) >= 2 else None
 
 
+_JOINED = re.compile(
+    r"\s+(?:ja|sekä|and)\s+(?=\S+\s+(?:tilalle|sijaan|sijasta|pois|instead)\b)|"
+    r"\s+(?:ja|sekä|and)\s+(?=(?:lisää|poista|jätä|nimeä|vaihda|muuta|siirrä|drop|add|remove|"
+    r"rename|call|name|replace|swap|insert|move|put)\b)",
+    re.IGNORECASE,
+)
+
 _ACCEPT = re.compile(
     r"^\s*(?:(?:joo|juu|kyllä|ok|okei|käy|sopii|hyvä|muuten hyvä|muuten ok|pääosin|mostly yes|"
     r"mostly|yes|yeah|sure|fine|looks good|sounds good|otherwise fine|otherwise ok)\b[\s,.!]*)+"
     r"(?:(?:mutta|mut|but|paitsi|except)\s+)?",
     flags=re.IGNORECASE,
 )
+
+
+def _add_first(text: str, names: list[str]) -> str:
+    """ "add after Purchase a stage called Onboarding" -> "add Onboarding after Purchase":
+    the order the edit reader knows."""
+    refs = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    m = re.search(
+        rf"\b(?P<verb>add|insert)\s+(?P<rel>after|before)\s+(?:the\s+)?(?P<ref>{refs})\s+"
+        r"(?:(?:a|an|one)\s+)?(?:(?:more|new|extra)\s+)?(?:(?:stage|phase|step)\s*)?"
+        r"(?:(?:called|named)\s+)?(?P<name>[^,.;]+)",
+        text,
+        re.IGNORECASE,
+    )
+    if m is not None:
+        moved = f"{m['verb']} {m['name'].strip()} {m['rel']} {m['ref']}"
+        text = text[: m.start()] + moved + text[m.end() :]
+    # "call Engagement Loyalty" -> "rename Engagement to Loyalty"
+    return re.sub(
+        rf"\b(?:call|name)\s+(?:the\s+)?({refs})\s+(?!instead\b)([\w-]+(?:\s+[\w-]+)?)",
+        r"rename \1 to \2",
+        text,
+        flags=re.IGNORECASE,
+    )
 
 
 def _strip_accept(text: str) -> str:

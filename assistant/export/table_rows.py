@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from enum import StrEnum
 
-from assistant.export.words import word
+from assistant.export.captions import word
 from assistant.model import JourneyMap, Lang, Stage, Touchpoint, label
 
 Cell = str | int | None

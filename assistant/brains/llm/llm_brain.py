@@ -18,11 +18,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, SecretStr
 
 from assistant.brains import budget
-from assistant.brains.base import BrainError
 from assistant.brains.breaker import CircuitBreaker
-from assistant.brains.llm_calls import BadReply, parse_json, reply_text, short_reason, with_retries
-from assistant.brains.llm_ground import ground
-from assistant.brains.llm_render import (
+from assistant.brains.llm.calls import BadReply, parse_json, reply_text, short_reason, with_retries
+from assistant.brains.llm.ground import ground
+from assistant.brains.llm.prompt_text import (
     LANGUAGE_NAMES,
     defuse,
     map_summary,
@@ -30,7 +29,8 @@ from assistant.brains.llm_render import (
     slot_text,
     sources_line,
 )
-from assistant.brains.llm_review import ReviewReply, merge, suggestions_text
+from assistant.brains.llm.review import ReviewReply, merge, suggestions_text
+from assistant.brains.protocol import BrainError
 from assistant.knowledge.base import Hit, KnowledgeBase
 from assistant.model import JourneyMap, Lang, Suggestion
 from assistant.patch import MapPatch

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.brains import offline_parse as P
+from assistant.brains.offline import parse as P
 from assistant.lang.clauses import classify, sentences
 from assistant.lang.lists import base_form, split_items
 from assistant.lang.nothing import is_nothing

@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from assistant.brains.base import BrainError
+from assistant.brains.protocol import BrainError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 from assistant.advice.compose import compose
 from assistant.advice.suggestions import suggest
-from assistant.brains.offline_ask import question
-from assistant.brains.offline_understand import understand as _understand
+from assistant.brains.offline.ask import question
+from assistant.brains.offline.understand import understand as _understand
 from assistant.knowledge.base import Hit, KnowledgeBase
 from assistant.model import JourneyMap, Lang, Suggestion
 from assistant.patch import MapPatch

@@ -1,0 +1,120 @@
+"""Offline reading of the motivators answer: what moves the customer on, each at the
+stage and touchpoint the user names.
+
+People answer this for the whole journey at once ("koulutuksessa se et pääsee heti
+ajamaan, ja sitoutumisessa jälkisoitto"), so the answer is cut where a new place
+begins, the place words are dropped from the stored text, and a piece that names no
+place stays where the previous one was.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.lang import refer
+from assistant.lang.clauses import sentences
+from assistant.lang.nothing import is_nothing
+from assistant.lang.words import clean, words
+from assistant.model import JourneyMap, Stage
+from assistant.patch import TouchpointPatch
+
+# Where a new piece may begin: a comma, "ja"/"and" (with or without one), a semicolon.
+_JOINT = re.compile(r"(\s*,\s*(?:(?:ja|sekä|and|mutta|but)\s+)?|\s+(?:ja|sekä|and)\s+)", re.I)
+_PREP = re.compile(
+    r"^(?:(?:ja|and|sekä|also|myös|plus)\s+)?(?:(?:in|at|during|on)\s+(?:the\s+)?)?", re.I
+)
+_STAGE_WORD = re.compile(r"^(?:stage|phase|vaiheessa|vaihe)\b[\s,:]*", re.IGNORECASE)
+_THAT = re.compile(
+    r"^(?:(?:se|ne|siinä|siellä)\s*,?\s+)?(?:(?:et|että|kun|jos)\b\s*)|^(?:se|ne)\b\s+"
+    r"|^(?:that|the fact that)\b\s+|^(?:ja|and|sekä|also|myös|plus)\b\s+",
+    re.IGNORECASE,
+)
+_NEW_ITEM = re.compile(r"^(?:se\s*,?\s+(?:et|että|kun)|that)\b", re.IGNORECASE)
+
+
+def _stage_at(ws: list[str], stages: list[Stage]) -> tuple[Stage, int] | None:
+    """A stage named by the first words (after in/at): the stage and how many words."""
+    for stage in stages:
+        n = len(words(stage.name)) or 1
+        if ws[:n] and refer.strength(ws[:n], stage.name) == refer.FULL:
+            return stage, n
+    return None
+
+
+def _opens_place(piece: str, stages: list[Stage], names: list[str]) -> bool:
+    ws = words(_PREP.sub("", piece))
+    if not ws:
+        return False
+    return _stage_at(ws, stages) is not None or refer.best(ws[:2], names) is not None
+
+
+def _pieces(sentence: str, stages: list[Stage], names: list[str]) -> list[str]:
+    """The sentence cut where a new place or a new "se että" begins."""
+    parts = _JOINT.split(sentence)
+    out: list[str] = []
+    joint = ""
+    for i, part in enumerate(parts):
+        if i % 2:
+            joint = part
+            continue
+        part = part.strip(" .")
+        if not part:
+            continue
+        if out and not (_opens_place(part, stages, names) or _NEW_ITEM.match(part)):
+            out[-1] = f"{out[-1]}{joint}{part}"  # the same thought goes on
+        else:
+            out.append(part)
+    return out
+
+
+def _strip_place(piece: str, stages: list[Stage]) -> tuple[str, Stage | None]:
+    """The piece without its opening place words ("Koulutuksessa se et", "In the Booking
+    stage,") or a closing one ("... arvioinnissa"), and the stage they named."""
+    body = _PREP.sub("", piece.strip())
+    toks = body.split()
+    found = _stage_at(words(" ".join(toks[:4])), stages)
+    stage = None
+    if found is not None:
+        stage, n = found
+        body = " ".join(toks[n:]).lstrip(" ,:")
+        body = _STAGE_WORD.sub("", body)
+    else:
+        body = piece.strip()
+        tail = toks[-1:] if toks else []
+        last = _stage_at(words(" ".join(tail)), stages) if tail else None
+        if last is not None and len(toks) > 2:
+            stage = last[0]
+            body = " ".join(body.split()[:-1])
+    for _ in range(2):
+        body = _THAT.sub("", body.strip(" ,:")).strip()
+    return body.strip(" .,:;-–"), stage
+
+
+def parse_motivators(text: str, *, journey: JourneyMap) -> list[TouchpointPatch]:
+    """What moves the customer on, at the touchpoint (or stage) each piece names."""
+    text = clean(text)
+    if not text or is_nothing(text):
+        return []
+    stages = [s for s in journey.stages if s.touchpoints]
+    pairs = [(s.name, t.name) for s in stages for t in s.touchpoints]
+    if not pairs:
+        return []
+    names = [n for _, n in pairs]
+    where = pairs[min(1, len(pairs) - 1)]
+    out: list[TouchpointPatch] = []
+    for sentence in sentences(text):
+        for piece in _pieces(sentence, stages, names):
+            said, stage = _strip_place(piece, stages)
+            ws = words(said)
+            if not ws or is_nothing(said):
+                continue
+            own = [t.name for t in stage.touchpoints] if stage else names
+            named = refer.best(ws, own)
+            if named is not None:
+                where = next(
+                    p for p in pairs if p[1] == named and (not stage or p[0] == stage.name)
+                )
+            elif stage is not None:
+                where = (stage.name, stage.touchpoints[0].name)
+            out.append(TouchpointPatch(stage=where[0], name=where[1], motivators=[said[:300]]))
+    return out
