@@ -75,14 +75,15 @@ PER_TOUCHPOINT = 2
 
 def _new(f: Fired, taken: dict[str, set[str]]) -> bool:
     """Whether `f` says something not yet said; records it. A touchpoint gets a second
-    suggestion only for another problem in the user's words, a map-wide rule one only."""
+    suggestion only for another problem in the user's words and other advice; a map-wide
+    rule fires once."""
     place = f"{f.stage}/{f.touchpoint}" if f.touchpoint else f"rule:{f.rule}"
     said = taken.setdefault(place, set())
     # A feeling or a general rule at a touchpoint adds nothing to a problem told there.
     quote = f.values.get("quote", "") if not f.rule.startswith("emotion") else ""
-    if said and (not quote or quote in said or len(said) >= PER_TOUCHPOINT):
-        return False
-    said.add(quote or f.rule)
+    if said and (not quote or quote in said or f.rule in said or len(said) >= 2 * PER_TOUCHPOINT):
+        return False  # nothing new, or the same advice again ("be open about the price" twice)
+    said.update({quote or f.rule, f.rule})
     return True
 
 
