@@ -218,6 +218,12 @@ class Suggestion(_Model):
     citations: Annotated[list[Citation], Field(max_length=10)] = _f(
         list, "Lähteet", "Citations", "Guidance this suggestion rests on."
     )
+    reason: Text = _f(
+        "",
+        "Peruste",
+        "Reason",
+        "Why it ranks where it does, e.g. a critical touchpoint with a problem.",
+    )
 
 
 class JourneyMap(_Model):

@@ -36,5 +36,10 @@ class Brain(Protocol):
         ...
 
     def review(self, *, journey: JourneyMap, lang: Lang, kb: KnowledgeBase) -> list[Suggestion]:
-        """5-12 prioritised suggestions, each citing at least one card."""
+        """Ranked suggestions specific to this map, each citing a card that supports it."""
+        ...
+
+    def answer(self, *, question: str, hits: list[Hit], lang: Lang) -> str:
+        """An answer to `question` from `hits` only, marking each claim [n] (hit n, from 1)
+        and ending with the numbered sources. `hits` are already judged relevant."""
         ...

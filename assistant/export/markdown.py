@@ -153,6 +153,8 @@ def _suggestions(journey: JourneyMap, lang: Lang) -> list[str]:
     out = [f"## {md(label(JourneyMap, 'suggestions', lang))}", ""]
     for n, s in enumerate(journey.suggestions, start=1):
         prio = f"{label(Suggestion, 'priority', lang)}: {word(s.priority.value, lang)}"
+        if s.reason:
+            prio += f" · {label(Suggestion, 'reason', lang)}: {s.reason}"
         out += [f"### {n}. {md(s.title)}", "", f"*{md(prio)}*", ""]
         where = " / ".join(md(x) for x in (s.stage, s.touchpoint) if x)
         if where:

@@ -102,6 +102,8 @@ def _stage(n: int, stage: Stage, lang: Lang) -> list[Block]:
 def _suggestion(n: int, s: Suggestion, lang: Lang) -> list[Block]:
     out: list[Block] = [(Style.ITEM_HEAD, f"{n}. {s.title}")]
     meta = f"{label(Suggestion, 'priority', lang)}: {word(s.priority.value, lang)}"
+    if s.reason:
+        meta += f" · {label(Suggestion, 'reason', lang)}: {s.reason}"
     where = " / ".join(x for x in (s.stage, s.touchpoint) if x)
     out.append((Style.NOTE, f"{meta} · {word('where', lang)}: {where}" if where else meta))
     if s.why:

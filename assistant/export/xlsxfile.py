@@ -67,13 +67,15 @@ def _persona(journey: JourneyMap) -> tuple[list[str], list[list[Cell]]]:
 
 def _suggestions(journey: JourneyMap) -> tuple[list[str], list[list[Cell]]]:
     lang = journey.language
-    fields = ("title", "why", "stage", "touchpoint", "priority", "citations")
+    # The reason came later: it is the last column, so earlier readers keep their columns.
+    fields = ("title", "why", "stage", "touchpoint", "priority", "citations", "reason")
     rows: list[list[Cell]] = []
     for s in journey.suggestions:
         cites = "\n".join(
             ", ".join(p for p in (c.title, c.author, c.card or c.source) if p) for c in s.citations
         )
-        rows.append([*(cell_text(getattr(s, f), lang) for f in fields[:-1]), cites])
+        rows.append([*(cell_text(getattr(s, f), lang) for f in fields[:-2]), cites])
+        rows[-1].append(cell_text(s.reason, lang))
     return [label(Suggestion, f, lang) for f in fields], rows
 
 

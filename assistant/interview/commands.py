@@ -35,6 +35,10 @@ class Command:
     """For FIX: the corrected answer after the command word (may be empty)."""
 
 
+MIN_QUESTION_WORDS = 3
+"""A question after context is a real question ("mitä mä teen?"), not a tacked-on "Mitä muuta?"."""
+MAX_AFTERTHOUGHT = 8
+"""Words after a question that still leave it a question ("They all feel important.")."""
 _WORD = re.compile(r"[\wåäöÅÄÖ'-]+")
 
 
@@ -69,6 +73,13 @@ def is_confirmation(text: str) -> bool:
     return bool(ws) and len(ws) <= 6 and (_is(ws[0], v["confirm"]) or _phrase(text, v["confirm"]))
 
 
+def _asks(words: list[str], question_words: list[str]) -> bool:
+    """A sentence that opens like a question: a question word, or a verb with the question
+    suffix, written ("onko") or spoken ("onks", "miks")."""
+    head = words[0] if words else ""
+    return head in question_words or (len(head) >= 4 and head.endswith(("ko", "kö", "ks")))
+
+
 def is_question(text: str) -> bool:
     """A question to the assistant rather than an answer to the slot."""
     stripped = text.strip()
@@ -77,9 +88,17 @@ def is_question(text: str) -> bool:
         return False
     v = _vocab()
     starts = ws[0] in v["question_words"] or (ws[0].endswith(("ko", "kö")) and len(ws[0]) > 4)
+    sentences = [_words(s) for s in re.split(r"(?<=[.!?])\s+", stripped) if _words(s)]
     if stripped.endswith("?"):
-        # "Myymme kahvia. Mitä muuta?" is an answer with a question tacked on; one sentence is a question.
-        return len(re.split(r"(?<=[.!])\s+", stripped)) == 1 or starts
+        # "Myymme kahvia. Mitä muuta?" is an answer with a question tacked on; one sentence is a
+        # question, and so is a full question after a line of context ("We have a waiting
+        # list. Why should I bother with this?").
+        last = sentences[-1]
+        full = _asks(last, v["question_words"]) and len(last) >= MIN_QUESTION_WORDS
+        return len(sentences) == 1 or starts or full
+    if "?" in stripped and _asks(ws, v["question_words"]):
+        # A question with a short afterthought: "Mikä se asiakaspolku on? en oo kuullu".
+        return sum(len(s) for s in sentences[1:]) <= MAX_AFTERTHOUGHT
     # Without a question mark only a short message is a question: "kuinka moni tarjous johtaa
     # kauppaan ja keskimääräinen tilauksen koko" answers "which numbers do you follow?".
     return ws[0] in v["question_words"] and 1 < len(ws) <= 8 and ws[1] not in v["answer_pronouns"]

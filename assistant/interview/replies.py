@@ -4,9 +4,9 @@ tips, the review list and the closing summary. Texts live in prompts/session.{fi
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from assistant.advice.compose import sentences
 from assistant.knowledge.base import Hit
 from assistant.model import Citation, JourneyMap, Lang, Suggestion
 from assistant.prompts import load_yaml
@@ -47,10 +47,10 @@ def reask(slot: Slot, lang: Lang) -> str:
     return str(template).format(stage=slot.stage or "", touchpoint=slot.touchpoint or "")
 
 
-def first_sentence(text: str, limit: int = 240) -> str:
-    body = re.sub(r"\s+", " ", re.sub(r"[#*_`>]", "", text)).strip()
-    head = re.split(r"(?<=[.!?])\s", body, maxsplit=1)[0]
-    return head if len(head) <= limit else head[: limit - 1].rstrip() + "…"
+def first_sentence(text: str) -> str:
+    """The card's point as one whole sentence (a list it introduces included), no markup."""
+    found = sentences(text)
+    return " ".join(found[0].split()) if found else ""
 
 
 def tip_line(hit: Hit, lang: Lang) -> str:
@@ -91,6 +91,7 @@ def review_text(suggestions: list[Suggestion], lang: Lang) -> str:
                 n=i,
                 title=s.title,
                 priority=prio.get(s.priority.value, s.priority.value),
+                reason=s.reason or "–",
                 where=say(lang, "review_where", place=place) if place else "",
                 why=s.why,
                 sources=sources_text(s.citations) or "–",

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from assistant.advice.answers import answer_question
+from assistant.advice.tips import pick_tip
 from assistant.brains.offline.corrections import explicit_fix, lead_in, looks_like_edit, parse_edits
 from assistant.brains.protocol import Brain
 from assistant.edits import Edit, Op, apply_edits
@@ -18,7 +20,6 @@ from assistant.interview.commands import Kind, detect, fix_target, is_confirmati
 from assistant.interview.planner import next_slot
 from assistant.interview.readback import changes_text, readback
 from assistant.interview.state import PlannerState, slot_to_json
-from assistant.interview.tips import answer_question, pick_tip
 from assistant.knowledge.base import KnowledgeBase
 from assistant.lang.nothing import is_nothing
 from assistant.model import Citation, JourneyMap, Lang
@@ -179,18 +180,16 @@ class Turn:
         return self.fix(cmd.rest if cmd.kind is Kind.FIX else rest, pending)
 
     def answer(self, question: str, pending: Slot) -> Outcome:
-        text, cites = answer_question(
-            question=question, brain=self.brain, kb=self.kb, lang=self.lang
-        )
-        text = text or r.say(self.lang, "no_answer")
+        found = answer_question(question=question, brain=self.brain, kb=self.kb, lang=self.lang)
+        # The interview resumes where it was: the pending question is asked again.
         again = r.say(self.lang, "continue", question=r.reask(pending, self.lang))
         return Outcome(
-            text=r.join(text, again),
+            text=r.join(found.text, again),
             slot=pending,
             journey=self.journey,
             state=self.state,
             expects=pending.expects,
-            citations=cites,
+            citations=found.citations,
             reason="question",
         )
 

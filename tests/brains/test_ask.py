@@ -1,11 +1,11 @@
-"""The question bank and OfflineBrain.ask / answer_question."""
+"""The question bank and OfflineBrain.ask."""
 
 from __future__ import annotations
 
 import pytest
 
 from assistant.brains.offline.ask import acknowledge, bank, question, tip_line, transition, variants
-from assistant.brains.offline.offline_brain import OfflineBrain, answer_question
+from assistant.brains.offline.offline_brain import OfflineBrain
 from assistant.interview.replies import choices, texts
 from assistant.interview.slots import LEGACY, SLOTS, names
 from assistant.knowledge.base import Hit
@@ -13,7 +13,6 @@ from assistant.model import BusinessType, JourneyMap, Lang
 from assistant.patch import MapPatch, TouchpointPatch
 from assistant.prompts import PromptTemplate
 from assistant.turns import Expects, Slot
-from tests.brains.conftest import FakeKB
 
 # The registry is the one list of questions; every question bank must cover it (and the
 # keys earlier versions may still be waiting on in saved interviews).
@@ -48,7 +47,7 @@ def test_other_texts_render(lang: str) -> None:
     for text in b["acks"]:
         assert "x" in PromptTemplate(name="ack", text=text).render(summary="x")
     assert PromptTemplate(name="tip", text=b["tip"]).variables == {"tip", "author", "title"}
-    assert b["nothing"] and b["answers"]["unknown"]
+    assert b["nothing"]
     for phase in (
         "persona",
         "stages",
@@ -121,27 +120,6 @@ def test_acknowledgement() -> None:
     )
     assert "Instagram, Google" in acknowledge(patch, "fi")
     assert acknowledge(MapPatch(), "fi") == bank("fi")["nothing"]
-
-
-def test_answer_question_cites_the_top_card(tip: Hit) -> None:
-    text, cites = answer_question(question="Mikä on kosketuspiste?", kb=FakeKB([tip]), lang=Lang.FI)
-    assert text.startswith("Kysy jokaisesta")
-    assert "Hanna Heinonen: Mikä on asiakaspolku?" in text
-    assert [c.card for c in cites] == ["heinonen-touchpoint-questions"]
-
-
-@pytest.mark.parametrize("lang", [Lang.FI, Lang.EN])
-def test_answer_question_without_hits_is_polite(lang: Lang) -> None:
-    text, cites = answer_question(question="Paljonko kello on?", kb=FakeKB([]), lang=lang)
-    assert cites == [] and text == bank(lang.value)["answers"]["unknown"]
-    assert answer_question(question="x", kb=None, lang=lang)[1] == []
-
-
-def test_answer_question_needs_a_shared_word(tip: Hit) -> None:
-    text, cites = answer_question(
-        question="Paljonko kello on Tokiossa?", kb=FakeKB([tip]), lang=Lang.FI
-    )
-    assert cites == [] and text == bank("fi")["answers"]["unknown"]
 
 
 def test_tip_is_the_first_line_only() -> None:

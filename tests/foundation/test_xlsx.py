@@ -50,7 +50,8 @@ def test_persona_suggestions_assumptions(en_map: JourneyMap) -> None:
     assert persona["Business"] == "Kirjanpito Oy" and persona["B2B or B2C"] == "B2B"
     assert persona["Persona"] == "Growing founder Mikko"
     sug = list(wb["Suggestions"].iter_rows(values_only=True))
-    assert sug[0] == ("Suggestion", "Why", "Stage", "Touchpoint", "Priority", "Citations")
+    # The reason came later, as the last column: earlier columns keep their places.
+    assert sug[0] == ("Suggestion", "Why", "Stage", "Touchpoint", "Priority", "Citations", "Reason")
     assert sug[2][4] == "medium"
     assert "Asiakaspolku, Netello, netello-journey-length" in sug[2][5]
     assert "Mikä on asiakaspolku?, Hanna Heinonen" in sug[2][5]

@@ -101,12 +101,12 @@ def test_review_rewrites_offline_suggestions_with_only_their_citations(
     brain: LLMBrain, fake: ScriptedChat
 ) -> None:
     module = (
-        importlib.import_module("assistant.brains.offline.suggest")
-        if importlib.util.find_spec("assistant.brains.offline.suggest")
+        importlib.import_module("assistant.advice.suggestions")
+        if importlib.util.find_spec("assistant.advice.suggestions")
         else None
     )
     if module is None or not hasattr(module, "suggest"):
-        pytest.skip("assistant.brains.offline.suggest.suggest has not landed yet")
+        pytest.skip("assistant.advice.suggestions.suggest has not landed yet")
     journey = JourneyMap.model_validate(
         {
             "business": {"offering": "kynttilät", "customers": "kuluttajat"},

@@ -24,8 +24,8 @@ def test_opening_question_is_shown_and_the_link_is_set(app: Any, core_deps: Any)
     assert first.name == "assistant"
     assert "mikä sen nimi on" in first.markdown[0].value
     assert "Kartta on 0 % valmis" in app.get("progress")[0].proto.text
-    # The tip's source can be opened to the guidance card text.
-    assert any("Heinonen" in e.label or "Harju" in e.label for e in app.expander)
+    # No tip before the user has said anything: nothing yet tells which card fits.
+    assert not any("Heinonen" in e.label or "Harju" in e.label for e in app.expander)
     # A visit creates nothing: no interview, no link, until the first message.
     assert app.session_state["interview_id"] is None and "k" not in app.query_params
     assert core_deps.store.list_interviews() == []

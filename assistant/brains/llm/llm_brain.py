@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
+from assistant.advice.suggestions import suggest
 from assistant.brains import budget
 from assistant.brains.breaker import CircuitBreaker
 from assistant.brains.llm.calls import BadReply, parse_json, reply_text, short_reason, with_retries
@@ -30,7 +31,6 @@ from assistant.brains.llm.prompt_text import (
     sources_line,
 )
 from assistant.brains.llm.review import ReviewReply, merge, suggestions_text
-from assistant.brains.offline.suggest import suggest
 from assistant.brains.protocol import BrainError
 from assistant.knowledge.base import Hit, KnowledgeBase
 from assistant.model import JourneyMap, Lang, Suggestion
@@ -203,10 +203,6 @@ class LLMBrain:
         return text
 
     def review(self, *, journey: JourneyMap, lang: Lang, kb: KnowledgeBase) -> list[Suggestion]:
-        try:
-            pass
-        except ImportError as exc:
-            raise BrainError("review: offline suggestions are not available") from exc
         try:
             originals = suggest(journey=journey, lang=lang, kb=kb)
         except Exception as exc:

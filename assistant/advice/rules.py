@@ -1,7 +1,10 @@
-"""Conditions of the offline suggestion rules: which rule fires where on THIS map.
+"""Conditions of the suggestion rules: which rule fires where on THIS map.
 
-Each function yields `Hit`s (rule id + the words that make it specific); the texts,
-priorities and cards live in prompts/suggestions.yaml.
+A rule fires only on something the user said (a pain, a doubt, a blocker, a feeling, a
+touchpoint or stage they named) or on a gap in what they said (no measure, no feedback, no
+first impression); advice that would fit any business is not given. Each `Fired` carries
+the rule id and the user's own words that make it specific; the texts, reasons and cards
+live in prompts/suggestions.yaml.
 """
 
 from __future__ import annotations
@@ -10,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from assistant.model import AssumptionStatus, JourneyMap, Priority, Stage, Touchpoint
+from assistant.model import AssumptionStatus, JourneyMap, Stage, Touchpoint
 
 
 @dataclass(frozen=True)
@@ -19,7 +22,6 @@ class Fired:
     stage: str = ""
     touchpoint: str = ""
     values: dict[str, str] = field(default_factory=dict)
-    priority: Priority | None = None
 
 
 def _quote(text: str, limit: int = 120) -> str:
@@ -47,6 +49,7 @@ def fire(
     loyalty_keys: list[str],
     stage_key: object,
     lang: str = "fi",
+    web_words: tuple[str, ...] = (),
 ) -> Iterator[Fired]:
     tps = journey.touchpoints()
     for s, t in tps:
@@ -55,10 +58,7 @@ def fire(
             yield Fired("critical_pain", s.name, t.name, {"quote": _quote(quote)})
     for s, t in tps:
         for pain in t.pain_points[:2]:
-            rule = _kind(pain, keywords)
-            low_feel = t.emotion is not None and t.emotion <= -1
-            prio = Priority.HIGH if rule != "pain_point" or low_feel or t.critical else None
-            yield Fired(rule, s.name, t.name, {"quote": _quote(pain)}, prio)
+            yield Fired(_kind(pain, keywords), s.name, t.name, {"quote": _quote(pain)})
     yield from _emotions(tps)
     for s, t in tps:
         if t.blockers:
@@ -81,12 +81,10 @@ def fire(
         )
     first_tp = tps[0][1].name if tps else ""
     last_tp = tps[-1][1].name if tps else ""
-    if not journey.first_impression:
-        yield Fired(
-            "first_impression", values={"names": _names([first_tp], lang) if first_tp else "…"}
-        )
-    if not journey.last_memory:
-        yield Fired("last_memory", touchpoint=last_tp, values={"touchpoint": last_tp or "…"})
+    if first_tp and not journey.first_impression:
+        yield Fired("first_impression", values={"names": _names([first_tp], lang)})
+    if last_tp and not journey.last_memory:
+        yield Fired("last_memory", values={"touchpoint": last_tp})
     yield from _stages(journey, loyalty_keys, stage_key, lang)
     if not journey.metrics:
         yield Fired("no_metrics")
@@ -100,27 +98,19 @@ def fire(
         journey.persona.goals or journey.persona.frustrations
     ):
         yield Fired("persona")
-    digital = next((t.name for _, t in tps if t.channel and t.channel.value == "digital"), first_tp)
-    yield Fired("analytics", touchpoint=digital, values={"touchpoint": digital or "…"})
-    yield Fired("keep_improving")
-    yield Fired("customer_view", touchpoint=first_tp, values={"touchpoint": first_tp or "…"})
-    yield Fired("values", touchpoint=last_tp, values={"touchpoint": last_tp or "…"})
-    yield Fired("mentor")
+    # Web analytics only for a business that told of a web shop or site.
+    web = next((t.name for _, t in tps if any(w in t.name.casefold() for w in web_words)), "")
+    if web:
+        yield Fired("analytics", values={"touchpoint": web})
 
 
 def _emotions(tps: list[tuple[Stage, Touchpoint]]) -> Iterator[Fired]:
     felt = [(s, t) for s, t in tps if t.emotion is not None]
     if felt:
         s, t = min(felt, key=lambda st: st[1].emotion if st[1].emotion is not None else 0)
-        if t.emotion is not None and t.emotion <= 0:
+        if t.emotion is not None and t.emotion < 0:  # a neutral feeling is no problem
             note = t.emotion_note or f"{t.emotion:+d}"
-            yield Fired(
-                "emotion_low",
-                s.name,
-                t.name,
-                {"quote": _quote(note, 60)},
-                Priority.HIGH if t.emotion < 0 else Priority.MEDIUM,
-            )
+            yield Fired("emotion_low", s.name, t.name, {"quote": _quote(note, 60)})
     for (_, a), (s, b) in pairwise(felt):
         if a.emotion is not None and b.emotion is not None and a.emotion - b.emotion >= 2:
             yield Fired("emotion_drop", s.name, b.name, {"quote": a.name})

@@ -1,0 +1,70 @@
+"""Content words as short stems: the shared measure of "about the same thing" in advice.
+
+Tips, answers and the support check compare a user's words with a card's text. Stems cut
+to five letters match Finnish inflections ("mittari", "mittarit", "mittareita") and English
+plurals alike; the domain's everyday words (customer, business, journey) say nothing.
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from assistant.lang.words import fi_dictionary, stem, words
+from assistant.prompts import load_yaml
+
+PREFIX = 5
+MIN_LEN = 4
+MIN_COMPOUND = 9
+"""Shorter words are not split: "asiakas" is no compound of "asia"."""
+
+
+@cache
+def _common() -> frozenset[str]:
+    return frozenset(str(w)[:PREFIX] for w in load_yaml("advice/tips.yaml")["common_words"])
+
+
+@cache
+def _stop() -> frozenset[str]:
+    return frozenset(str(w) for w in load_yaml("advice/answers.yaml")["stopwords"])
+
+
+@lru_cache(maxsize=16384)
+def parts(word: str) -> tuple[str, ...]:
+    """The two known words of a Finnish compound ("asiakastyytyväisyys" -> "asiakas",
+    "tyytyväisyys"), or () when the dictionary knows no such split."""
+    if len(word) < MIN_COMPOUND:
+        return ()
+    table = fi_dictionary()
+    for i in range(MIN_LEN, len(word) - MIN_LEN + 1):
+        head, tail = word[:i], word[i:]
+        if head.encode() in table and tail.encode() in table:
+            return (head, tail)
+    return ()
+
+
+COMMON, PART = 0.25, 0.5
+"""Weights of an everyday domain word and of a compound's part, against a plain word's 1."""
+
+
+def weights(text: str) -> dict[str, float]:
+    """The content stems of `text` (and of its compounds' parts) with their weights."""
+    common, stop = _common(), _stop()
+    out: dict[str, float] = {}
+    for w in words(text):
+        if len(w) < MIN_LEN or w in stop:
+            continue
+        for n, part in enumerate((w, *parts(w))):
+            key = stem(part)[:PREFIX]
+            weight = (PART if n else 1.0) * (COMMON if key in common else 1.0)
+            out[key] = max(out.get(key, 0.0), weight)
+    return out
+
+
+def overlap(asked: dict[str, float], text: dict[str, float]) -> float:
+    """How much of what is asked `text` speaks to: the shared stems' weights."""
+    return sum(min(w, text[k]) for k, w in asked.items() if k in text)
+
+
+def content_stems(text: str) -> set[str]:
+    """The stems of `text` that say what it is about (no everyday domain words)."""
+    return {k for k, w in weights(text).items() if w >= PART}
