@@ -15,9 +15,9 @@ from typing import Any
 
 from assistant.advice.rules import Fired, fire
 from assistant.advice.tips import tip_rules
-from assistant.brains.offline.parse import stage_key
 from assistant.knowledge.base import KnowledgeBase
 from assistant.knowledge.cards import Card, load_cards, load_sources
+from assistant.lang.stage_models import stage_key
 from assistant.model import Citation, JourneyMap, Lang, Priority, Suggestion
 from assistant.prompts import PromptTemplate, load_yaml
 

@@ -17,6 +17,7 @@ from functools import cache
 from assistant.advice.overlap import content_stems
 from assistant.knowledge.base import Hit, KnowledgeBase
 from assistant.knowledge.cards import Card, load_cards
+from assistant.lang.stage_models import model_stage_key
 from assistant.model import BusinessType, JourneyMap, Lang
 from assistant.prompts import load_yaml
 from assistant.turns import Slot
@@ -48,24 +49,6 @@ def tip_rules() -> TipRules:
         never=frozenset(data["never"]),
         web_words=tuple(data["web_words"]),
     )
-
-
-@cache
-def _stage_models() -> tuple[tuple[tuple[str, ...], tuple[tuple[str, ...], ...]], ...]:
-    models = load_yaml("offline/stages.yaml")["models"]
-    return tuple((tuple(m["keys"]), (tuple(m["fi"]), tuple(m["en"]))) for m in models.values())
-
-
-def stage_key(journey: JourneyMap, stage: str | None) -> str | None:
-    """The card stage key of `stage` when the map follows one of the known stage models."""
-    if not stage:
-        return None
-    names = [s.name.casefold() for s in journey.stages]
-    for keys, labels in _stage_models():
-        for label in labels:
-            if names == [x.casefold() for x in label] and stage.casefold() in names:
-                return keys[names.index(stage.casefold())]
-    return None
 
 
 def audiences(journey: JourneyMap, rules: TipRules) -> set[str]:
@@ -123,7 +106,7 @@ def pick_tip(
     """
     try:
         rules = tip_rules()
-        key = stage_key(journey, slot.stage)
+        key = model_stage_key(journey, slot.stage)
         kinds, said = audiences(journey, rules), content_stems(answer)
         scored = [
             (fit(c, slot=slot, key=key, kinds=kinds, said=said, rules=rules), c.id)

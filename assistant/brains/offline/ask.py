@@ -6,8 +6,8 @@ import re
 import zlib
 from typing import Any
 
-from assistant.brains.offline.parse import stage_models
 from assistant.knowledge.base import Hit
+from assistant.lang.stage_models import stage_models
 from assistant.model import BusinessType, JourneyMap, Lang
 from assistant.patch import MapPatch
 from assistant.prompts import PromptTemplate, load_yaml

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 from typing import Any
 
 from assistant.brains.offline.names import _GREETING, business_name, persona_name
@@ -14,16 +13,10 @@ from assistant.lang.feelings import yes_no
 from assistant.lang.lexicon import channels, cue_list, first_cue, lookup
 from assistant.lang.lists import split_items
 from assistant.lang.nothing import is_nothing
-from assistant.lang.words import fuzzy_equal, has_prefix, lemma, stem, words
+from assistant.lang.stage_models import stage_models
+from assistant.lang.words import fuzzy_equal, has_prefix, lemma, words
 from assistant.model import Assumption, AssumptionStatus, BusinessType, JourneyMap, Stage
 from assistant.patch import BusinessPatch, PersonaPatch
-from assistant.prompts import load_yaml
-
-
-@cache
-def stage_models() -> dict[str, dict[str, list[str]]]:
-    data: dict[str, dict[str, list[str]]] = load_yaml("offline/stages.yaml")["models"]
-    return data
 
 
 def business_type(text: str) -> BusinessType | None:
@@ -405,18 +398,6 @@ def _stage_name(item: str, *, sequence: bool = True) -> str:
     if not item or is_nothing(item) or len(item.split()) > 6:
         return ""
     return item[:1].upper() + item[1:]
-
-
-def stage_key(name: str) -> str | None:
-    """The card stage key (discovery, ..., loyalty) of a stage name in either language."""
-    for model in stage_models().values():
-        for lang in ("fi", "en"):
-            for key, label in zip(model["keys"], model[lang], strict=False):
-                first = (name.split() or [""])[0].casefold()
-                # Stems, not lemmas: this runs in suggest(), which must stay fast.
-                if first == label.casefold() or stem(first) == stem(label.casefold()):
-                    return key
-    return None
 
 
 _NEGATED = re.compile(
