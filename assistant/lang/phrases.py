@@ -303,12 +303,6 @@ _NOT_A_NAME = frozenset(
         "mikä",
         "missä",
         "miksi",
-        "asiakas",
-        "asiakkaat",
-        "customer",
-        "customers",
-        "people",
-        "ihmiset",
         "we",
         "we're",
         "i",
@@ -330,12 +324,17 @@ _NOT_A_NAME = frozenset(
 )
 
 
+_ONLY_GENERIC = frozenset({"asiakas", "asiakkaat", "customer", "customers", "people", "ihmiset"})
+
+
 def plausible_name(name: str, *, lang: str) -> bool:
     """Whether a candidate reads as the name of a place or channel, not as a piece of the
     story around it ("They're lovely", "300 unread", "Kuka sen sinne", "Actually")."""
     toks = name.split()
     if not toks or toks[0].lower().strip(",.!?'") in _NOT_A_NAME:
         return False
+    if len(toks) == 1 and toks[0].lower() in _ONLY_GENERIC:
+        return False  # "Asiakas" alone, but "Customer service" is a name
     if toks[0][:1].isdigit() and len(toks) > 1 and not toks[0].lower().endswith(("-day", "d")):
         return False  # "300 unread" (but "14-day free trial" stays)
     if lang == "en" and len(toks) > 2:

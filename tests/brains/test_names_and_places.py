@@ -1,0 +1,89 @@
+"""Names as people write them: places dropped, compounds joined, story pieces refused; the
+motivators answer read place by place; the business type from the persona; feedback names."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.brains.offline.metrics import parse_metrics
+from assistant.brains.offline.motivators import parse_motivators
+from assistant.brains.offline.parse import persona_business_type
+from assistant.lang.phrases import plausible_name, tidy_touchpoint, touchpoint_names
+from assistant.model import BusinessType, JourneyMap, Lang, Stage, Touchpoint
+
+
+@pytest.mark.parametrize(
+    ("said", "names"),
+    [
+        (
+            "Referenssisivu verkkosivuillamme ja ensitapaaminen Teamsissa.",
+            ["Referenssisivu", "Ensitapaaminen"],
+        ),
+        ("netti varaus ja kassa", ["Nettivaraus", "Kassa"]),
+        ("google haku ja facebook", ["Google-haku", "Facebook"]),
+        ("seuraava aika varataan heti kassalla", ["Kassa"]),
+        ("kaverin suosituksesta", ["Kaverin suositus"]),
+    ],
+)
+def test_finnish_touchpoint_names(said: str, names: list[str]) -> None:
+    got = [tidy_touchpoint(n, lang=Lang.FI) for n, _ in touchpoint_names(said, lang=Lang.FI)]
+    assert got == names
+
+
+@pytest.mark.parametrize(
+    ("name", "ok"),
+    [
+        ("Customer service", True),
+        ("14-day free trial", True),
+        ("Asiakaspalvelu", True),
+        ("They're lovely", False),
+        ("300 unread", False),
+        ("Asiakas", False),
+        ("Neighbour's daughter designed those", False),
+    ],
+)
+def test_story_pieces_are_no_names(name: str, ok: bool) -> None:
+    assert plausible_name(name, lang=Lang.EN) is ok
+
+
+def _journey() -> JourneyMap:
+    spec = [("Löytäminen", ["Kaveri"]), ("Hankinta", ["Ajanvaraus"]), ("Koulutus", ["Ajotunnit"])]
+    stages = [Stage(name=s, touchpoints=[Touchpoint(name=t) for t in ts]) for s, ts in spec]
+    return JourneyMap(language=Lang.FI, stages=stages)
+
+
+def test_motivators_go_where_the_user_says() -> None:
+    got = parse_motivators(
+        "koulutuksessa se et pääsee heti ajamaan, ja hankinnassa se et näkee vapaat ajat netistä",
+        journey=_journey(),
+    )
+    assert [(p.stage, p.motivators) for p in got] == [
+        ("Koulutus", ["pääsee heti ajamaan"]),
+        ("Hankinta", ["näkee vapaat ajat netistä"]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("persona", "kind"),
+    [
+        ("Anne, 30, scared of dentists", BusinessType.B2C),
+        ("Tapahtumakoordinaattori Heidi, joka järjestää juhlia", BusinessType.B2B),
+        ("Operations manager Dana at a logistics firm", BusinessType.B2B),
+        ("lapsiperheen äiti", BusinessType.B2C),
+        ("someone who likes coffee", None),
+    ],
+)
+def test_business_type_from_the_persona(persona: str, kind: BusinessType | None) -> None:
+    assert persona_business_type(persona) == kind
+
+
+def test_feedback_gets_short_names_and_nothing_collected_stores_nothing() -> None:
+    metrics, feedback, _ = parse_metrics(
+        "autoja päivässä ja keskilasku, palautetta ei oikeen kerätä mut google arvostelut "
+        "tulee itestään",
+        lang=Lang.FI,
+    )
+    assert [m.name for m in metrics] == ["Autoja päivässä", "Keskilasku"]
+    assert feedback == ["Google-arvostelut"]
+    _, none, _ = parse_metrics("tarjousten määrä, palautetta en kerää", lang=Lang.FI)
+    assert none == []
