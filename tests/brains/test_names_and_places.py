@@ -71,6 +71,7 @@ def test_motivators_go_where_the_user_says() -> None:
         ("Operations manager Dana at a logistics firm", BusinessType.B2B),
         ("lapsiperheen äiti", BusinessType.B2C),
         ("someone who likes coffee", None),
+        ("a small company with 25 employees", BusinessType.B2B),
     ],
 )
 def test_business_type_from_the_persona(persona: str, kind: BusinessType | None) -> None:
