@@ -11,19 +11,11 @@ from __future__ import annotations
 
 import re
 
+from assistant.brains.offline.corrections import match_name
+
 
 def _refs(names: list[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-
-
-def _stems(names: list[str]) -> dict[str, str]:
-    """Inflection-proof prefixes of the names: "Löytämisen" -> Löytäminen."""
-    return {n[: max(4, len(n) - 3)].lower(): n for n in names}
-
-
-def _named(word: str, names: list[str]) -> str | None:
-    low = word.lower()
-    return next((n for p, n in _stems(names).items() if low.startswith(p)), None)
 
 
 _STAGE_NOUN = re.compile(
@@ -46,7 +38,7 @@ def _translatives(text: str, names: list[str]) -> str:
         pairs += re.findall(r"([\w-]+)\s+([\w-]+?)ksi\b", m["more"] or "")
         out = []
         for old, new in pairs:
-            name = _named(old, names)
+            name = match_name(old, names)
             if name is None:
                 return m.group(0)
             out.append(f"{name} -> {new[:1].upper()}{new[1:]}")
