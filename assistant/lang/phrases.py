@@ -339,6 +339,8 @@ _NOT_A_NAME = frozenset(
         "here",
         "this",
         "these",
+        "please",
+        "kiitos",
     }
 )
 

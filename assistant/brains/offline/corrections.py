@@ -89,10 +89,11 @@ _ADD_AFTER = re.compile(
 )
 _REMOVE = re.compile(
     r"^(?:poista|poistetaan|ota pois|otetaan pois|jätä pois|jätetään pois|remove|delete|drop|"
-    r"jätä|jätetään|ota|otetaan|take)\s+"
+    r"scratch|cross out|get rid of|take out|leave out|jätä|jätetään|ota|otetaan|take)\s+"
     r"(?:se\s+|the\s+)?(?:vaihe|kosketuspiste|stage|touchpoint)?\s*(?P<a>.+?)"
-    r"(?:\s+(?:pois|kokonaan|off the map|off))?(?:\s+(?:sittenkin|kokonaan|vaan|too))?$"
-    r"|^(?P<b>.+?)\s+(?:pois|can go|can be removed|should go)(?:\s+\w+)?$",
+    r"(?:\s+(?:pois|kokonaan|off the map|off|out))?(?:\s+(?:sittenkin|kokonaan|vaan|too))?$"
+    r"|^(?P<b>.+?)\s+(?:(?:voi|voisi|vois|saa|kannattaa)\s+(?:jättää|ottaa|poistaa)\s+"
+    r"(?:kokonaan\s+|vaan\s+)?)?(?:pois|can go|can be removed|can be dropped|should go)(?:\s+\w+)?$",
     re.IGNORECASE,
 )
 _NOT_CRITICAL = re.compile(
@@ -193,7 +194,8 @@ _ORD = {
 
 _WEAK = re.compile(
     r"^(?:(?:actually|siis|well|mut|mutta|but|and|ja|oh|ai|niin|also|myös|vielä|i'd|i would|"
-    r"let's|please|maybe|perhaps|kannattaa|vois|voisitko|voisit|voit)\b[\s,]*)+",
+    r"let's|please|maybe|perhaps|kannattaa|vois|voisitko|voisit|voit|muuten|by the way|btw)\b"
+    r"[\s,]*)+",
     re.IGNORECASE,
 )
 
@@ -468,7 +470,10 @@ def _parse_one(part: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
         found = []
         for piece in re.split(r",\s*|\s+(?:ja|and)\s+", raw):
             piece = _strip_kind(piece)
-            name = match_name(piece, tps) or match_name(piece, stages)
+            measures = [m.name for m in journey.metrics] + list(journey.feedback)
+            name = (
+                match_name(piece, tps) or match_name(piece, stages) or match_name(piece, measures)
+            )
             if name:
                 found.append(Edit(Op.REMOVE, name))
         if found:
