@@ -27,6 +27,11 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in cues()["phrases"][name])
 
 
+def is_function_word(word: str) -> bool:
+    """A subject, adverb or particle that never names a touchpoint ("moni", "they")."""
+    return word.lower() in _words("function")
+
+
 def is_verb(word: str) -> bool:
     """Whether a Finnish word is a finite verb (a dictionary gives lemmas, not word classes)."""
     s = word.lower().strip(".,!?:;\"'")

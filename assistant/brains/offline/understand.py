@@ -19,7 +19,12 @@ from assistant.lang.clauses import clauses, sentences
 from assistant.lang.lexicon import cue_list, cues, first_cue
 from assistant.lang.lists import name_items
 from assistant.lang.nothing import is_nothing
-from assistant.lang.phrases import plausible_name, tidy_touchpoint, touchpoint_names
+from assistant.lang.phrases import (
+    is_function_word,
+    plausible_name,
+    tidy_touchpoint,
+    touchpoint_names,
+)
 from assistant.lang.words import clean, has_prefix, words
 from assistant.model import Channel, JourneyMap, Lang
 from assistant.patch import BusinessPatch, MapPatch, TouchpointPatch
@@ -110,12 +115,18 @@ def _touchpoints(
         ws = words(sentence)
         if any(P.mentions(ws[:2], o) for o in others):
             continue  # volunteered for another stage: _volunteered takes it
+        # "Nettisivut ja puhelin. Moni soittaa ja kysyy hintaa etukäteen.": after the list, a
+        # sentence about the customers describes a place already named; only a known
+        # channel in it is a new touchpoint, never its object ("hintaa").
+        describes = bool(out) and bool(ws) and is_function_word(ws[0])
         for part in clauses(sentence):
             if _complains(part) or is_nothing(part):
                 continue  # a pain point is not a place
             for raw, entry in touchpoint_names(part, lang=lang):
                 name = tidy_touchpoint(raw, lang=lang)
                 if not name or name.casefold() in seen or is_nothing(name):
+                    continue
+                if describes and entry is None:
                     continue
                 if not plausible_name(name, lang=lang):
                     continue
