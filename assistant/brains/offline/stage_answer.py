@@ -76,13 +76,22 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
     edited = _edited(text, base=base, lang=lang)
     if edited is not None:
         return edited
+    # The edits name the stages of the other model ("Seikkailu on meillä Tilaisuus" when the
+    # business model was proposed): the user meant that one.
+    models = stage_models()
+    for key in ("five", "b2b"):
+        other = list(models[key][lang])
+        if other != proposed:
+            alt = journey.model_copy(update={"stages": [Stage(name=n) for n in other]})
+            edited = _edited(text, base=alt, lang=lang)
+            if edited is not None:
+                return edited
     if m := _ONLY.search(text.strip(" .!")):
         # "liian monta, riittää löytäminen, osto ja sitoutuminen": just these.
         items = [_stage_name(i) for i in split_items(m.group("list"))]
         if len(items) >= 2 and all(items):
             return [match_name(i, proposed) or i for i in items]
     own = _own_list(text)
-    models = stage_models()
     head = words(_LEAD_IN.sub("", _OWN.sub("", text, count=1), count=1))[:6]
     for key in ("b2b", "five"):  # "b2b" first: "toinen" must not fall to "ensimmäinen".
         if any(w in models[key]["words"] for w in head) and len(own) < 3:
