@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy import func, select
 
-from assistant.access.tokens import digest, new_token, subject_digest
+from assistant.access.link_tokens import digest, new_token, subject_digest
 from assistant.store.base import StoreBase
 from assistant.store.records import InterviewInfo, SharedInterview, ShareInfo
 from assistant.store.rows import info_of

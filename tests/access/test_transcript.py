@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from assistant.export.interview_data import transcript_data
 from assistant.export.transcript import render
 from assistant.store import Store
-from assistant.store.export import transcript_data
 from assistant.turns import Role
 
 PAYLOAD = "<script>alert(1)</script> <img src=x onerror=alert(2)> ![i](http://e.com/a.png) [l](http://e.com)"
