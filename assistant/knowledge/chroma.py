@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
+from assistant.knowledge.ingest.passages import Passage
+
 if TYPE_CHECKING:
-    from assistant.knowledge.passages import Passage
     from assistant.knowledge.search.embeddings import Matrix
 
 _clients: dict[str, Any] = {}
@@ -84,8 +85,6 @@ def add_passages(collection: Any, passages: list[Passage], vectors: Matrix) -> N
 def load_passages(collection: Any) -> tuple[list[Passage], Matrix]:
     """Every passage with its vector, in a stable order (by source, then position)."""
     import numpy as np
-
-    from assistant.knowledge.passages import Passage
 
     got = collection.get(include=["documents", "metadatas", "embeddings"])
     rows = [

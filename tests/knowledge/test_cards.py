@@ -113,7 +113,7 @@ def test_index_is_cached_and_rebuilt_when_knowledge_changes(
 def test_a_new_card_shows_at_once_when_asked_fresh_and_within_the_ttl_otherwise(
     tmp_path: Path, knowledge_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant.knowledge import cards
+    from assistant.knowledge.ingest import cards
 
     root = tmp_path / "k"
     shutil.copytree(knowledge_dir, root)
@@ -127,7 +127,7 @@ def test_a_new_card_shows_at_once_when_asked_fresh_and_within_the_ttl_otherwise(
 
 
 def test_every_card_lists_questions_it_answers_in_its_own_language() -> None:
-    from assistant.knowledge.cards import load_cards
+    from assistant.knowledge.ingest.cards import load_cards
     from assistant.lang.detect import query_lang
 
     for card in load_cards():
@@ -137,7 +137,7 @@ def test_every_card_lists_questions_it_answers_in_its_own_language() -> None:
 
 
 def test_example_questions_are_the_cards_own_in_the_asked_language() -> None:
-    from assistant.knowledge.cards import example_questions
+    from assistant.knowledge.ingest.cards import example_questions
 
     fi = example_questions("harju-ask-after-sale", lang="fi")
     en = example_questions("harju-ask-after-sale", lang="en")

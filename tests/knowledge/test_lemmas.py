@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.knowledge.cards import default_knowledge_dir
 from assistant.knowledge.documents import DocumentStore
+from assistant.knowledge.ingest.cards import default_knowledge_dir
 from assistant.knowledge.search import lemmas
 from assistant.knowledge.search.embeddings import HashEmbedder
 from assistant.knowledge.search.tokens import tokens

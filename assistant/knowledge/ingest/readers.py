@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.knowledge.ingest.errors import (
+from assistant.knowledge.ingest.html_text import html_to_text
+from assistant.knowledge.ingest.outcome import (
     BinaryFileError,
     BrokenFileError,
     EmptyDocumentError,
@@ -132,8 +133,6 @@ def read_document(path: Path, *, limits: PdfLimits = DEFAULT_LIMITS) -> Document
     else:
         text = _decode(data, name)
         if kind == "html":
-            from assistant.knowledge.ingest.html_text import html_to_text
-
             text, title = html_to_text(text)
     if len(text) > MAX_CHARS:
         raise FileTooLargeError(name, f"{len(text)} chars > {MAX_CHARS}")
