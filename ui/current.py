@@ -15,6 +15,7 @@ import streamlit as st
 
 from assistant.access.link_tokens import OWNER_PARAM, token_from
 from assistant.interview.draft import start_owned
+from assistant.model import Lang
 from ui import core
 from ui.i18n import t
 from ui.state import flash
@@ -101,7 +102,7 @@ def current_session() -> Session | None:
 def start_interview(lang: str | None = None) -> Session:
     """Create the interview now (at its first message or upload), owned by this browser."""
     session, token = start_owned(
-        deps=core.deps(), lang=lang or st.session_state["lang"], subject=signed_in_subject()
+        deps=core.deps(), lang=Lang(lang or st.session_state["lang"]), subject=signed_in_subject()
     )
     take(session.id, token)
     st.session_state["last_turn"] = session.opening().to_json()

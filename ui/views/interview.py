@@ -40,7 +40,7 @@ def _example_questions(last: dict[str, object], lang: str) -> None:
     citations = last.get("citations") or []
     cards = [str(c.get("card")) for c in citations if isinstance(c, dict) and c.get("card")]
     # The shortest two: they fit a button and are the plainest ways to ask.
-    questions = sorted(example_questions(cards[0], lang=lang), key=len)[:2] if cards else []
+    questions = sorted(example_questions(cards[0], lang=Lang(lang)), key=len)[:2] if cards else []
     if not questions:
         return
     st.caption(t("chat.you_can_ask"))
