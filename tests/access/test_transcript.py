@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from assistant.export.interview_data import transcript_data
 from assistant.export.transcript import render
 from assistant.store import Store
@@ -52,6 +54,7 @@ def test_json_keeps_the_text_exactly(tmp_path: Path) -> None:
     assert doc["turns"][0]["text"] == PAYLOAD and doc["comments"][0]["text"] == PAYLOAD
 
 
+@pytest.mark.slow
 def test_cli_by_owner_link_and_by_id(tmp_path: Path) -> None:
     db = tmp_path / "db.sqlite"
     with Store(f"sqlite:///{db}") as store:

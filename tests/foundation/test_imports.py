@@ -14,11 +14,19 @@ entry that is no longer needed may simply be deleted.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from benchmarks.imports import Edge, cycles, edges, loads_heavy, package_of
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+@cache
+def _project_edges() -> tuple[Edge, ...]:
+    """Read once per run: three tests look at the same picture."""
+    return tuple(edges(ROOT))
+
 
 # module -> why its project imports may still sit inside functions (to be emptied)
 PENDING_LAZY = {
@@ -36,7 +44,7 @@ def _pending(module: str) -> bool:
 
 
 def test_project_imports_are_at_module_top() -> None:
-    found = edges(ROOT)
+    found = list(_project_edges())
     heavy = loads_heavy(found)
     lazy = [
         f"{e.source}:{e.line} -> {e.target}"
@@ -48,7 +56,7 @@ def test_project_imports_are_at_module_top() -> None:
 
 
 def test_no_module_imports_itself_round_a_cycle() -> None:
-    project = [e for e in edges(ROOT) if e.kind != "library"]
+    project = [e for e in _project_edges() if e.kind != "library"]
     found = [c for c in cycles(project) if frozenset(c) not in PENDING_CYCLES]
     assert found == []
 
@@ -56,7 +64,7 @@ def test_no_module_imports_itself_round_a_cycle() -> None:
 def test_packages_form_layers() -> None:
     pairs = {
         (package_of(e.source, root=ROOT), package_of(e.target, root=ROOT))
-        for e in edges(ROOT)
+        for e in _project_edges()
         if e.kind != "library"
     }
     found = cycles([Edge(a, b, "top", 0) for a, b in pairs if a != b])

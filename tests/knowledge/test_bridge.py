@@ -17,6 +17,8 @@ from assistant.knowledge.search.embeddings import HashEmbedder
 from assistant.knowledge.search.hybrid import HybridIndex
 from assistant.settings import get_settings
 
+pytestmark = pytest.mark.slow  # ingests articles and builds the card bridge
+
 EMBEDDER = HashEmbedder()
 CARDS = {
     "checkout": (

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # each test runs the command line in a subprocess, most ingest
+
 POLKUOPAS = str(Path(sys.executable).with_name("polkuopas"))
 
 
