@@ -12,9 +12,9 @@ from sqlalchemy import select
 
 from assistant.access.link_tokens import digest, new_token
 from assistant.model import Citation, Lang
-from assistant.store.access import AccessMixin
 from assistant.store.commit import CommitMixin
 from assistant.store.feedback import FeedbackMixin
+from assistant.store.keys import AccessMixin
 from assistant.store.records import InterviewInfo, TurnRecord
 from assistant.store.rows import info_of
 from assistant.store.tables import Interview, OwnerKey, Turn, utcnow

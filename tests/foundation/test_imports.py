@@ -82,6 +82,18 @@ def test_every_module_file_name_is_its_own() -> None:
     assert set(SHARED_NAMES) <= set(shared), "no longer shared: delete it from SHARED_NAMES"
 
 
+def test_no_module_is_named_after_another_package() -> None:
+    """`store/export.py` read as the export package; a package's own main module
+    (`store/store.py`) is no such confusion."""
+    packages = {p.parent.name for p in (ROOT / "assistant").rglob("__init__.py")}
+    clashes = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "assistant").rglob("*.py")
+        if path.stem in packages and path.stem != path.parent.name
+    ]
+    assert clashes == []
+
+
 def test_the_picture_sees_a_lazy_import_and_a_cycle(tmp_path: Path) -> None:
     pkg = tmp_path / "assistant"
     pkg.mkdir()

@@ -1,4 +1,4 @@
-"""Knowledge commands: ingest, search (a contract read by acceptance checks).
+"""Guidance commands: ingest, search (a contract read by acceptance checks).
 
 `polkuopas ingest [--store DIR] PATH...` and
 `polkuopas search [--store DIR] [--k N] [--json] QUERY` (QUERY `-`: one query per stdin line,
