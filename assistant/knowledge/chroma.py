@@ -6,6 +6,7 @@ download a model) and turn anonymised telemetry off.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -46,8 +47,6 @@ def open_client(*, path: Path | None = None, url: str | None = None) -> Any:
 
 def forget_client(*, path: Path) -> None:
     """Drop the cached client of `path` (its files are about to be removed and rebuilt)."""
-    import contextlib
-
     key = str(Path(path).resolve())
     client = _clients.pop(key, None)
     with contextlib.suppress(Exception):

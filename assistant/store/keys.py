@@ -4,7 +4,7 @@ is returned once, when it is made, and never again."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
@@ -185,8 +185,6 @@ class AccessMixin(StoreBase):
 
 def _utc(value: datetime | str | None) -> datetime | None:
     """max() over a UTC column comes back raw (naive, or text on SQLite)."""
-    from datetime import UTC
-
     if value is None:
         return None
     if isinstance(value, str):

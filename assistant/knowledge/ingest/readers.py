@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -66,10 +69,6 @@ def _first_line_title(text: str) -> str:
 
 def _read_pdf(data: bytes, name: str, limits: PdfLimits) -> str:
     """The text of a PDF, extracted in a child process under `limits` (see pdf_worker)."""
-    import json
-    import subprocess
-    import sys
-
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise BrokenFileError(name, "no PDF header")
     cmd = [sys.executable, "-m", "assistant.knowledge.ingest.pdf_worker", *limits.args()]
