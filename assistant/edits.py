@@ -128,10 +128,16 @@ def _apply(new: JourneyMap, e: Edit) -> Change | None:
             return None
         return Change(e.op, e.target, _cap(e.value))
     if e.op is Op.REMOVE:
+        metric = next((m for m in new.metrics if m.name.casefold() == e.target.casefold()), None)
+        channel = next((c for c in new.feedback if c.casefold() == e.target.casefold()), None)
         if found is not None:
             found[0].touchpoints.pop(found[1])
         elif stage is not None:
             new.stages.remove(stage)
+        elif metric is not None:  # "scratch the NPS, we stopped sending it"
+            new.metrics.remove(metric)
+        elif channel is not None:
+            new.feedback.remove(channel)
         else:
             return None
         return Change(e.op, e.target)

@@ -32,10 +32,32 @@ _NONE_OF = re.compile(
 )
 
 
+@cache
+def _around() -> tuple[str, ...]:
+    return tuple(
+        sorted((_norm(str(p)) for p in cues()["nothing"]["around"]), key=len, reverse=True)
+    )
+
+
+def _bare(norm: str) -> str:
+    """The text without the words around a "nothing" ("honestly … there", "… rly")."""
+    changed = True
+    while changed and norm:
+        changed = False
+        for w in _around():
+            if norm.startswith(w + " "):
+                norm, changed = norm[len(w) + 1 :], True
+            elif norm.endswith(" " + w):
+                norm, changed = norm[: -len(w) - 1], True
+    return norm
+
+
 def is_nothing(text: str) -> bool:
     """Whether the whole answer says there is nothing (to add)."""
     norm = _norm(text)
     whole, lead = _phrases()
+    if norm and norm not in whole:
+        norm = _bare(norm) or norm
     if not norm:
         return True
     if norm in whole:

@@ -45,6 +45,18 @@ def _content(tokens: list[str], *, lang: str = "fi") -> list[str]:
     return run
 
 
+_CONTACT = frozenset({"we", "they", "i", "you"})
+_TIME_UNITS = ("päivä", "viiko", "viikk", "tunti", "tuntia", "kuukau", "vuot", "minuut")
+
+
+def _trimmed(toks: list[str]) -> str:
+    """The phrase without opening function words ("itse siivous", "lisäksi portaali")."""
+    i = 0
+    while i < len(toks) - 1 and toks[i].lower().strip(",.") in _words("function"):
+        i += 1
+    return " ".join(toks[i:])
+
+
 def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
     """The naming phrase of one clause, and whether it is the subject of a verb other than
     "olla" (a clause that says what happens, e.g. "Kauppa syntyy")."""
@@ -68,11 +80,17 @@ def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
             return " ".join(_content(toks[start:], lang=lang) or toks), False
         if any(t.lower() in _words("objects") for t in toks):  # "Our newsletter keeps them"
             return " ".join(_content(toks, lang=lang) or toks), False
-        return item, False
+        contact = [i for i, t in enumerate(toks) if i > 0 and t.lower() in _CONTACT]
+        if contact:  # "photos we send after": the name is before the clause about it
+            return " ".join(toks[: contact[0]]), False
+        return _trimmed(toks), False
     # A capital marks a name, except on the first word: "Pidämme palaverin".
     verbs = [i for i, t in enumerate(toks) if is_verb(t.lower() if i == 0 else t)]
     if not verbs:
-        return item, False
+        stop = [i for i, t in enumerate(toks) if i > 0 and t.lower() in ("ennen", "koska", "jotta")]
+        if stop and stop[0] > 1 and toks[stop[0] - 1].lower().startswith(_TIME_UNITS):
+            stop[0] -= 1  # "tekstiviesti päivää ennen": the time goes with "ennen"
+        return _trimmed(toks[: stop[0]] if stop else toks), False
     v = verbs[0]
     after = _content(toks[v + 1 :])
     before = _content(toks[:v])
@@ -86,6 +104,7 @@ def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
 def touchpoint_names(sentence: str, *, lang: str) -> list[tuple[str, Entry | None]]:
     """Touchpoint names in one sentence of a touchpoints answer."""
     phrases: list[tuple[str, bool]] = []
+    sentence = re.sub(r"\s*\([^)]*\)?", "", sentence)  # "booking on website (bokun)"
     for item in split_items(sentence):
         first = item.split()[0].lower()
         if first in _words("relative"):
@@ -297,6 +316,8 @@ _NOT_A_NAME = frozenset(
         "here",
         "this",
         "these",
+        "please",
+        "kiitos",
     }
 )
 

@@ -32,6 +32,9 @@ def strength(ws: list[str], name: str, *, first_word: bool = False) -> int:
     head = parts[-1]
     if len(parts) > 1 and len(head) >= 4 and any(_same(w, head) for w in ws):
         return ALIAS
+    pieces = [q for q in head.split("-") if q]
+    if len(pieces) > 1 and len(pieces[-1]) >= 4 and any(_same(w, pieces[-1]) for w in ws):
+        return ALIAS  # "luonnoksen" for "3D-luonnos", "ryhmässä" for "Facebook-ryhmä"
     first = parts[0]
     if first_word and len(parts) > 1 and len(first) >= 4 and any(_same(w, first) for w in ws):
         return ALIAS  # "demo" for "Demo call", "kickoff" for "Kickoff call"

@@ -17,7 +17,8 @@ from assistant.brains.offline.metrics import parse_metrics
         ("Kassalla on pitkät jonot.", "fi", "pain_points", "jonot"),
         ("Leiman unohtuminen harmittaa.", "fi", "pain_points", "harmittaa"),
         ("Varauslomake on hankala.", "fi", "pain_points", "hankala"),
-        ("Hinta tuntuu liian kalliilta.", "fi", "blockers", "kallii"),
+        # a price that feels too high makes them hesitate: a doubt until they leave
+        ("Hinta tuntuu liian kalliilta.", "fi", "doubts", "kallii"),
         # the cause of a bad feeling is a pain point
         ("Ruuhka-aikaan hän on ärtynyt, koska jono on pitkä.", "fi", "pain_points", "koska"),
         ("They feel stressed because the import fails.", "en", "pain_points", "because"),

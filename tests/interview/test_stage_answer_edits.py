@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.brains.offline.parse import parse_stages
+from assistant.brains.offline.stage_answer import parse_stages
 from assistant.interview import Deps, open_session
 from assistant.model import Business, JourneyMap, Lang
 from assistant.turns import Expects

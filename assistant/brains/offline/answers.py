@@ -107,7 +107,7 @@ def _stage_touchpoints(journey: JourneyMap, stage: str | None) -> list[str]:
 
 _CONTINUES = re.compile(
     r"^(?:which|that|so that|koska|sillä|eli|mikä|joka|jolloin|lots of|paljon|because|since|"
-    r"varsinkin|etenkin|especially)\b",
+    r"varsinkin|etenkin|especially|se|it|this|tää|tämä|that's|it's|which's)\b",
     re.IGNORECASE,
 )
 _AFTERWORD = re.compile(
@@ -176,7 +176,7 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 after_if = False
                 continue
             after_if = bool(_IF.match(item))
-            quiet = after_nothing or _positive(item) or len(ws) <= 1 or (many and _ours(item))
+            quiet = after_nothing or _positive(item) or len(ws) <= 1 or many
             if not signal and not after_if and quiet:
                 continue
             named = touchpoint_of(ws, own)

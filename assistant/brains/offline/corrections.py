@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 
+from assistant.brains.offline.names import clean_name, match_name, translative
+from assistant.brains.offline.stage_words import reword
 from assistant.edits import Edit, Op
-from assistant.lang.lists import base_form
-from assistant.lang.words import fuzzy_equal, words
+from assistant.lang.words import words
 from assistant.model import BusinessType, JourneyMap, Lang
 
 _LEAD = re.compile(
     r"^\s*(?:(?:korjaa(?:n|taan)?|fix|correction|hetkinen|odota|oho|ups|sori|"
-    r"sorry|ai niin|ei kun|eikun|ei vaan|tai siis|wait|oops)\b\s*[:,.!-]*\s*)+",
+    r"sorry|ai niin|ei kun|eikun|ei vaan|tai siis|itse asiassa|wait|oops|oh actually|"
+    r"actually)\b\s*[:,.!-]*\s*)+",
     re.IGNORECASE,
 )
 _FORGOT = re.compile(
@@ -44,7 +46,10 @@ _BUSINESS_NAME = re.compile(
 _ALSO_B2B = re.compile(
     r"\b(?:myydään|myymme|myyn|sell|we sell|i sell)\b.*\b(?:yrityksille(?:kin)?|firmoille(?:kin)?|"
     r"yrityksillekin|businesses|companies)\b.*(?:\bkin\b|kin$|\btoo\b|\balso\b|\bmyös\b)|"
-    r"\b(?:yrityksillekin|firmoillekin)\b",
+    r"\b(?:yrityksillekin|firmoillekin|yritysasiakkaitakin)\b|"
+    r"\bmyös\s+(?:yrityksille|firmoille|yritysasiakkaille|yritysasiakkaita)\b|"
+    r"\b(?:for|to)\s+(?:companies|businesses|firms|corporate clients)\s+(?:too|also|as well)\b|"
+    r"\balso\s+(?:for|to)\s+(?:companies|businesses|firms)\b",
     re.IGNORECASE,
 )
 _ALSO_B2C = re.compile(
@@ -84,10 +89,11 @@ _ADD_AFTER = re.compile(
 )
 _REMOVE = re.compile(
     r"^(?:poista|poistetaan|ota pois|otetaan pois|jätä pois|jätetään pois|remove|delete|drop|"
-    r"jätä|jätetään|ota|otetaan|take)\s+"
+    r"scratch|cross out|get rid of|take out|leave out|jätä|jätetään|ota|otetaan|take)\s+"
     r"(?:se\s+|the\s+)?(?:vaihe|kosketuspiste|stage|touchpoint)?\s*(?P<a>.+?)"
-    r"(?:\s+(?:pois|kokonaan|off the map|off))?(?:\s+(?:sittenkin|kokonaan|vaan|too))?$"
-    r"|^(?P<b>.+?)\s+(?:pois|can go|can be removed|should go)(?:\s+\w+)?$",
+    r"(?:\s+(?:pois|kokonaan|off the map|off|out))?(?:\s+(?:sittenkin|kokonaan|vaan|too))?$"
+    r"|^(?P<b>.+?)\s+(?:(?:voi|voisi|vois|saa|kannattaa)\s+(?:jättää|ottaa|poistaa)\s+"
+    r"(?:kokonaan\s+|vaan\s+)?)?(?:pois|can go|can be removed|can be dropped|should go)(?:\s+\w+)?$",
     re.IGNORECASE,
 )
 _NOT_CRITICAL = re.compile(
@@ -142,10 +148,22 @@ _NOT_BUT = [
         r"(?P<new>.+)$",
         re.IGNORECASE,
     ),
-    # X pitäisi olla Y / X should be Y / X onkin Y
+    # X pitäisi olla Y / X vois olla Y / X should be Y / X onkin Y
     re.compile(
-        r"^(?P<old>.+?)\s+(?:pitäisi olla|pitää olla|onkin|should be called|should be|should say|is actually)"
+        r"^(?P<old>.+?)\s+(?:pitäisi olla|pitäis olla|pitää olla|vois olla|voisi olla|onkin|"
+        r"should be called|should be|should say|is actually|could be|would be)"
         r"\s+(?P<new>.+)$",
+        re.IGNORECASE,
+    ),
+    # Seikkailu on meillä Tilaisuus / meillä Osto on Kilpailutus / for us Service is Support
+    re.compile(
+        r"^(?P<old>[\wåäö-]+)\s+(?:on|is)\s+(?:meillä|meil|meidän kohdalla|for us|in our case)\s+"
+        r"(?:(?:käytännössä|oikeastaan|lähinnä|really|actually|more like)\s+)?(?P<new>.+)$",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        r"^(?:meillä|meil|for us|in our case)\s+(?P<old>[\wåäö-]+)\s+(?:on|is)\s+"
+        r"(?:(?:käytännössä|oikeastaan|lähinnä|really|actually|more like)\s+)?(?P<new>.+)$",
         re.IGNORECASE,
     ),
 ]
@@ -175,7 +193,9 @@ _ORD = {
 
 
 _WEAK = re.compile(
-    r"^(?:(?:actually|siis|well|mut|mutta|but|and|ja|oh|ai|niin|also|myös|vielä)\b[\s,]*)+",
+    r"^(?:(?:actually|siis|well|mut|mutta|but|and|ja|oh|ai|niin|also|myös|vielä|i'd|i would|"
+    r"let's|please|maybe|perhaps|kannattaa|vois|voisitko|voisit|voit|muuten|by the way|btw)\b"
+    r"[\s,]*)+",
     re.IGNORECASE,
 )
 
@@ -210,46 +230,6 @@ def lead_in(text: str) -> tuple[bool, str]:
     if f:
         return True, text[f.end() :].strip()
     return False, text.strip()
-
-
-def _translative(raw: str) -> str:
-    """ "asennukseks" / "asennukseksi" -> "asennus": the new name after "vaihda X ...ksi"."""
-    word = raw.strip(" .!,")
-    for end, repl in (("kseksi", "s"), ("ksekseen", "s"), ("kseks", "s"), ("ksi", ""), ("ks", "")):
-        if word.lower().endswith(end) and len(word) > len(end) + 2 and " " not in word:
-            base = word[: -len(end)] + repl
-            return base[:-1] + "s" if base.endswith("kse") else base
-    return raw
-
-
-def _clean_name(raw: str, lang: Lang) -> str:
-    raw = raw.strip(" .!,:;\"'”“")
-    raw = re.sub(r"^(?:vaihe|vaiheen|stage|the|kosketuspiste)\s+", "", raw, flags=re.IGNORECASE)
-    raw = re.sub(r"\s+(?:vaihe|stage|kosketuspiste|touchpoint)$", "", raw, flags=re.IGNORECASE)
-    if not raw:
-        return ""
-    base = base_form(raw, lang=lang) if len(raw.split()) <= 3 else raw
-    return (base or raw)[:1].upper() + (base or raw)[1:]
-
-
-def match_name(phrase: str, names: list[str]) -> str | None:
-    """The map name `phrase` refers to: equal, inflected, or a small typo; never a mere
-    shared word with a longer name unless it is that name's only content."""
-    ws = words(phrase)
-    if not ws or len(ws) > 6:
-        return None
-    best = None
-    for name in names:
-        nw = words(name)
-        if not nw:
-            continue
-        if " ".join(ws) == " ".join(nw):
-            return name
-        if (len(nw) == len(ws) and all(fuzzy_equal(a, b) for a, b in zip(ws, nw, strict=True))) or (
-            len(nw) == 1 and len(ws) <= 2 and any(fuzzy_equal(w, nw[0]) for w in ws[-1:])
-        ):
-            best = best or name
-    return best
 
 
 def _strip_kind(phrase: str) -> str:
@@ -319,8 +299,9 @@ _STAGE_MOVE = re.compile(
     re.IGNORECASE,
 )
 _BETWEEN = re.compile(
-    r"^(?:lisää|insert|add)\s+(?:vielä\s+)?(?P<name>[\wåäö -]+?)\s+(?:(?P<a1>[\wåäö-]+?)\s+ja\s+"
-    r"[\wåäö-]+?\s+väliin|between\s+(?P<a2>[\wåäö-]+)\s+and\s+[\wåäö-]+)$",
+    r"^(?:lisää|lisätään|laita|laitetaan|insert|add|put)\s+(?:vielä\s+|myös\s+)?(?:(?:a|an|one|uusi)\s+)?"
+    r"(?P<name>[\wåäö -]+?)\s+(?:(?P<a1>[\wåäö-]+?)\s+ja\s+[\wåäö-]+?\s+väliin|"
+    r"between\s+(?:the\s+)?(?P<a2>[\wåäö-]+)\s+and\s+(?:the\s+)?[\wåäö-]+)(?:\s+(?:stages|vaiheiden))?$",
     re.IGNORECASE,
 )
 _COULD_BE = re.compile(
@@ -341,9 +322,6 @@ _CALL_IT = re.compile(
 _DROP = re.compile(
     r"^(?:pudota|skip|no|ei|ilman|without|forget)\s+(?P<a>[\wåäö-]+)$", re.IGNORECASE
 )
-_ONLY = re.compile(
-    r"^(?:riittää|enough with|just|only|pelkkä|pelkät|vain)\s+(?P<list>.+)$", re.IGNORECASE
-)
 
 
 def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> list[Edit]:
@@ -356,47 +334,13 @@ def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> li
     olds = [n for n in stages if re.search(rf"\b{re.escape(n[:5])}", body, re.IGNORECASE)]
     m = _CALL_IT.search(body.strip(" .!"))
     if m and len(olds) == 1 and not any(e.op is Op.RENAME for e in out):
-        out.append(Edit(Op.RENAME, olds[0], _clean_name(_translative(m.group("new")), lang)))
-    for part in re.split(r"[,.;]\s*|\s+(?:mutta|mut|but)\s+", body):
+        out.append(Edit(Op.RENAME, olds[0], clean_name(translative(m.group("new")), lang)))
+    for part in re.split(r"[,.;]\s*|\s+[-–—]+\s+|\s+(?:mutta|mut|but)\s+", body):
         part = _WEAK.sub("", part.strip(" .!"))
-        if m := _STAGE_MOVE.match(part):
-            a = match_name(m.group("a"), stages)
-            b = match_name(m.group("b1") or m.group("b2") or "", stages)
-            rel = (m.group("post") or m.group("pre") or "").lower()
-            if a and b and a != b:
-                kind = "before" if rel in ("ennen", "eteen", "before") else "after"
-                out.append(Edit(Op.MOVE_STAGE, a, where=f"{kind}:{b}"))
-        elif m := _BETWEEN.match(part):
-            ref = match_name(m.group("a1") or m.group("a2") or "", stages)
-            if ref:
-                out.append(
-                    Edit(
-                        Op.ADD_STAGE, value=_clean_name(m.group("name"), lang), where=f"after:{ref}"
-                    )
-                )
-        elif m := _COULD_BE.match(part):
-            ref = match_name(m.group("ref"), stages)
-            if ref:
-                out.append(
-                    Edit(
-                        Op.ADD_STAGE, value=_clean_name(m.group("name"), lang), where=f"after:{ref}"
-                    )
-                )
-        elif m := _CALLED.match(part):
-            old = match_name(m.group("old"), stages)
-            if old:
-                out.append(Edit(Op.RENAME, old, _clean_name(_translative(m.group("new")), lang)))
-        elif m := _DROP.match(part):
+        if m := _DROP.match(part):
             old = match_name(m.group("a"), stages)
             if old:
                 out.append(Edit(Op.REMOVE, old))
-        elif m := _ONLY.match(part):
-            keep = [
-                match_name(p, stages) for p in re.split(r",\s*|\s+(?:ja|and)\s+", m.group("list"))
-            ]
-            keep_names = [k for k in keep if k]
-            if len(keep_names) >= 2:
-                out += [Edit(Op.REMOVE, n) for n in stages if n not in keep_names]
     unique: list[Edit] = []
     for e in out:
         if e not in unique:
@@ -404,14 +348,26 @@ def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> li
     return unique
 
 
+QUOTE = re.compile(r"(?<!\w)['‘’\"”“«»]+|['‘’\"”“«»]+(?!\w)")
+_CLAUSE = re.compile(
+    r"(?<=[.!?;])\s+|\n+|\s+[-–—]+\s+|;\s*|,?\s+(?:mutta|mut|but|paitsi|except)\s+|"
+    r"(?:,\s+(?:ja\s+|and\s+)?|\s+(?:ja|sekä|and)\s+)(?=(?:lisää|lisätään|poista|poistetaan|siirrä|"
+    r"nimeä|vaihda|laita|pudota|jätä|add|remove|move|drop|rename|insert|put|skip|call|swap|"
+    r"replace)\b)",
+    re.IGNORECASE,
+)
+
+
 def parse_edits(text: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
-    """The edits a message asks for (empty when it asks none)."""
-    _, body = lead_in(text)
+    """The edits a message asks for (empty when it asks none). The message is read clause
+    by clause, so reasons between the edits ("drop Engagement - people buy flowers when
+    something happens") do not hide them."""
+    _, body = lead_in(QUOTE.sub("", text))
+    stages = [s.name for s in journey.stages]
+    if stages:
+        body = reword(body, stages)
     out: list[Edit] = []
-    for part in re.split(
-        r"(?<=[.!;])\s+|\n+|,?\s+(?:mutta|mut|but|paitsi|except)\s+|,\s+(?=(?:ja\s+|and\s+)?(?:lisää|poista|siirrä|nimeä|vaihda|laita|pudota|add|remove|move|drop|rename|insert|put|skip)\b)",
-        body,
-    ):
+    for part in _CLAUSE.split(body):
         part = part.strip(" .!")
         if not part:
             continue
@@ -423,11 +379,40 @@ def parse_edits(text: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
     return out
 
 
+def _stage_structure(part: str, *, stages: list[str], lang: Lang) -> list[Edit]:
+    """Where a stage goes: "laita X Y:n jälkeen", "put a Proof stage between Purchase and
+    Service", "oston jälkeen vois olla vielä X", "X should be called Y"."""
+    if m := _STAGE_MOVE.match(part):
+        a = match_name(m.group("a"), stages)
+        b = match_name(m.group("b1") or m.group("b2") or "", stages)
+        rel = (m.group("post") or m.group("pre") or "").lower()
+        if a and b and a != b:
+            kind = "before" if rel in ("ennen", "eteen", "before") else "after"
+            return [Edit(Op.MOVE_STAGE, a, where=f"{kind}:{b}")]
+    elif m := _BETWEEN.match(part):
+        ref = match_name(m.group("a1") or m.group("a2") or "", stages)
+        name = clean_name(m.group("name"), lang)
+        if ref and name:
+            return [Edit(Op.ADD_STAGE, value=name, where=f"after:{ref}")]
+    elif m := _COULD_BE.match(part):
+        ref = match_name(m.group("ref"), stages)
+        if ref:
+            return [
+                Edit(Op.ADD_STAGE, value=clean_name(m.group("name"), lang), where=f"after:{ref}")
+            ]
+    elif m := _CALLED.match(part):
+        old = match_name(m.group("old"), stages)
+        if old:
+            return [Edit(Op.RENAME, old, clean_name(translative(m.group("new")), lang))]
+    return []
+
+
 def _parse_one(part: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
     stages = [s.name for s in journey.stages]
     tps = [t.name for _, t in journey.touchpoints()]
     _, part = lead_in(part)
     part = _WEAK.sub("", part)
+    part = re.sub(r"\s+(?:instead|rather|sen sijaan|mieluummin)$", "", part, flags=re.IGNORECASE)
     if m := _PERSONA_NAME.search(part):
         name = next(g for g in m.groups() if g)
         return [Edit(Op.PERSONA_NAME, value=name.strip(" .,").split()[0])]
@@ -437,7 +422,7 @@ def _parse_one(part: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
     if m := _ORDINAL.match(part):
         i = _ORD[m.group("ord").lower()]
         if stages and -len(stages) <= i < len(stages):
-            return [Edit(Op.RENAME, stages[i], _clean_name(m.group("new"), lang))]
+            return [Edit(Op.RENAME, stages[i], clean_name(m.group("new"), lang))]
     if m := _CRIT_OFF.match(part):
         name = match_name(_strip_kind(m.group("name")), tps)
         if name:
@@ -454,6 +439,8 @@ def _parse_one(part: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
         return [Edit(Op.BUSINESS_TYPE, value="both")]
     if _ALSO_B2C.search(part) and journey.business.business_type is not BusinessType.B2C:
         return [Edit(Op.BUSINESS_TYPE, value="both")]
+    if stages and (found := _stage_structure(part, stages=stages, lang=lang)):
+        return found
     if m := _ORDER.match(part):
         a, b = match_name(m.group("a"), stages), match_name(m.group("b"), stages)
         if a and b and a != b:
@@ -483,19 +470,22 @@ def _parse_one(part: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
         found = []
         for piece in re.split(r",\s*|\s+(?:ja|and)\s+", raw):
             piece = _strip_kind(piece)
-            name = match_name(piece, tps) or match_name(piece, stages)
+            measures = [m.name for m in journey.metrics] + list(journey.feedback)
+            name = (
+                match_name(piece, tps) or match_name(piece, stages) or match_name(piece, measures)
+            )
             if name:
                 found.append(Edit(Op.REMOVE, name))
         if found:
             return found
     if m := _ADD_AFTER.match(part):
         target = match_name(m.group("ref"), stages)
-        name = _clean_name(m.group("name"), lang)
+        name = clean_name(m.group("name"), lang)
         if target and name:
             kind = "before" if m.group("post").lower() in ("ennen", "eteen") else "after"
             return [Edit(Op.ADD_STAGE, value=name, where=f"{kind}:{target}")]
     if m := _ADD_STAGE.search(part):
-        name = _clean_name(m.group("name"), lang)
+        name = clean_name(m.group("name"), lang)
         ref = m.group("ref1") or m.group("ref2") or ""
         rel = (m.group("rel") or m.group("post") or "").lower()
         end = (m.group("end") or "").lower()
@@ -518,7 +508,7 @@ def _parse_one(part: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
         if m := pattern.match(part):
             old_raw, new_raw = m.group("old"), m.group("new")
             old = match_name(old_raw, stages) or match_name(old_raw, tps)
-            new = _clean_name(_translative(new_raw), lang)
+            new = clean_name(translative(new_raw), lang)
             sane = (
                 new
                 and len(new.split()) <= 3

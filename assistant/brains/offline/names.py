@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from assistant.lang.lexicon import channels, lookup
-from assistant.lang.words import lemma
+from assistant.lang.lists import base_form
+from assistant.lang.words import fuzzy_equal, lemma, words
 
 _GREETING = re.compile(
     r"^\s*(?:(?:hei|moi|moikka|terve|heippa|hello|hi|hey|no|noh|siis|joo|well|so|ok|okei)\b[!,.\s]*)+",
@@ -382,3 +383,46 @@ def _given(word: str, *, lang: str) -> str:
     if low.endswith("ksi") and len(low) > 5:
         return word[:-3]
     return word
+
+
+# -- names of the map's own stages and touchpoints ------------------------------
+
+
+def translative(raw: str) -> str:
+    """ "asennukseks" / "asennukseksi" -> "asennus": the new name after "vaihda X ...ksi"."""
+    word = raw.strip(" .!,")
+    for end, repl in (("kseksi", "s"), ("ksekseen", "s"), ("kseks", "s"), ("ksi", ""), ("ks", "")):
+        if word.lower().endswith(end) and len(word) > len(end) + 2 and " " not in word:
+            base = word[: -len(end)] + repl
+            return base[:-1] + "s" if base.endswith("kse") else base
+    return raw
+
+
+def clean_name(raw: str, lang: str) -> str:
+    raw = raw.strip(" .!,:;\"'”“")
+    raw = re.sub(r"^(?:vaihe|vaiheen|stage|the|kosketuspiste)\s+", "", raw, flags=re.IGNORECASE)
+    raw = re.sub(r"\s+(?:vaihe|stage|kosketuspiste|touchpoint)$", "", raw, flags=re.IGNORECASE)
+    if not raw:
+        return ""
+    base = base_form(raw, lang=lang) if len(raw.split()) <= 3 else raw
+    return (base or raw)[:1].upper() + (base or raw)[1:]
+
+
+def match_name(phrase: str, names: list[str]) -> str | None:
+    """The map name `phrase` refers to: equal, inflected, or a small typo; never a mere
+    shared word with a longer name unless it is that name's only content."""
+    ws = words(phrase)
+    if not ws or len(ws) > 6:
+        return None
+    best = None
+    for name in names:
+        nw = words(name)
+        if not nw:
+            continue
+        if " ".join(ws) == " ".join(nw):
+            return name
+        if (len(nw) == len(ws) and all(fuzzy_equal(a, b) for a, b in zip(ws, nw, strict=True))) or (
+            len(nw) == 1 and len(ws) <= 2 and any(fuzzy_equal(w, nw[0]) for w in ws[-1:])
+        ):
+            best = best or name
+    return best

@@ -1,4 +1,5 @@
-"""Offline parsing of the business, persona, stages, critical and metrics answers."""
+"""Offline parsing of the business, persona, critical and metrics answers (the stages
+answer has its own module, stage_answer.py)."""
 
 from __future__ import annotations
 
@@ -6,16 +7,13 @@ import re
 from typing import Any
 
 from assistant.brains.offline.names import _GREETING, business_name, persona_name
-from assistant.brains.offline.stage_words import reword
 from assistant.lang import refer
 from assistant.lang.clauses import classify, clauses, sentences
-from assistant.lang.feelings import yes_no
-from assistant.lang.lexicon import channels, cue_list, first_cue, lookup
+from assistant.lang.lexicon import cue_list, first_cue
 from assistant.lang.lists import split_items
 from assistant.lang.nothing import is_nothing
-from assistant.lang.stage_models import stage_models
 from assistant.lang.words import fuzzy_equal, has_prefix, lemma, words
-from assistant.model import Assumption, AssumptionStatus, BusinessType, JourneyMap, Stage
+from assistant.model import Assumption, AssumptionStatus, BusinessType, JourneyMap
 from assistant.patch import BusinessPatch, PersonaPatch
 
 
@@ -301,103 +299,6 @@ def _cued_goals(text: str) -> PersonaPatch | None:
         if item and not is_nothing(item):
             (frustrations if field == "frustrations" else goals).append(item[:300])
     return PersonaPatch(goals=goals, frustrations=frustrations) if goals or frustrations else None
-
-
-_LEAD_IN = re.compile(
-    r"^\s*(?:(?:the\s+|our\s+|my\s+)?(?:stages|phases|steps)|vaiheet|vaiheina|polun vaiheet|"
-    r"meidän vaiheet|meillä vaiheet)"
-    r"(?:\s+(?:are|is|would be|ovat|on|olisivat|ois))?\s*[:=-]?\s*",
-    flags=re.IGNORECASE,
-)
-_OWN = re.compile(
-    r"^\s*(?:(?:ei käy|no|nope|not really|ei)\s*[,.]\s*)?(?:[^:,.]{0,60}\b(?:omia|omat|omilla|oma|"
-    r"own|my|our|we use|käytetään|käytän|meillä|meil|i'd use|i would use|mun|mulla)\b[^:,.]{0,60}"
-    r"[:.])\s*",
-    flags=re.IGNORECASE,
-)
-
-
-def _proposed(journey: JourneyMap, lang: str) -> list[str]:
-    b2b = journey.business.business_type == BusinessType.B2B
-    return list(stage_models()["b2b" if b2b else "five"][lang])
-
-
-def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | None:
-    """The whole stage list: the proposed model accepted, edited ("muuten hyvä mutta lisää
-    Käyttöönotto oston jälkeen", "jätä seikkailu pois") or the user's own, without its
-    lead-in ("Käytetään omia vaiheita: ..."). Names stay as the user wrote them."""
-    from assistant.brains.offline.corrections import parse_stage_edits
-    from assistant.edits import apply_edits
-
-    proposed = _proposed(journey, lang)
-    base = journey.model_copy(update={"stages": [Stage(name=n) for n in proposed]})
-    body = reword(_strip_accept(text), proposed)
-    edits = parse_stage_edits(body, journey=base, lang=lang)
-    # "seikkailun tilalle Koulutus ja sitoutumisen tilalle Suosittelu": two edits joined
-    # by "ja" read one by one when that finds more of them.
-    parts = [p for p in _JOINED.split(body) if p.strip()]
-    if len(parts) > 1:
-        each = [e for p in parts for e in parse_stage_edits(p, journey=base, lang=lang)]
-        if len(each) > len(edits) and all(
-            parse_stage_edits(p, journey=base, lang=lang) for p in parts
-        ):
-            edits = each
-    if edits:
-        edited, changes, _ = apply_edits(base, edits)
-        if changes:
-            return [st.name for st in edited.stages]
-    own = _OWN.sub("", text, count=1)
-    own = _LEAD_IN.sub("", own, count=1)
-    first = re.split(r"(?<=\w)[.!?]\s+", own, maxsplit=1)
-    if len(first) == 2 and len(split_items(first[0])) >= 3:
-        own = first[0]  # "A, B ja C. Eli vähän omat, ...": the list ends with its sentence
-    ws = words(own)
-    models = stage_models()
-    for key in ("b2b", "five"):  # "b2b" first: "toinen" must not fall to "ensimmäinen".
-        if any(w in models[key]["words"] for w in ws[:6]) and len(split_items(own)) < 3:
-            return list(models[key][lang])
-    if yes_no(text) and len(split_items(own)) < 3:
-        return proposed
-    sequence = bool(re.search(r"\b(?:sit|sitten|then|lopuksi|finally|toka|toiseksi)\b", own, re.I))
-    items = [_stage_name(i, sequence=sequence) for i in split_items(own)]
-    items = [i for i in items if i][:10]
-    if items and all(lookup(i, channels()) for i in items):
-        return None  # "Instagramista ja Googlesta" names places, not stages: ask again
-    return items if len(items) >= 2 else None
-
-
-_JOINED = re.compile(
-    r"\s+(?:ja|sekä|and)\s+(?=\S+\s+(?:tilalle|sijaan|sijasta|pois|instead)\b)|"
-    r"\s+(?:ja|sekä|and)\s+(?=(?:lisää|poista|jätä|nimeä|vaihda|muuta|siirrä|drop|add|remove|"
-    r"rename|call|name|replace|swap|insert|move|put)\b)|\s+(?:ja|and)\s+(?=\S+\s+->)",
-    re.IGNORECASE,
-)
-
-_ACCEPT = re.compile(
-    r"^\s*(?:(?:joo|juu|kyllä|ok|okei|käy|sopii|hyvä|muuten hyvä|muuten ok|pääosin|mostly yes|"
-    r"mostly|yes|yeah|sure|fine|looks good|sounds good|otherwise fine|otherwise ok)\b[\s,.!]*)+"
-    r"(?:(?:mutta|mut|but|paitsi|except)\s+)?",
-    flags=re.IGNORECASE,
-)
-
-
-def _strip_accept(text: str) -> str:
-    return _ACCEPT.sub("", text, count=1) or text
-
-
-def _stage_name(item: str, *, sequence: bool = True) -> str:
-    """One stage of the user's own list; "eka"/"first" opens the item only in a sequence
-    ("eka löytäminen, sit ..."), otherwise it is part of the name ("Eka käynti")."""
-    opener = r"ja|and|sitten|then|sit|lopuksi|finally" + (r"|eka|ensin|first" if sequence else "")
-    item = re.sub(
-        rf"^(?:{opener})\s+",
-        "",
-        item.strip(),
-        flags=re.IGNORECASE,
-    ).strip(" .:;-–")
-    if not item or is_nothing(item) or len(item.split()) > 6:
-        return ""
-    return item[:1].upper() + item[1:]
 
 
 _NEGATED = re.compile(

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.brains.offline.corrections import match_name
+from assistant.brains.offline.names import match_name
 
 
 def _refs(names: list[str]) -> str:
@@ -61,10 +61,10 @@ def reword(text: str, names: list[str]) -> str:
     if m is not None:  # "add after Purchase a stage called Onboarding"
         moved = f"{m['verb']} {m['name'].strip()} {m['rel']} {m['ref']}"
         text = text[: m.start()] + moved + text[m.end() :]
-    text = _STAGE_NOUN.sub(lambda m: f"{m['verb']} ", text)  # "add a stage called X"
+    text = _STAGE_NOUN.sub(lambda m: f"{m['verb']} stage ", text)  # "add a stage called X"
     # "call Engagement Loyalty" -> "rename Engagement to Loyalty"
     text = re.sub(
-        rf"\b(?:call|name)\s+(?:the\s+)?({refs})\s+(?!instead\b)([\w-]+(?:\s+[\w-]+)?)",
+        rf"\b(?:call|name)\s+(?:the\s+)?({refs})\s+(?!instead\b)([\w-]+(?:\s+(?!instead\b)[\w-]+)?)",
         r"rename \1 to \2",
         text,
         flags=re.IGNORECASE,

@@ -13,6 +13,7 @@ from assistant.brains.offline.answers import (
 from assistant.brains.offline.detail import parse_detail
 from assistant.brains.offline.metrics import parse_metrics
 from assistant.brains.offline.motivators import parse_motivators
+from assistant.brains.offline.stage_answer import parse_stages
 from assistant.lang import refer
 from assistant.lang.clauses import clauses, sentences
 from assistant.lang.lexicon import cue_list, cues, first_cue
@@ -62,7 +63,7 @@ def _understand(text: str, slot: Slot, journey: JourneyMap, lang: Lang) -> MapPa
             kind = P.persona_business_type(text)
             patch.business = BusinessPatch(business_type=kind) if kind else None
     elif e == Expects.STAGES:
-        patch.stages = P.parse_stages(text, lang=lang, journey=journey)
+        patch.stages = parse_stages(text, lang=lang, journey=journey)
     elif e == Expects.TOUCHPOINT_DETAIL and slot.key == "problems":
         patch.touchpoints = parse_problems(text, stage=slot.stage, journey=journey)
         return MapPatch.model_validate(patch.model_dump())

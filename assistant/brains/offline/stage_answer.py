@@ -1,0 +1,164 @@
+"""The answer to the stages question: the proposed model accepted ("käy", "those are
+fine"), edited ("fine, but I'd call Adventure 'Delivery' and drop Engagement - people buy
+flowers when something happens"), or replaced by the user's own list ("nah my own ones:
+finding, booking, paddling, return"). Names stay as the user wrote them.
+
+The edits are read clause by clause (corrections.parse_edits and parse_stage_edits), so the
+reasons people give between them do not hide them. An own list is taken only when every
+item reads as a stage name: a side remark ("like 30% of revenue, so its both") is no list,
+and the question is asked again.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.brains.offline.corrections import QUOTE as _QUOTE
+from assistant.brains.offline.corrections import parse_stage_edits
+from assistant.brains.offline.names import match_name
+from assistant.brains.offline.stage_words import reword
+from assistant.edits import Op, apply_edits
+from assistant.lang.feelings import yes_no
+from assistant.lang.lexicon import channels, lookup
+from assistant.lang.lists import split_items
+from assistant.lang.nothing import is_nothing
+from assistant.lang.stage_models import stage_models
+from assistant.lang.words import words
+from assistant.model import BusinessType, JourneyMap, Stage
+
+_LEAD_IN = re.compile(
+    r"^\s*(?:(?:the\s+|our\s+|my\s+)?(?:stages|phases|steps)|vaiheet|vaiheina|polun vaiheet|"
+    r"meidän vaiheet|meillä vaiheet)"
+    r"(?:\s+(?:are|is|would be|ovat|on|olisivat|ois))?\s*[:=-]?\s*",
+    flags=re.IGNORECASE,
+)
+_OWN = re.compile(
+    r"^\s*(?:(?:ei käy|no|nope|nah|not really|ei)\s*[,.]?\s*)?(?:[^:,.]{0,60}\b(?:omia|omat|omilla|"
+    r"oma|own|my|our|we use|käytetään|käytän|meillä|meil|i'd use|i would use|mun|mulla)\b"
+    r"[^:,.]{0,60}[:.])\s*",
+    flags=re.IGNORECASE,
+)
+_JOINED = re.compile(
+    r"\s+(?:ja|sekä|and)\s+(?=\S+\s+(?:tilalle|sijaan|sijasta|pois|instead)\b)|"
+    r"\s+(?:ja|sekä|and)\s+(?=(?:lisää|poista|jätä|nimeä|vaihda|muuta|siirrä|drop|add|remove|"
+    r"rename|call|name|replace|swap|insert|move|put)\b)|\s+(?:ja|and)\s+(?=\S+\s+->)",
+    re.IGNORECASE,
+)
+_ACCEPT = re.compile(
+    r"^\s*(?:(?:joo|juu|kyllä|ok|okei|käy|sopii|hyvä|muuten hyvä|muuten ok|pääosin|mostly yes|"
+    r"mostly|yes|yeah|sure|fine|looks good|sounds good|otherwise fine|otherwise ok|"
+    r"those are fine|they're fine|they are fine)\b[\s,.!]*)+"
+    r"(?:(?:mutta|mut|but|paitsi|except)\s+)?",
+    flags=re.IGNORECASE,
+)
+_ONLY = re.compile(
+    r"(?:^|,\s*)(?:riittää|riittäis|enough with|just|only|pelkkä|pelkät|vain)\s+(?P<list>.+)$",
+    re.IGNORECASE,
+)
+# Words that open a remark, never a stage: "so its both", "like 30% of revenue", "eli …".
+_REMARK = re.compile(
+    r"^(?:so|like|because|since|that|which|it|its|it's|this|they|we|i|eli|siis|koska|kun|"
+    r"että|et|se|ne|me|mä|mut|mutta|but|niin|tää|tämä)\b|\d|%",
+    re.IGNORECASE,
+)
+
+
+def proposed_stages(journey: JourneyMap, lang: str) -> list[str]:
+    """The model the stages question proposes for this business."""
+    b2b = journey.business.business_type == BusinessType.B2B
+    return list(stage_models()["b2b" if b2b else "five"][lang])
+
+
+def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | None:
+    """The whole stage list, or None when the answer gives none (then it is asked again)."""
+    proposed = proposed_stages(journey, lang)
+    base = journey.model_copy(update={"stages": [Stage(name=n) for n in proposed]})
+    edited = _edited(text, base=base, lang=lang)
+    if edited is not None:
+        return edited
+    if m := _ONLY.search(text.strip(" .!")):
+        # "liian monta, riittää löytäminen, osto ja sitoutuminen": just these.
+        items = [_stage_name(i) for i in split_items(m.group("list"))]
+        if len(items) >= 2 and all(items):
+            return [match_name(i, proposed) or i for i in items]
+    own = _own_list(text)
+    models = stage_models()
+    head = words(_LEAD_IN.sub("", _OWN.sub("", text, count=1), count=1))[:6]
+    for key in ("b2b", "five"):  # "b2b" first: "toinen" must not fall to "ensimmäinen".
+        if any(w in models[key]["words"] for w in head) and len(own) < 3:
+            return list(models[key][lang])
+    if yes_no(text) and len(own) < 3:
+        return proposed
+    if own and all(lookup(i, channels()) for i in own):
+        return None  # "Instagramista ja Googlesta" names places, not stages: ask again
+    return own if len(own) >= 2 else None
+
+
+def _edited(text: str, *, base: JourneyMap, lang: str) -> list[str] | None:
+    text = _QUOTE.sub("", text)
+    body = reword(_ACCEPT.sub("", text, count=1) or text, [s.name for s in base.stages])
+    edits = parse_stage_edits(body, journey=base, lang=lang)
+    # "seikkailun tilalle Koulutus ja sitoutumisen tilalle Suosittelu": two edits joined
+    # by "ja" read one by one when that finds more of them.
+    parts = [p for p in _JOINED.split(body) if p.strip()]
+    if len(parts) > 1:
+        each = [e for p in parts for e in parse_stage_edits(p, journey=base, lang=lang)]
+        if len(each) > len(edits) and all(
+            parse_stage_edits(p, journey=base, lang=lang) for p in parts
+        ):
+            edits = each
+    if not edits:
+        return None
+    edited, changes, _ = apply_edits(base, edits)
+    if not changes:
+        return None
+    # An edit may name a stage another edit made ("meillä Osto on Kilpailutus. Ja lisää
+    # Käyttöönotto kilpailutuksen jälkeen"): read once more against the edited list and keep
+    # what is new.
+    names = {s.name for s in edited.stages}
+    later = [
+        e
+        for e in parse_stage_edits(body, journey=edited, lang=lang)
+        if e not in edits and not (e.op is Op.ADD_STAGE and e.value in names)
+    ]
+    if later:
+        edited, _, _ = apply_edits(edited, later)
+    return [st.name for st in edited.stages]
+
+
+def _own_list(text: str) -> list[str]:
+    """The user's own stages: the list after a lead-in ("meil menee niinku näin: A, B ja C.
+    C siis kun …"), else the first sentence that is a list. Every item must read as a
+    stage name, or there is no list."""
+    candidates: list[tuple[int, list[str]]] = []
+    text = re.sub(r"(?:^|(?<=\s))\d{1,2}[.)]\s+", ", ", text)  # "1. yhteydenotto 2. kartoitus"
+    led = False
+    for i, sentence in enumerate(s for s in re.split(r"(?<=\w)[.!?]\s+|\n+", text) if s.strip()):
+        if _OWN.fullmatch(sentence.rstrip(" .") + "."):
+            led = True  # "ei käy, mulla on omat." opens the list in the next sentence
+            continue
+        colon = ":" in sentence or led
+        led = False
+        body = sentence.rsplit(":", 1)[1] if ":" in sentence else sentence
+        if ":" not in sentence:
+            body = _LEAD_IN.sub("", _OWN.sub("", body, count=1), count=1)
+        sequence = bool(
+            re.search(r"\b(?:sit|sitten|then|lopuksi|finally|toka|toiseksi)\b", body, re.I)
+        )
+        raw = split_items(body)
+        items = [_stage_name(r, sequence=sequence) for r in raw]
+        if len(items) >= 2 and all(items):
+            candidates.append((0 if colon else 1 + i, items[:10]))
+    if not candidates:
+        return []
+    return min(candidates, key=lambda c: c[0])[1]
+
+
+def _stage_name(item: str, *, sequence: bool = True) -> str:
+    """One stage of the user's own list; "eka"/"first" opens the item only in a sequence
+    ("eka löytäminen, sit ..."), otherwise it is part of the name ("Eka käynti")."""
+    opener = r"ja|and|sitten|then|sit|lopuksi|finally" + (r"|eka|ensin|first" if sequence else "")
+    item = re.sub(rf"^(?:{opener})\s+", "", item.strip(), flags=re.IGNORECASE).strip(" .:;-–")
+    if not item or is_nothing(item) or len(item.split()) > 5 or _REMARK.search(item):
+        return ""
+    return item[:1].upper() + item[1:]
