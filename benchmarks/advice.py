@@ -77,7 +77,7 @@ def show(script: dict[str, Any], result: dict[str, Any]) -> None:
 
 
 def card_texts(card_id: str) -> dict[str, str]:
-    from assistant.knowledge.cards import load_cards
+    from assistant.knowledge import load_cards
 
     return {c.lang: f"{c.title}\n{c.body}" for c in load_cards() if c.id == card_id}
 

@@ -491,7 +491,7 @@ def pdf_bomb() -> bytes:
 
 
 def _ingest(path: Path, *, limit: float = 60.0, want_text: str = "", drop: str = "") -> Result:
-    from assistant.knowledge.ingest.errors import IngestError
+    from assistant.knowledge.ingest.outcome import IngestError
     from assistant.knowledge.ingest.readers import read_document
 
     start = time.monotonic()

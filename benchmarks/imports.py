@@ -1,4 +1,4 @@
-"""The import picture of `assistant/`: package -> package edges, lazy imports, cycles.
+"""The import picture of `assistant/` and `ui/`: package -> package edges, lazy imports, cycles.
 
 Read from the source with the ast module, so nothing is imported or run. An import
 inside a function counts as "lazy"; one under `if TYPE_CHECKING:` counts as "typing".
@@ -19,7 +19,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-PACKAGE = "assistant"
+PACKAGES = ("assistant", "ui")
 # Libraries slow enough to import that the project loads them only when used.
 HEAVY = frozenset(
     {
@@ -59,7 +59,8 @@ def module_name(path: Path, *, root: Path) -> str:
 
 
 def modules(root: Path) -> dict[str, Path]:
-    found = {module_name(p, root=root): p for p in sorted((root / PACKAGE).rglob("*.py"))}
+    paths = sorted(p for package in PACKAGES for p in (root / package).rglob("*.py"))
+    found = {module_name(p, root=root): p for p in paths}
     return {name: path for name, path in found.items() if ".migrations" not in name}
 
 
@@ -222,7 +223,8 @@ def main() -> None:
     print("module cycles:", module_cycles or "none")
     for e in found:
         if e.kind == "lazy":
-            why = ", ".join(sorted(heavy.get(e.target, ()))) or "nothing heavy"
+            saved = heavy.get(e.target, set()) - heavy.get(e.source, set())
+            why = ", ".join(sorted(saved)) or "nothing heavy"
             print(f"  lazy: {e.source}:{e.line} -> {e.target} (loads {why})")
     if args.lines:
         counts = line_counts(root)

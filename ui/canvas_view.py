@@ -13,6 +13,9 @@ from html import escape
 
 import streamlit as st
 
+from assistant.export.canvas_render import canvas_svg as render
+from assistant.export.jsonfile import from_json
+
 MIN_WIDTH = 880
 """Pixels: 0.88 of the canvas's natural width (1000), body text still ~9 px."""
 
@@ -20,9 +23,6 @@ MIN_WIDTH = 880
 @st.cache_data(show_spinner=False, max_entries=64)
 def canvas_svg(map_json: str) -> str:
     """The canvas SVG of a map (cached by the map's JSON)."""
-    from assistant.export.canvas_render import canvas_svg as render
-    from assistant.export.jsonfile import from_json
-
     return render(from_json(map_json))
 
 

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import TYPE_CHECKING, Any
+import os
+from typing import Any
 
 import streamlit as st
 
+from assistant.interview import Deps, Session, build_deps, open_session
+from assistant.interview.draft import opening_preview as draft_opening
+from assistant.knowledge import KnowledgeBase, load_card_index
+from assistant.logs import setup_logging
 from assistant.model import Lang
 from assistant.settings import Settings, settings_from
-
-if TYPE_CHECKING:
-    from assistant.interview import Deps, Session
-    from assistant.knowledge.base import KnowledgeBase
 
 SECRET_NAMES = (
     "OPENAI_API_KEY",
@@ -61,15 +62,11 @@ def _fingerprint(settings: Settings) -> str:
 
 @st.cache_resource(show_spinner=False)
 def _card_index(where: str, _settings: Settings) -> KnowledgeBase:
-    from assistant.knowledge import load_card_index
-
     return load_card_index(settings=_settings)
 
 
 @st.cache_resource(show_spinner=False)
 def _deps(fingerprint: str, _settings: Settings) -> Deps:
-    from assistant.interview import build_deps
-
     where = _settings.chroma_url or str(_settings.index_dir)
     return build_deps(settings=_settings, kb=_card_index(where, _settings))
 
@@ -77,10 +74,6 @@ def _deps(fingerprint: str, _settings: Settings) -> Deps:
 @st.cache_resource(show_spinner=False)
 def logging_ready() -> bool:
     """Once per server: one-line, redacting logs at POLKUOPAS_LOG_LEVEL (default warning)."""
-    import os
-
-    from assistant.logs import setup_logging
-
     try:
         setup_logging(os.environ.get("POLKUOPAS_LOG_LEVEL", "warning"))
     except ValueError:
@@ -96,9 +89,7 @@ def deps() -> Deps:
 
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _opening(fingerprint: str, lang: str, _deps: Deps) -> dict[str, Any]:
-    from assistant.interview.draft import opening_preview
-
-    return opening_preview(deps=_deps, lang=Lang(lang)).to_json()
+    return draft_opening(deps=_deps, lang=Lang(lang)).to_json()
 
 
 def opening_preview(lang: str) -> dict[str, Any]:
@@ -111,8 +102,6 @@ def opening_preview(lang: str) -> dict[str, Any]:
 def resume(interview_id: str) -> Session:
     """The interview `interview_id` (KeyError if there is none). Callers hold its owner
     key or a share link: see ui/current.py."""
-    from assistant.interview import open_session
-
     session = open_session(deps=deps(), interview_id=interview_id)
     # The same list object every rerun: what the session holds survives the rerun.
     session.held = st.session_state["held"].setdefault(interview_id, [])

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 import streamlit as st
 
-from assistant.access.tokens import OWNER_PARAM
+from assistant.access.link_tokens import OWNER_PARAM, token_from
+from assistant.interview.draft import start_owned
+from assistant.model import Lang
 from ui import core
 from ui.i18n import t
 from ui.state import flash
@@ -74,8 +76,6 @@ def adopt_link() -> None:
 
 def open_by_link(text: str) -> bool:
     """Open an interview from a pasted owner link or key; False if it opens nothing."""
-    from assistant.access.tokens import token_from
-
     token = token_from(text, OWNER_PARAM)
     info = core.deps().store.interview_for_owner(token) if token else None
     if info is None:
@@ -101,10 +101,8 @@ def current_session() -> Session | None:
 
 def start_interview(lang: str | None = None) -> Session:
     """Create the interview now (at its first message or upload), owned by this browser."""
-    from assistant.interview.draft import start_owned
-
     session, token = start_owned(
-        deps=core.deps(), lang=lang or st.session_state["lang"], subject=signed_in_subject()
+        deps=core.deps(), lang=Lang(lang or st.session_state["lang"]), subject=signed_in_subject()
     )
     take(session.id, token)
     st.session_state["last_turn"] = session.opening().to_json()

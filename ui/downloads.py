@@ -6,8 +6,11 @@ import re
 from collections.abc import Callable
 
 import streamlit as st
+from pydantic import ValidationError
 
 from assistant.export import ExportFormat
+from assistant.export.mapfile import MapFileError, load_map
+from assistant.export.render import export_bytes, report_bytes
 from assistant.model import JourneyMap
 from ui.i18n import current_lang, t
 
@@ -23,8 +26,6 @@ def file_stem(journey: JourneyMap) -> str:
 
 def export_data(journey: JourneyMap, fmt: ExportFormat, *, excel_fi: bool = False) -> bytes:
     """The file bytes, from the core's one table of formats."""
-    from assistant.export.render import export_bytes
-
     return export_bytes(journey, fmt, excel_fi=excel_fi)
 
 
@@ -59,8 +60,6 @@ def download_buttons(journey: JourneyMap) -> None:
 
 def report_buttons(journey: JourneyMap) -> None:
     """The mentor report with the canvas, as a web page and as a PDF for print."""
-    from assistant.export.render import report_bytes
-
     stem = file_stem(journey) + "-raportti"
     left, right = st.columns(2)
     for cell, fmt in ((left, ExportFormat.HTML), (right, ExportFormat.PDF)):
@@ -78,10 +77,6 @@ def report_buttons(journey: JourneyMap) -> None:
 
 def read_upload(data: bytes) -> tuple[JourneyMap | None, str]:
     """The uploaded map, or None and a clear reason (the current map is never touched)."""
-    from pydantic import ValidationError
-
-    from assistant.export.mapfile import MapFileError, load_map
-
     if len(data) > MAX_UPLOAD:
         return None, t("upload.too_big", mb=MAX_UPLOAD // 1_000_000)
     try:

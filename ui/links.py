@@ -7,7 +7,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
-from assistant.access.tokens import OWNER_PARAM, SHARE_PARAM
+from assistant.access.link_tokens import OWNER_PARAM, SHARE_PARAM
 
 
 def _link(path: str, param: str, token: str) -> str:

@@ -8,22 +8,23 @@ from typing import TYPE_CHECKING
 import streamlit as st
 
 from assistant.access.targets import Stance, Target, TargetKind, cell_targets, suggestion_targets
+from assistant.model import JourneyMap, Lang
 from ui import core
+from ui.canvas_view import show_canvas
+from ui.chat import show_record
 from ui.comments import show_comment
+from ui.downloads import report_buttons
 from ui.i18n import t
 from ui.state import flash, show_flash
 from ui.text import esc, short
 
 if TYPE_CHECKING:
-    from assistant.model import JourneyMap
     from assistant.store import ShareInfo, TurnRecord
 
 MAX_COMMENT = 4000
 
 
 def _turn(record: TurnRecord, lang: str, changed: list[str]) -> None:
-    from ui.chat import show_record
-
     when = f"{record.created_at:%d.%m.%Y %H:%M}" if record.created_at else ""
     brain = f" · {t('mentor.brain', brain=esc(record.brain))}" if record.brain else ""
     st.caption(f"#{record.id} · {when}{brain}")
@@ -135,8 +136,6 @@ def mentor_view(share: ShareInfo) -> None:
     st.subheader(esc(short(info.title, 90)) or t("interviews.untitled"))
     st.caption(t("mentor.progress", pct=round(info.progress * 100)))
     journey = store.latest_map(info.id)
-    from assistant.model import JourneyMap, Lang
-
     journey = journey or JourneyMap(language=Lang(lang))
     turns = store.transcript(info.id)
     labels = {c.ref: c.label for c in cell_targets(journey)}
@@ -156,9 +155,6 @@ def mentor_view(share: ShareInfo) -> None:
     with right:
         st.markdown(f"#### {t('mentor.map')}")
         if journey.stages:
-            from ui.canvas_view import show_canvas
-            from ui.downloads import report_buttons
-
             # The journey-map canvas, and the mentor report (Markdown, HTML, PDF).
             show_canvas(journey.model_dump_json(), alt=t("map.canvas_alt"))
             report_buttons(journey)

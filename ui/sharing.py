@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 import streamlit as st
 
-from assistant.export.transcript import TranscriptFormat
+from assistant.export.interview_data import export_interview, transcript_data
+from assistant.export.transcript import TranscriptFormat, render
 from ui import core
 from ui.i18n import t
 from ui.links import share_link
@@ -79,14 +80,11 @@ def share_panel(interview_id: str) -> None:
 
 
 def _transcript(interview_id: str, fmt: TranscriptFormat) -> bytes:
-    from assistant.export.transcript import render
-    from assistant.store.export import transcript_data
-
     return render(transcript_data(core.deps().store, interview_id), fmt).encode("utf-8")
 
 
 def _everything(interview_id: str) -> bytes:
-    data = core.deps().store.export_interview(interview_id)
+    data = export_interview(core.deps().store, interview_id)
     return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 

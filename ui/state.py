@@ -7,6 +7,8 @@ from typing import Any
 
 import streamlit as st
 
+from ui.keyring import busy
+
 DEFAULTS: dict[str, Any] = {
     "lang": "fi",
     # The interview shown on the Interview and Map pages (None before the first message).
@@ -59,8 +61,6 @@ def flash(kind: str, text: str) -> None:
 
 
 def show_flash() -> None:
-    from ui.keyring import busy
-
     message = st.session_state.get("flash")
     if message:
         kind, text = message

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from assistant.advice.compose import texts
 from assistant.advice.overlap import overlap, weights
 from assistant.brains.protocol import Brain
-from assistant.knowledge.base import Hit, KnowledgeBase
+from assistant.knowledge import Hit, KnowledgeBase
 from assistant.knowledge.search.rewrite import search_rewritten
 from assistant.model import Citation, Lang
 

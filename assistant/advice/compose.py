@@ -15,7 +15,7 @@ from functools import cache
 from typing import Any
 
 from assistant.advice.overlap import overlap, weights
-from assistant.knowledge.base import Hit
+from assistant.knowledge import Hit
 from assistant.model import Lang
 from assistant.prompts import load_yaml
 

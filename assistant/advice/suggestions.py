@@ -15,8 +15,7 @@ from typing import Any
 
 from assistant.advice.rules import Fired, fire
 from assistant.advice.tips import tip_rules
-from assistant.knowledge.base import KnowledgeBase
-from assistant.knowledge.cards import Card, load_cards, load_sources
+from assistant.knowledge import Card, KnowledgeBase, load_cards, load_sources
 from assistant.lang.stage_models import stage_key
 from assistant.model import Citation, JourneyMap, Lang, Priority, Suggestion
 from assistant.prompts import PromptTemplate, load_yaml

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from assistant.knowledge.cards import Card, load_cards
+from assistant.knowledge import Card, load_cards
 from assistant.model import Suggestion
 from assistant.prompts import load_yaml
 

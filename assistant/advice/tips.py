@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from assistant.advice.overlap import content_stems
-from assistant.knowledge.base import Hit, KnowledgeBase
-from assistant.knowledge.cards import Card, load_cards
+from assistant.knowledge import Card, Hit, KnowledgeBase, load_cards
 from assistant.lang.stage_models import model_stage_key
 from assistant.model import BusinessType, JourneyMap, Lang
 from assistant.prompts import load_yaml

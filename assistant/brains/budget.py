@@ -18,7 +18,7 @@ from contextvars import ContextVar
 from typing import Any
 
 from assistant.brains.protocol import Brain, BrainError
-from assistant.knowledge.base import Hit, KnowledgeBase
+from assistant.knowledge import Hit, KnowledgeBase
 from assistant.model import JourneyMap, Lang, Suggestion
 from assistant.patch import MapPatch
 from assistant.turns import Slot

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from assistant.knowledge.base import Hit, KnowledgeBase
+from assistant.knowledge import Hit, KnowledgeBase
 from assistant.model import JourneyMap, Lang, Suggestion
 from assistant.patch import MapPatch
 from assistant.turns import Slot

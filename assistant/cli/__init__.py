@@ -4,10 +4,10 @@ Command modules import the project at the top and heavy libraries inside functio
 
 from __future__ import annotations
 
-from assistant.cli import chat, knowledge, maps, transcripts
+from assistant.cli import chat, guidance, maps, transcripts
 from assistant.cli.root import app
 
-__all__ = ["app", "chat", "knowledge", "main", "maps", "transcripts"]
+__all__ = ["app", "chat", "guidance", "main", "maps", "transcripts"]
 
 
 def main() -> None:

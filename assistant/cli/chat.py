@@ -7,6 +7,7 @@ when the interview is done and at the end of input.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -65,8 +66,6 @@ def run_jsonl(session: Session, *, out: TextIO, inp: TextIO, map_path: Path | No
 def _tolerant_stdin() -> None:
     """Invalid UTF-8 in the input becomes U+FFFD: the message is kept and the chat goes on
     (a strict decoder would end the process and lose that line and every later one)."""
-    import io
-
     if isinstance(sys.stdin, io.TextIOWrapper):
         sys.stdin.reconfigure(errors="replace")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 
 from assistant.cli.root import app
 from assistant.export import ExportFormat
@@ -27,8 +28,6 @@ def schema() -> None:
 
 def _load(path: Path) -> JourneyMap:
     """The map in `path`, or one clear error per problem and exit status 1."""
-    from pydantic import ValidationError
-
     try:
         data = read_regular_file(path, limit=MAX_MAP_BYTES)
         return load_map(data)

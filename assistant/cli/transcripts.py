@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from assistant.access.tokens import OWNER_PARAM, token_from
+from assistant.access.link_tokens import OWNER_PARAM, token_from
 from assistant.cli.root import app
+from assistant.export.interview_data import transcript_data
 from assistant.export.transcript import TranscriptFormat, render
 from assistant.settings import get_settings
-from assistant.store.export import transcript_data
 
 if TYPE_CHECKING:
     from assistant.store.store import Store

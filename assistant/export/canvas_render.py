@@ -7,6 +7,7 @@ every format shows the same lines. The PDF page is A4 landscape, the map scaled 
 
 from __future__ import annotations
 
+import io
 from html import escape
 
 from assistant.export.canvas import Canvas, build_canvas
@@ -31,8 +32,6 @@ def canvas_svg(journey: JourneyMap) -> str:
 
 def canvas_png(journey: JourneyMap, *, scale: float = 2) -> bytes:
     """The canvas as PNG; `scale` 2 stays sharp on high-density screens and in print."""
-    import io
-
     import vl_convert as vlc
     from PIL import Image
 
@@ -50,8 +49,6 @@ def page_svg(scene: Scene) -> str:
 
 def svg_pages_pdf(pages: list[str]) -> bytes:
     """One PDF from SVG pages, in order."""
-    import io
-
     import vl_convert as vlc
     from pypdf import PdfReader, PdfWriter
 

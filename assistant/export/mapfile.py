@@ -10,14 +10,11 @@ in Finnish and English, never a traceback.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
 
 from assistant.model import JourneyMap, Lang
 from assistant.prompts import text
-
-if TYPE_CHECKING:
-    from pydantic import ValidationError
-
 
 MAX_MAP_BYTES = 2_000_000
 """A real map is a few tens of kilobytes."""
@@ -97,8 +94,6 @@ def _looks_utf16_json(data: bytes) -> bool:
 def load_map(data: bytes) -> JourneyMap:
     """The map in `data`: MapFileError when it is not a readable JSON file, or
     pydantic.ValidationError (one error per problem) when it is JSON but not a valid map."""
-    from pydantic import ValidationError
-
     text = map_text(data)
     try:
         return JourneyMap.model_validate_json(text)

@@ -31,7 +31,7 @@ class TranscriptFormat(StrEnum):
 
 @dataclass(frozen=True)
 class TranscriptData:
-    """What a transcript export shows (built by assistant.store.export.transcript_data)."""
+    """What a transcript export shows (built by assistant.export.interview_data.transcript_data)."""
 
     info: InterviewInfo
     turns: list[TurnRecord]

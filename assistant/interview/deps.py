@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING
 from assistant.brains.llm.llm_brain import LLMBrain
 from assistant.brains.offline.offline_brain import OfflineBrain
 from assistant.brains.protocol import Brain
-from assistant.knowledge import load_card_index, load_cards
-from assistant.knowledge.base import Hit, KnowledgeBase
+from assistant.knowledge import Hit, KnowledgeBase, load_card_index, load_cards
 from assistant.lang.words import lemma
 from assistant.model import Citation
 from assistant.settings import Settings, get_settings

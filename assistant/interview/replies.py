@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from assistant.advice.compose import sentences
-from assistant.knowledge.base import Hit
+from assistant.knowledge import Hit
 from assistant.model import Citation, JourneyMap, Lang, Suggestion
 from assistant.prompts import load_yaml
 from assistant.turns import Expects, Slot

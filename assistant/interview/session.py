@@ -323,9 +323,7 @@ class Session:
         return turn
 
 
-def open_session(
-    *, deps: Deps, lang: Lang | str = Lang.FI, interview_id: str | None = None
-) -> Session:
+def open_session(*, deps: Deps, lang: Lang = Lang.FI, interview_id: str | None = None) -> Session:
     """A new interview, or the interview `interview_id` resumed (KeyError if unknown)."""
     store = deps.store
     if interview_id is None:

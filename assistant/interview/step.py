@@ -20,7 +20,7 @@ from assistant.interview.commands import Kind, detect, fix_target, is_confirmati
 from assistant.interview.planner import next_slot
 from assistant.interview.readback import changes_text, readback
 from assistant.interview.state import PlannerState, slot_to_json
-from assistant.knowledge.base import KnowledgeBase
+from assistant.knowledge import KnowledgeBase
 from assistant.lang.nothing import is_nothing
 from assistant.model import Citation, JourneyMap, Lang
 from assistant.patch import apply_patch

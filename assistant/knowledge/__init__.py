@@ -10,13 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.knowledge.base import Hit, KnowledgeBase
-from assistant.knowledge.cards import Card, Source, cards_for, load_cards
-from assistant.knowledge.ingest.errors import IngestError
+from assistant.knowledge.documents import DocumentStore
+from assistant.knowledge.ingest.cards import (
+    Card,
+    Source,
+    cards_for,
+    example_questions,
+    load_cards,
+    load_sources,
+)
+from assistant.knowledge.ingest.outcome import IngestError
 from assistant.knowledge.search.config import SearchConfig
+from assistant.knowledge.search.hits import Hit, KnowledgeBase
 
 if TYPE_CHECKING:
-    from assistant.knowledge.documents import DocumentStore
     from assistant.knowledge.search.card_index import CardIndex
     from assistant.knowledge.search.embeddings import Embedder
     from assistant.settings import Settings
@@ -29,8 +36,10 @@ __all__ = [
     "SearchConfig",
     "Source",
     "cards_for",
+    "example_questions",
     "load_card_index",
     "load_cards",
+    "load_sources",
     "open_document_store",
 ]
 
@@ -43,7 +52,7 @@ def load_card_index(
     config: SearchConfig | None = None,
 ) -> CardIndex:
     """The card knowledge base (search/card_index.py), built once per process."""
-    from assistant.knowledge.search.card_index import load_card_index as load
+    from assistant.knowledge.search.card_index import load_card_index as load  # numpy
 
     return load(
         settings=settings,
@@ -62,8 +71,6 @@ def open_document_store(
 ) -> DocumentStore:
     """A store of ingested documents (documents.py): `path` for an embedded Chroma folder,
     else the configured Chroma server or the default folder in the data dir."""
-    from assistant.knowledge.documents import DocumentStore
-
     return DocumentStore(
         settings=settings, path=path, embedder=embedder, config=config or SearchConfig()
     )

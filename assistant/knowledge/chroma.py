@@ -6,13 +6,15 @@ download a model) and turn anonymised telemetry off.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlparse
 
+from assistant.knowledge.ingest.passages import Passage
+
 if TYPE_CHECKING:
-    from assistant.knowledge.passages import Passage
     from assistant.knowledge.search.embeddings import Matrix
 
 _clients: dict[str, Any] = {}
@@ -45,8 +47,6 @@ def open_client(*, path: Path | None = None, url: str | None = None) -> Any:
 
 def forget_client(*, path: Path) -> None:
     """Drop the cached client of `path` (its files are about to be removed and rebuilt)."""
-    import contextlib
-
     key = str(Path(path).resolve())
     client = _clients.pop(key, None)
     with contextlib.suppress(Exception):
@@ -84,8 +84,6 @@ def add_passages(collection: Any, passages: list[Passage], vectors: Matrix) -> N
 def load_passages(collection: Any) -> tuple[list[Passage], Matrix]:
     """Every passage with its vector, in a stable order (by source, then position)."""
     import numpy as np
-
-    from assistant.knowledge.passages import Passage
 
     got = collection.get(include=["documents", "metadatas", "embeddings"])
     rows = [

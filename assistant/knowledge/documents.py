@@ -13,16 +13,29 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.knowledge.ingest.errors import EmptyDocumentError, IngestError
-from assistant.knowledge.ingest.report import IngestReport
+from assistant.knowledge.chroma import (
+    add_passages,
+    collection_name,
+    get_collection,
+    load_passages,
+    open_client,
+)
+from assistant.knowledge.ingest.cards import load_sources
+from assistant.knowledge.ingest.chunking import chunk_text
+from assistant.knowledge.ingest.outcome import EmptyDocumentError, IngestError, IngestReport
+from assistant.knowledge.ingest.passages import Passage
+from assistant.knowledge.ingest.readers import collect, read_document
 from assistant.knowledge.search.config import DEFAULT, SearchConfig
+from assistant.knowledge.search.embeddings import get_embedder
+from assistant.knowledge.search.glossary import load_glossary
+from assistant.knowledge.search.lemmas import table_for
+from assistant.lang.detect import guess_lang
 from assistant.resources import KNOWLEDGE_DIR
 
 if TYPE_CHECKING:
-    from assistant.knowledge.base import Hit
-    from assistant.knowledge.passages import Passage
     from assistant.knowledge.search.bridge import CardBridge
     from assistant.knowledge.search.embeddings import Embedder, Matrix
+    from assistant.knowledge.search.hits import Hit
     from assistant.knowledge.search.hybrid import HybridIndex
     from assistant.settings import Settings
 
@@ -38,8 +51,6 @@ class DocumentStore:
         embedder: Embedder | None = None,
         config: SearchConfig = DEFAULT,
     ) -> None:
-        from assistant.knowledge.search.embeddings import get_embedder
-
         self.settings = settings
         self.embedder = embedder or get_embedder(settings=settings)
         self.config = config
@@ -49,14 +60,10 @@ class DocumentStore:
 
     @cached_property
     def collection(self) -> Any:
-        from assistant.knowledge.chroma import collection_name, get_collection, open_client
-
         client = open_client(path=self._path, url=self._url)
         return get_collection(client, collection_name("docs", self.embedder.name))
 
     def ingest(self, paths: list[Path], *, chunk_chars: int | None = None) -> IngestReport:
-        from assistant.knowledge.ingest.readers import collect
-
         files, skipped = collect(paths)
         report = IngestReport(skipped=skipped)
         for path in files:
@@ -74,13 +81,6 @@ class DocumentStore:
         return report
 
     def _ingest_one(self, path: Path, *, chunk_chars: int | None) -> tuple[str, int]:
-        from assistant.knowledge.cards import load_sources
-        from assistant.knowledge.chroma import add_passages
-        from assistant.knowledge.ingest.chunking import chunk_text
-        from assistant.knowledge.ingest.readers import read_document
-        from assistant.knowledge.passages import Passage
-        from assistant.lang.detect import guess_lang
-
         doc = read_document(path)
         doc_hash = hashlib.sha256(doc.raw).hexdigest()
         key = str(path.resolve())
@@ -135,8 +135,6 @@ class DocumentStore:
 
     def index(self) -> HybridIndex:
         if self._index is None:
-            from assistant.knowledge.chroma import load_passages
-            from assistant.knowledge.search.glossary import load_glossary
             from assistant.knowledge.search.hybrid import HybridIndex
 
             passages, vectors = load_passages(self.collection)
@@ -152,8 +150,6 @@ class DocumentStore:
         return self._index
 
     def _lemmas(self, passages: list[Passage]) -> dict[str, str]:
-        from assistant.knowledge.search.lemmas import table_for
-
         return table_for(passages, path=self._path / "lemmas.json")
 
     def _card_bridge(self, index: HybridIndex) -> CardBridge | None:

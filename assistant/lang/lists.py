@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.lang.lexicon import Entry, channels, cues, lookup
+from assistant.lang.verbs import is_verb
 from assistant.lang.words import clean, compound_lemma, fuzzy_equal, lemma, strip_name, words
 
 _SEP = re.compile(
@@ -173,8 +174,6 @@ def _names(word: str, entry: Entry | None, *, lang: str) -> bool:
 
 def _own_word(word: str, entry: Entry | None, *, lang: str) -> bool:
     """Whether the user's word is a full name of its own (kept), not slang or a verb."""
-    from assistant.lang.phrases import is_verb
-
     if entry is None:
         return False
     low = word.lower()

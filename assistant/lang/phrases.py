@@ -14,12 +14,10 @@ from functools import cache
 
 from assistant.lang.lexicon import Entry, channels, cues, lookup
 from assistant.lang.lists import name_items, split_items
+from assistant.lang.verbs import is_verb as is_verb  # re-exported: parsers read it here
 from assistant.lang.words import lemma
 
-_INFINITIVE: tuple[str, ...] = ("da", "dä", "lla", "llä", "nna", "nnä", "rra", "rrä", "sta", "stä")
-_INFINITIVE += ("ata", "ätä", "ota", "ötä", "uta", "ytä", "ita", "itä", "eta", "etä")
 _POSTPOSITIONS = frozenset({"kautta", "avulla", "välityksellä"})
-_FINITE = ("vat", "vät", "taan", "tään", "daan", "dään", "tiin", "ttiin")
 
 
 @cache
@@ -30,27 +28,6 @@ def _words(name: str) -> frozenset[str]:
 def is_function_word(word: str) -> bool:
     """A subject, adverb or particle that never names a touchpoint ("moni", "they")."""
     return word.lower() in _words("function")
-
-
-def is_verb(word: str) -> bool:
-    """Whether a Finnish word is a finite verb (a dictionary gives lemmas, not word classes)."""
-    s = word.lower().strip(".,!?:;\"'")
-    if s in _words("verbs"):
-        return True
-    if not s.isalpha() or len(s) < 3 or s in _words("function") or word[:1].isupper():
-        return False  # a capital marks a name ("Instagram") in an answer's clause
-    base = lemma(s)
-    if s.startswith(base) and len(s) - len(base) >= 3 and not s.endswith(_FINITE):
-        return False  # a compound the dictionary cut short, not a verb form
-    if s.endswith(_FINITE) and base != s:
-        return True
-    if len(base) < 4 or base[-1] not in "aä":
-        return False
-    if base[-2] in "aeouyäö":  # katsoa, lukea, tutustua; "pyytää" is its own lemma
-        return base != s or s[-2:] in ("aa", "ää")
-    if base == s:
-        return False  # an unknown word ("karttahausta") only looks like an infinitive
-    return base.endswith(_INFINITIVE) or (base[-2] == "i" and s.endswith(("ii", "vat", "vät")))
 
 
 def _content(tokens: list[str], *, lang: str = "fi") -> list[str]:

@@ -9,6 +9,7 @@ several processes instead of failing them half-way.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -47,8 +48,6 @@ def keep_open(engine: Engine) -> Any:
     """For a SQLite file: one idle connection held open for the engine's life, so that
     closing the per-transaction connections never closes the last one, which would
     checkpoint and delete the WAL every time (an fsync per transaction). None otherwise."""
-    import sqlite3
-
     path = engine.url.database
     if engine.dialect.name != "sqlite" or path in (None, "", ":memory:"):
         return None

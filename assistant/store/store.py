@@ -6,14 +6,15 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 
+from assistant.access.link_tokens import digest, new_token
 from assistant.model import Citation, Lang
-from assistant.store.access import AccessMixin
 from assistant.store.commit import CommitMixin
 from assistant.store.feedback import FeedbackMixin
+from assistant.store.keys import AccessMixin
 from assistant.store.records import InterviewInfo, TurnRecord
 from assistant.store.rows import info_of
 from assistant.store.tables import Interview, OwnerKey, Turn, utcnow
@@ -43,8 +44,6 @@ class Store(CommitMixin, FeedbackMixin, AccessMixin):
         self, *, lang: Lang = Lang.FI, title: str = ""
     ) -> tuple[InterviewInfo, str]:
         """A new interview and its owner token (the private link), in one transaction."""
-        from assistant.access.tokens import digest, new_token
-
         token = new_token()
         row = _new_interview(lang, title)
         with self._writing() as session:
@@ -144,12 +143,6 @@ class Store(CommitMixin, FeedbackMixin, AccessMixin):
             self._require(session, interview_id)
             stmt = select(Turn).where(Turn.interview_id == interview_id).order_by(Turn.id)
             return [_turn(row) for row in session.scalars(stmt)]
-
-    def export_interview(self, interview_id: str) -> dict[str, Any]:
-        """Everything of one interview as JSON-ready data, for mentors."""
-        from assistant.store.export import export_interview
-
-        return export_interview(self, interview_id)
 
 
 def _turn(row: Turn) -> TurnRecord:

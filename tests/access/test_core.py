@@ -6,8 +6,8 @@ import pytest
 from pydantic import SecretStr
 
 from assistant.access.admin import AttemptLimiter, attempt, password_ok
+from assistant.access.link_tokens import digest, new_token, token_from
 from assistant.access.targets import TargetKind, cell_targets, describe, kind_of
-from assistant.access.tokens import digest, new_token, token_from
 from assistant.access.urls import redact_url
 from assistant.model import JourneyMap, Stage, Suggestion, Touchpoint
 

@@ -8,9 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from assistant.export.interview_data import transcript_data
 from assistant.export.transcript import render
 from assistant.store import Store
-from assistant.store.export import transcript_data
 from assistant.turns import Role
 
 PAYLOAD = "<script>alert(1)</script> <img src=x onerror=alert(2)> ![i](http://e.com/a.png) [l](http://e.com)"
@@ -52,6 +54,7 @@ def test_json_keeps_the_text_exactly(tmp_path: Path) -> None:
     assert doc["turns"][0]["text"] == PAYLOAD and doc["comments"][0]["text"] == PAYLOAD
 
 
+@pytest.mark.slow
 def test_cli_by_owner_link_and_by_id(tmp_path: Path) -> None:
     db = tmp_path / "db.sqlite"
     with Store(f"sqlite:///{db}") as store:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.advice.answers import answer_question, relevant
 from assistant.advice.compose import compose, sentences, texts
 from assistant.brains.offline.offline_brain import OfflineBrain
-from assistant.knowledge.base import Hit
+from assistant.knowledge import Hit
 from assistant.model import Lang
 from tests.brains.conftest import FakeKB
 

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.advice.suggestions import MAX_SUGGESTIONS, suggest
 from assistant.brains.offline.offline_brain import OfflineBrain
-from assistant.knowledge.cards import load_cards
+from assistant.knowledge import load_cards
 from assistant.model import (
     Assumption,
     Channel,

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.advice.suggestions import suggest
 from assistant.advice.support import card_text, made, unsupported
-from assistant.knowledge.cards import load_cards
+from assistant.knowledge import load_cards
 from assistant.model import Citation, JourneyMap, Lang, Suggestion
 from assistant.prompts import load_yaml
 

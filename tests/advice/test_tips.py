@@ -9,7 +9,7 @@ import pytest
 from assistant.advice.tips import audiences, fit, pick_tip, tip_rules
 from assistant.interview.deps import LazyCardIndex
 from assistant.interview.replies import first_sentence
-from assistant.knowledge.cards import load_cards
+from assistant.knowledge import load_cards
 from assistant.model import Business, BusinessType, JourneyMap, Lang, Stage, Touchpoint
 from assistant.settings import Settings
 from assistant.turns import Expects, Slot

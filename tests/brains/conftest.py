@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.knowledge.base import Hit
+from assistant.knowledge import Hit
 from assistant.model import Channel, JourneyMap, Stage, Touchpoint
 
 FIVE_FI = ["Löytäminen", "Arviointi", "Hankinta", "Seikkailu", "Sitoutuminen"]

@@ -15,6 +15,9 @@ from assistant.interview.deps import LazyCardIndex
 from assistant.settings import Settings
 from benchmarks.answer_table import check, load, run
 
+# 360 labelled answers, each a real interview turn: the benchmark table as a test.
+pytestmark = pytest.mark.slow
+
 GAPS = (
     yaml.safe_load(
         (Path(__file__).parent.parent / "data" / "answers" / "known_gaps.yaml").read_text("utf-8")

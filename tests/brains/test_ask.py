@@ -8,7 +8,7 @@ from assistant.brains.offline.ask import acknowledge, bank, question, tip_line, 
 from assistant.brains.offline.offline_brain import OfflineBrain
 from assistant.interview.replies import choices, texts
 from assistant.interview.slots import LEGACY, SLOTS, names
-from assistant.knowledge.base import Hit
+from assistant.knowledge import Hit
 from assistant.model import BusinessType, JourneyMap, Lang
 from assistant.patch import MapPatch, TouchpointPatch
 from assistant.prompts import PromptTemplate

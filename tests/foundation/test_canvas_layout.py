@@ -29,6 +29,11 @@ def _maps() -> list[tuple[str, JourneyMap]]:
 
 
 MAPS = _maps()
+# The largest generated maps take a second or more each: the quick loop checks the others.
+CASES = [
+    pytest.param(n, j, id=n, marks=[pytest.mark.slow] if n.startswith(("8x6", "6x4")) else [])
+    for n, j in MAPS
+]
 
 
 def _box(t: Text) -> tuple[float, float, float, float]:
@@ -56,7 +61,7 @@ def _column_of(role: str, scene: Scene, stages: int) -> int | None:
     return None
 
 
-@pytest.mark.parametrize(("name", "journey"), MAPS, ids=[n for n, _ in MAPS])
+@pytest.mark.parametrize(("name", "journey"), CASES)
 def test_no_text_overlaps_or_leaves_its_column(name: str, journey: JourneyMap) -> None:
     for scene in (canvas_scene(journey), print_scene(journey)):
         texts = scene.texts()
@@ -92,7 +97,7 @@ def _words(journey: JourneyMap) -> set[str]:
     return {w.strip(_PUNCT) for w in text.split()}
 
 
-@pytest.mark.parametrize(("name", "journey"), MAPS, ids=[n for n, _ in MAPS])
+@pytest.mark.parametrize(("name", "journey"), CASES)
 def test_lines_break_between_words(name: str, journey: JourneyMap) -> None:
     """Every word on the canvas is whole, a hyphenated piece of a word too long for any
     line, or ends in '…' where a cell's text was shortened."""

@@ -12,7 +12,7 @@ import pytest
 from assistant.brains.offline.offline_brain import OfflineBrain
 from assistant.brains.protocol import BrainError
 from assistant.interview import Deps, open_session
-from assistant.knowledge.base import Hit
+from assistant.knowledge import Hit
 from assistant.model import JourneyMap, Lang, Suggestion
 from assistant.patch import MapPatch
 from assistant.settings import Settings

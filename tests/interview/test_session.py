@@ -22,6 +22,7 @@ def chat_to_done(session: Any, script: dict[str, Any], limit: int = 30) -> tuple
     return turn, turns
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["dev-fi-kahvila", "dev-en-petfood"])
 def test_whole_interview_to_done(deps: Deps, scripts: list[dict[str, Any]], name: str) -> None:
     script = next(s for s in scripts if s["id"] == name)

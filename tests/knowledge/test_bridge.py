@@ -11,11 +11,13 @@ import numpy as np
 import pytest
 
 from assistant.knowledge import SearchConfig, open_document_store
-from assistant.knowledge.passages import Passage
+from assistant.knowledge.ingest.passages import Passage
 from assistant.knowledge.search.bridge import CardBridge
 from assistant.knowledge.search.embeddings import HashEmbedder
 from assistant.knowledge.search.hybrid import HybridIndex
 from assistant.settings import get_settings
+
+pytestmark = pytest.mark.slow  # ingests articles and builds the card bridge
 
 EMBEDDER = HashEmbedder()
 CARDS = {

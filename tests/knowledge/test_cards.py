@@ -54,6 +54,7 @@ def kb(knowledge_dir: Path, tmp_path_factory: pytest.TempPathFactory):  # type: 
     return index
 
 
+@pytest.mark.slow
 def test_card_hits_carry_card_and_citations(kb) -> None:  # type: ignore[no-untyped-def]
     hits = kb.search("Miten saan asiakkaat vastaamaan kyselyyn?", k=3, lang="fi")
     top = hits[0]
@@ -72,6 +73,7 @@ def test_card_hits_carry_card_and_citations(kb) -> None:  # type: ignore[no-unty
     assert len({h.card for h in hits}) == len(hits)  # one hit per card
 
 
+@pytest.mark.slow
 def test_english_question_gets_english_version_of_the_card(kb) -> None:  # type: ignore[no-untyped-def]
     top = kb.search("What should I ask about each touchpoint?", k=2, lang="en")[0]
     assert (top.card, top.lang) == ("test-touchpoint-questions", "en")
@@ -79,17 +81,20 @@ def test_english_question_gets_english_version_of_the_card(kb) -> None:  # type:
     assert (fi.card, fi.lang) == ("test-touchpoint-questions", "fi")
 
 
+@pytest.mark.slow
 def test_card_only_in_other_language_is_not_hidden(kb) -> None:  # type: ignore[no-untyped-def]
     hits = kb.search("first impression can be made only once", k=4, lang="en")
     assert "test-only-finnish" in [h.card for h in hits]
 
 
+@pytest.mark.slow
 def test_card_lookup_falls_back_to_other_language(kb) -> None:  # type: ignore[no-untyped-def]
     assert kb.card("test-gdpr", lang="en").lang == "en"  # type: ignore[union-attr]
     assert kb.card("test-only-finnish", lang="en").lang == "fi"  # type: ignore[union-attr]
     assert kb.card("no-such-card", lang="fi") is None
 
 
+@pytest.mark.slow
 def test_index_is_cached_and_rebuilt_when_knowledge_changes(
     tmp_path: Path, knowledge_dir: Path
 ) -> None:
@@ -113,7 +118,7 @@ def test_index_is_cached_and_rebuilt_when_knowledge_changes(
 def test_a_new_card_shows_at_once_when_asked_fresh_and_within_the_ttl_otherwise(
     tmp_path: Path, knowledge_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant.knowledge import cards
+    from assistant.knowledge.ingest import cards
 
     root = tmp_path / "k"
     shutil.copytree(knowledge_dir, root)
@@ -127,7 +132,7 @@ def test_a_new_card_shows_at_once_when_asked_fresh_and_within_the_ttl_otherwise(
 
 
 def test_every_card_lists_questions_it_answers_in_its_own_language() -> None:
-    from assistant.knowledge.cards import load_cards
+    from assistant.knowledge.ingest.cards import load_cards
     from assistant.lang.detect import query_lang
 
     for card in load_cards():
@@ -137,7 +142,7 @@ def test_every_card_lists_questions_it_answers_in_its_own_language() -> None:
 
 
 def test_example_questions_are_the_cards_own_in_the_asked_language() -> None:
-    from assistant.knowledge.cards import example_questions
+    from assistant.knowledge.ingest.cards import example_questions
 
     fi = example_questions("harju-ask-after-sale", lang="fi")
     en = example_questions("harju-ask-after-sale", lang="en")

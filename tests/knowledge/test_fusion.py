@@ -8,7 +8,7 @@ import pytest
 
 from assistant.knowledge import SearchConfig
 from assistant.knowledge.ingest.chunking import looks_like_references
-from assistant.knowledge.passages import Passage
+from assistant.knowledge.ingest.passages import Passage
 from assistant.knowledge.search.embeddings import HashEmbedder
 from assistant.knowledge.search.glossary import Term, translate_terms
 from assistant.knowledge.search.hybrid import HybridIndex

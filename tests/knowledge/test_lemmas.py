@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.knowledge.cards import default_knowledge_dir
 from assistant.knowledge.documents import DocumentStore
+from assistant.knowledge.ingest.cards import default_knowledge_dir
 from assistant.knowledge.search import lemmas
 from assistant.knowledge.search.embeddings import HashEmbedder
 from assistant.knowledge.search.tokens import tokens
@@ -63,6 +63,7 @@ def test_a_broken_or_stale_saved_table_is_not_used(tmp_path: Path) -> None:
     assert lemmas.load_table(path) is None
 
 
+@pytest.mark.slow
 def test_ingest_saves_the_stores_table_and_search_uses_it(tmp_path: Path) -> None:
     doc = tmp_path / "hinnasto.txt"
     doc.write_text(

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from assistant.knowledge.ingest.chunking import chunk_text
-from assistant.knowledge.ingest.errors import (
+from assistant.knowledge.ingest.outcome import (
     BinaryFileError,
     BrokenFileError,
     EmptyDocumentError,

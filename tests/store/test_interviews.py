@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.export.interview_data import export_interview
 from assistant.model import Citation, JourneyMap, Lang
 from assistant.store import InterviewInfo, Store
 from assistant.turns import Role
@@ -91,7 +92,7 @@ def test_unknown_ids(store: Store, journey: JourneyMap) -> None:
         lambda: store.load_state(nobody),
         lambda: store.add_comment(nobody, author="a", text="b"),
         lambda: store.comments(nobody),
-        lambda: store.export_interview(nobody),
+        lambda: export_interview(store, nobody),
     ]
     for call in calls:
         with pytest.raises(KeyError):

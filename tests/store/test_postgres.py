@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import threading
 
+import pytest
+
 from assistant.model import Citation, JourneyMap
 from assistant.store import Store
 from assistant.turns import Role
+
+pytestmark = pytest.mark.slow  # starts a PostgreSQL server
 
 
 def test_postgres_schema_round_trip_and_cascade(

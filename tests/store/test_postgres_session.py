@@ -17,6 +17,8 @@ from assistant.store import StaleInterview, Store
 from assistant.turns import Role
 from tests.robust.conftest import FakeKB
 
+pytestmark = pytest.mark.slow  # starts a PostgreSQL server, stops and restarts it
+
 
 def _deps(url: str, tmp_path: Path) -> Deps:
     kb = FakeKB()

@@ -138,6 +138,7 @@ def test_threads_writing_at_once_lose_nothing(db_url: str, journey: JourneyMap) 
         opened.close()
 
 
+@pytest.mark.slow
 def test_two_processes_can_create_the_schema_at_once(db_url: str, db_path: Path) -> None:
     code = (
         "import sys; from assistant.store import Store; from assistant.turns import Role;"

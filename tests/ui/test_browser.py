@@ -438,7 +438,7 @@ def _interview_id(db: Path, owner_key: str) -> str:
     """The interview's id, read from the server's database (as if leaked or guessed)."""
     import sqlite3
 
-    from assistant.access.tokens import digest
+    from assistant.access.link_tokens import digest
 
     with sqlite3.connect(db) as conn:
         row = conn.execute(

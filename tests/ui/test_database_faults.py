@@ -7,9 +7,13 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from assistant.store import Store
 from assistant.turns import Role
 from tests.ui.conftest import chat, texts
+
+pytestmark = pytest.mark.slow  # drives the Streamlit pages with AppTest
 
 
 def test_a_damaged_database_keeps_the_message_until_it_is_repaired(app: Any, ui_env: Path) -> None:

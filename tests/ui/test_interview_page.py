@@ -146,7 +146,7 @@ def test_language_switch_changes_the_texts(app: Any) -> None:
 def test_an_example_question_from_the_tips_card_is_asked_with_one_click(
     app: Any, core_deps: Any
 ) -> None:
-    from assistant.knowledge.cards import example_questions
+    from assistant.knowledge import example_questions
 
     app.run()
     chat(app, "Myymme kahvia ja pullaa kuluttajille.")

@@ -10,6 +10,8 @@ import pytest
 from tests.llm.stub_server import Reply, StubServer
 from tests.ui.conftest import chat, texts
 
+pytestmark = pytest.mark.slow  # drives the Streamlit pages with AppTest and a stub server
+
 
 @pytest.fixture
 def stub(monkeypatch: pytest.MonkeyPatch) -> Iterator[StubServer]:

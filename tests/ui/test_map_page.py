@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tests.ui.conftest import owned, sample_map, texts
+
+pytestmark = pytest.mark.slow  # drives the Streamlit pages with AppTest
 
 MAP_PAGE = "views/journey_map.py"
 

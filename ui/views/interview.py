@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from assistant.interview.session import Held
+from assistant.knowledge import example_questions
 from assistant.model import Citation, JourneyMap, Lang
 from assistant.store.errors import StoreUnavailable
 from ui import core
@@ -36,12 +37,10 @@ def _ask(question: str) -> None:
 
 def _example_questions(last: dict[str, object], lang: str) -> None:
     """Up to two questions the card behind the last tip answers: one click asks them."""
-    from assistant.knowledge.cards import example_questions
-
     citations = last.get("citations") or []
     cards = [str(c.get("card")) for c in citations if isinstance(c, dict) and c.get("card")]
     # The shortest two: they fit a button and are the plainest ways to ask.
-    questions = sorted(example_questions(cards[0], lang=lang), key=len)[:2] if cards else []
+    questions = sorted(example_questions(cards[0], lang=Lang(lang)), key=len)[:2] if cards else []
     if not questions:
         return
     st.caption(t("chat.you_can_ask"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.access.tokens import SHARE_PARAM, token_from
+from assistant.access.link_tokens import SHARE_PARAM, token_from
 from ui import core
 from ui.admin import admin_gate, sign_out_button
 from ui.i18n import t

@@ -32,7 +32,7 @@ from assistant.brains.llm.prompt_text import (
 )
 from assistant.brains.llm.review import ReviewReply, merge, suggestions_text
 from assistant.brains.protocol import BrainError
-from assistant.knowledge.base import Hit, KnowledgeBase
+from assistant.knowledge import Hit, KnowledgeBase
 from assistant.model import JourneyMap, Lang, Suggestion
 from assistant.openai_clients import chat_model
 from assistant.patch import MapPatch

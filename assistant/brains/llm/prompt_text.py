@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.knowledge.base import Hit
+from assistant.knowledge import Hit
 from assistant.model import JourneyMap, Lang, Touchpoint
 from assistant.prompts import load_prompt, load_yaml, text
 from assistant.turns import Slot

@@ -6,7 +6,7 @@ import re
 import zlib
 from typing import Any
 
-from assistant.knowledge.base import Hit
+from assistant.knowledge import Hit
 from assistant.lang.stage_models import stage_models
 from assistant.model import BusinessType, JourneyMap, Lang
 from assistant.patch import MapPatch

@@ -8,7 +8,7 @@ from assistant.advice.compose import compose
 from assistant.advice.suggestions import suggest
 from assistant.brains.offline.ask import question
 from assistant.brains.offline.understand import understand as _understand
-from assistant.knowledge.base import Hit, KnowledgeBase
+from assistant.knowledge import Hit, KnowledgeBase
 from assistant.lang.words import lemma
 from assistant.model import JourneyMap, Lang, Suggestion
 from assistant.patch import MapPatch

@@ -108,7 +108,7 @@ def _tp_of(journey: JourneyMap, name: str, **fields: object) -> TouchpointPatch:
 def _touchpoints(
     text: str, *, stage: str | None, lang: Lang, journey: JourneyMap
 ) -> list[TouchpointPatch]:
-    out = []
+    out: list[TouchpointPatch] = []
     others = [s.name for s in journey.stages if s.name != stage]
     seen: set[str] = set()
     for sentence in sentences(text):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.knowledge.ingest.errors import (
+from assistant.knowledge.ingest.html_text import html_to_text
+from assistant.knowledge.ingest.outcome import (
     BinaryFileError,
     BrokenFileError,
     EmptyDocumentError,
@@ -65,10 +69,6 @@ def _first_line_title(text: str) -> str:
 
 def _read_pdf(data: bytes, name: str, limits: PdfLimits) -> str:
     """The text of a PDF, extracted in a child process under `limits` (see pdf_worker)."""
-    import json
-    import subprocess
-    import sys
-
     if not data.lstrip()[:5].startswith(b"%PDF"):
         raise BrokenFileError(name, "no PDF header")
     cmd = [sys.executable, "-m", "assistant.knowledge.ingest.pdf_worker", *limits.args()]
@@ -132,8 +132,6 @@ def read_document(path: Path, *, limits: PdfLimits = DEFAULT_LIMITS) -> Document
     else:
         text = _decode(data, name)
         if kind == "html":
-            from assistant.knowledge.ingest.html_text import html_to_text
-
             text, title = html_to_text(text)
     if len(text) > MAX_CHARS:
         raise FileTooLargeError(name, f"{len(text)} chars > {MAX_CHARS}")

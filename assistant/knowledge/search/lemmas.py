@@ -21,10 +21,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.knowledge.ingest.cards import default_knowledge_dir, load_cards
 from assistant.knowledge.search.tokens import raw_words
+from assistant.lang.words import fi_dictionary
 
 if TYPE_CHECKING:
-    from assistant.knowledge.passages import Passage
+    from assistant.knowledge.ingest.passages import Passage
 
 log = logging.getLogger(__name__)
 FILE = Path("lemmas") / "fi.json"
@@ -47,8 +49,6 @@ def build_table(texts: Iterable[str], *, base: Mapping[str, str] | None = None) 
     the texts themselves), merged over `base`. The first call in a process loads the
     dictionary (~4 s); call it while indexing, never per search."""
     import simplemma
-
-    from assistant.lang.words import fi_dictionary
 
     table = dict(base or {})
     words = vocabulary(texts)
@@ -87,8 +87,6 @@ def save_table(path: Path, table: Mapping[str, str], *, key: str = "") -> None:
 
 
 def card_texts(knowledge_dir: Path) -> list[str]:
-    from assistant.knowledge.cards import load_cards
-
     return [f"{c.title}\n{c.body}" for c in load_cards(knowledge_dir=knowledge_dir)]
 
 
@@ -101,8 +99,6 @@ def table_for(passages: Sequence[Passage], *, path: Path) -> dict[str, str]:
     """The lemma table of these passages and of the cards: read from `path` when it was
     saved for exactly these passages, else built (~4 s for the dictionary once per
     process, then ~0.2 s; ingest does it) and saved there."""
-    from assistant.knowledge.cards import default_knowledge_dir
-
     if not passages:
         return {}  # nothing to match against
     kdir = default_knowledge_dir()
@@ -122,8 +118,6 @@ def table_for(passages: Sequence[Passage], *, path: Path) -> dict[str, str]:
 
 
 def main() -> None:
-    from assistant.knowledge.cards import default_knowledge_dir
-
     kdir = default_knowledge_dir()
     table = build_table(card_texts(kdir))
     save_table(kdir / FILE, table)

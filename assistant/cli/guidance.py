@@ -1,8 +1,9 @@
-"""Knowledge commands: ingest, search (a contract read by acceptance checks).
+"""Guidance commands: ingest, search (a contract read by acceptance checks).
 
 `polkuopas ingest [--store DIR] PATH...` and
 `polkuopas search [--store DIR] [--k N] [--json] QUERY` (QUERY `-`: one query per stdin line,
-one JSON list per output line). Heavy imports stay inside the functions.
+one JSON list per output line). numpy, Chroma and the embedding model load when a
+command first searches or ingests.
 """
 
 from __future__ import annotations
@@ -15,8 +16,7 @@ from typing import Annotated, Any
 import typer
 
 from assistant.cli.root import app
-from assistant.knowledge.base import Hit, KnowledgeBase
-from assistant.knowledge.documents import DocumentStore
+from assistant.knowledge import Hit, KnowledgeBase, load_card_index, open_document_store
 from assistant.settings import get_settings
 
 StoreOpt = Annotated[
@@ -38,7 +38,7 @@ def ingest(
     missing = [p for p in paths if not p.exists()]
     for path in missing:
         typer.echo(f"Tiedostoa ei löydy / No such file: {path}", err=True)
-    db = DocumentStore(settings=get_settings(), path=store)
+    db = open_document_store(settings=get_settings(), path=store)
     report = db.ingest([p for p in paths if p.exists()])
     for path, error in report.errors:
         typer.echo(f"{path}: {error}", err=True)
@@ -100,10 +100,8 @@ def search(
         if not store.is_dir():
             typer.echo(f"Hakemistoa ei löydy / No such store: {store}", err=True)
             raise typer.Exit(2)
-        kb = DocumentStore(settings=settings, path=store)
+        kb = open_document_store(settings=settings, path=store)
     else:
-        from assistant.knowledge.search.card_index import load_card_index  # numpy
-
         kb = load_card_index(settings=settings)
     queries = (line.rstrip("\n") for line in sys.stdin) if query == "-" else iter([query])
     for text in queries:

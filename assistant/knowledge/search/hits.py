@@ -1,4 +1,5 @@
-"""The retrieval seam: what the interview and the UI need from the knowledge base."""
+"""The retrieval seam: what the interview and the UI need from the knowledge base (re-exported
+by assistant.knowledge, which is where code outside knowledge/ imports it from)."""
 
 from __future__ import annotations
 

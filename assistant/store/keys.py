@@ -4,11 +4,11 @@ is returned once, when it is made, and never again."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy import func, select
 
-from assistant.access.tokens import digest, new_token, subject_digest
+from assistant.access.link_tokens import digest, new_token, subject_digest
 from assistant.store.base import StoreBase
 from assistant.store.records import InterviewInfo, SharedInterview, ShareInfo
 from assistant.store.rows import info_of
@@ -185,8 +185,6 @@ class AccessMixin(StoreBase):
 
 def _utc(value: datetime | str | None) -> datetime | None:
     """max() over a UTC column comes back raw (naive, or text on SQLite)."""
-    from datetime import UTC
-
     if value is None:
         return None
     if isinstance(value, str):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from assistant.model import Lang
 from assistant.resources import KNOWLEDGE_DIR
 
 log = logging.getLogger(__name__)
@@ -129,7 +130,7 @@ def load_cards(*, knowledge_dir: Path | None = None, fresh: bool = False) -> lis
 
 
 def example_questions(
-    card_id: str, *, lang: str, knowledge_dir: Path | None = None
+    card_id: str, *, lang: Lang, knowledge_dir: Path | None = None
 ) -> tuple[str, ...]:
     """The questions card `card_id` answers, in `lang` (none when the card or its
     translation is missing): offered in the chat as something the user could ask next."""
@@ -140,7 +141,7 @@ def example_questions(
 
 
 def cards_for(
-    *, slot: str, lang: str, stage_key: str | None = None, knowledge_dir: Path | None = None
+    *, slot: str, lang: Lang, stage_key: str | None = None, knowledge_dir: Path | None = None
 ) -> list[Card]:
     """Cards that fit an interview slot in `lang`: stage-specific ones first, then 'all'."""
     fits = [
