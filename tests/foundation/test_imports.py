@@ -29,14 +29,10 @@ def _project_edges() -> tuple[Edge, ...]:
 
 
 # module -> why its project imports may still sit inside functions (to be emptied)
-PENDING_LAZY = {
-    "assistant.brains.offline.parse": "parse rules are being edited in parallel (brains/offline/)",
-}
+PENDING_LAZY: dict[str, str] = {}
 PENDING_CYCLES: set[frozenset[str]] = set()
 # file name -> why two modules of assistant/ may share it (to be emptied)
-SHARED_NAMES = {
-    "answers.py": "advice/answers.py and brains/offline/answers.py are being edited in parallel",
-}
+SHARED_NAMES: dict[str, str] = {}
 
 
 def _pending(module: str) -> bool:

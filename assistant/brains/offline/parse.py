@@ -9,7 +9,7 @@ from typing import Any
 from assistant.brains.offline.names import _GREETING, business_name, persona_name
 from assistant.lang import refer
 from assistant.lang.clauses import classify, clauses, sentences
-from assistant.lang.lexicon import cue_list, first_cue
+from assistant.lang.lexicon import cue_list, cues, first_cue
 from assistant.lang.lists import split_items
 from assistant.lang.nothing import is_nothing
 from assistant.lang.words import fuzzy_equal, has_prefix, lemma, words
@@ -261,8 +261,6 @@ def _split_persona(clause: str) -> list[str]:
 
 
 def _negated_ok(clause: str) -> bool:
-    from assistant.lang.lexicon import cues
-
     ws = words(clause)
     return any(has_prefix(ws, str(c)) >= 0 for c in cues()["negated_ok"])
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 
 from assistant.brains.offline import parse as P
-from assistant.brains.offline.answers import (
+from assistant.brains.offline.detail import parse_detail
+from assistant.brains.offline.metrics import parse_metrics
+from assistant.brains.offline.motivators import parse_motivators
+from assistant.brains.offline.problems import (
     parse_emotions,
     parse_problems,
     problem_field,
 )
-from assistant.brains.offline.detail import parse_detail
-from assistant.brains.offline.metrics import parse_metrics
-from assistant.brains.offline.motivators import parse_motivators
 from assistant.brains.offline.stage_answer import parse_stages
 from assistant.lang import refer
 from assistant.lang.clauses import clauses, sentences
