@@ -211,6 +211,10 @@ _LEADING |= frozenset({"itse", "tietty", "tietyt", "jotkut", "vähän", "paljon"
 _LEADING |= frozenset({"joskus", "usein", "välillä", "ehkä", "sometimes", "often", "maybe"})
 _TRAILING_MORE = frozenset(
     [
+        "kuukausittain",
+        "viikoittain",
+        "vuosittain",
+        "automaattisesti",
         "mahdollinen",
         "mahdollista",
         "etukäteen",
@@ -223,6 +227,8 @@ _TRAILING_MORE = frozenset(
 )
 _CUT = frozenset(
     [
+        "who",
+        "through",
         "by",
         "via",
         "with",
@@ -272,6 +278,12 @@ _TRAILING = frozenset(
 )
 _TRAILING_PAIRS = frozenset(
     {
+        "paikan päällä",
+        "paikan päälle",
+        "kerran kvartaali",
+        "kerran kvartaalissa",
+        "heidän toimisto",
+        "heidän toimistolla",
         "jonkin verran",
         "jonkun verran",
         "kerran vuodessa",
@@ -397,6 +409,24 @@ def compound(toks: list[str]) -> list[str]:
     return toks
 
 
+_PLACE_PREPS = frozenset({"on", "at", "in"})
+
+
+def _compounded(toks: list[str]) -> list[str]:
+    """English names a thing by its place in front: "reviews on Google" -> "Google reviews",
+    "posters in the community centre" -> "Community centre posters"."""
+    at = next((i for i, t in enumerate(toks) if i > 0 and t.lower() in _PLACE_PREPS), -1)
+    if at < 1 or at > 2:
+        return toks
+    place = [t for t in toks[at + 1 :] if t.lower() not in ("the", "a", "an", "our", "their")]
+    if not 1 <= len(place) <= 2:
+        return toks
+    last = place[-1]
+    if last.islower() and last.endswith("s") and not last.endswith("ss") and len(last) > 4:
+        place[-1] = last[:-1]  # a place in front is singular: "hotel reception flyers"
+    return [*place, *(t.lower() for t in toks[:at])]
+
+
 def tidy_touchpoint(name: str, *, lang: str) -> str:
     """A touchpoint name without the words around it: "Own website booking engine" ->
     "Website booking engine", "Proposal pdf by email" -> "Proposal pdf", "Auton jättö
@@ -404,6 +434,10 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
     toks = name.split()
     while len(toks) > 1 and toks[0].lower().strip(",.") in _LEADING:
         toks.pop(0)
+    if lang == "en":
+        toks = _compounded(toks)
+    elif len(toks) > 1 and toks[0].lower().endswith(("ssa", "ssä")) and not _genitive(toks[0]):
+        toks = toks[1:]  # "netissä varausjärjestelmä": where it is, then what
     for i, tok in enumerate(toks[1:], start=1):
         if tok.lower() in _CUT:
             toks = toks[:i]
