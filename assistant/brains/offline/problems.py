@@ -110,6 +110,7 @@ _CONTINUES = re.compile(
     r"varsinkin|etenkin|especially|se|it|this|tää|tämä|that's|it's|which's)\b",
     re.IGNORECASE,
 )
+_BACK = re.compile(r"^(?:se|tää|tämä|it|this|that)\s+(?!on\s+(?:ok|hyvä|fine))\w", re.IGNORECASE)
 _AFTERWORD = re.compile(
     r"^(?:se on (?:oikeastaan |oikeestaan )?ainoa|siinä kaikki|that's it|that's all|"
     r"muuten (?:menee|on|ok|hyvin)|otherwise|muuten kaikki)\b",
@@ -166,8 +167,18 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             leaving = _has(ws, "leaving")
             same_sentence = len(items) > first_in_sentence
             consequence = after_if and not _IF.match(item)
-            if same_sentence and (
-                _CONTINUES.match(item) or consequence or (leaving and not _IF.match(item))
+            # "Luonnos kestää pari viikkoa. Se venyttää päätöstä.": "se" opening the next
+            # sentence goes on about the item before it.
+            back = (
+                bool(items)
+                and not same_sentence
+                and signal
+                and bool(_BACK.match(item))
+                and touchpoint_of(ws, own) in (None, items[-1][0])
+            )
+            if back or (
+                same_sentence
+                and (_CONTINUES.match(item) or consequence or (leaving and not _IF.match(item)))
             ):
                 prev = items[-1]
                 prev[2] = f"{prev[2]}, {item}"[:300]
