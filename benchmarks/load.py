@@ -8,11 +8,13 @@ think time) and the peak RSS of one `polkuopas chat --jsonl --offline` process.
     .venv/bin/python benchmarks/load.py                       # 200 users, 5-20 s, ~3 min
     .venv/bin/python benchmarks/load.py --users 400 --turns 12 --think 5-20
     .venv/bin/python benchmarks/load.py --users 40 --think 0 --saturation 0
+    .venv/bin/python benchmarks/load.py --chat-rss-only        # memory of one chat, ~30 s
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import multiprocessing as mp
 import os
 import random
@@ -34,13 +36,21 @@ KB_DIR = Path(tempfile.gettempdir()) / "polkuopas-load-kb"
 """Kept between runs: the card index is built once, not timed."""
 
 
+@functools.cache
+def _script(path: Path) -> dict[str, Any]:
+    """A user's script, parsed once per process before the clock: parsing the YAML is the
+    harness's work, not the core's (it was ~6 CPU ms of every measured turn)."""
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
 def _user(n: int, *, deps: Any, turns: int, think: tuple[float, float], out: list[Any]) -> None:
     from assistant.interview import open_session
     from assistant.model import Lang
     from benchmarks.understanding import reply
 
     rng = random.Random(n)
-    script = yaml.safe_load(SCRIPTS[abs(n) % len(SCRIPTS)].read_text(encoding="utf-8"))
+    script = _script(SCRIPTS[abs(n) % len(SCRIPTS)])
     time.sleep(rng.uniform(0, think[1]))  # users arrive spread over one think time
     row: dict[str, Any] = {"id": "", "sent": 0, "ms": [], "errors": 0}
     try:
@@ -71,6 +81,8 @@ def _worker(users: list[int], turns: int, think: tuple[float, float], env: dict[
     for thread in threading.enumerate():
         if thread.name == "polkuopas-warm-up":
             thread.join()
+    for path in SCRIPTS:
+        _script(path)
     warm: list[Any] = []  # one short interview first: word lists and tables load once, untimed
     _user(-1, deps=deps, turns=3, think=(0.0, 0.0), out=warm)
     out: list[Any] = []
@@ -139,8 +151,21 @@ def lost_turns(url: str, rows: list[dict[str, Any]]) -> int:
     return lost
 
 
-def chat_rss(env: dict[str, str]) -> float:
-    """Peak RSS (MB) of one `polkuopas chat --jsonl --offline` through a whole script."""
+QUESTION = {"fi": "mikä on kosketuspiste?", "en": "what is a touchpoint?"}
+
+
+def _rss_mb(pid: int) -> tuple[float, float]:
+    """(current, peak) resident set of a live process in MB, from /proc (Linux)."""
+    fields = {}
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        key, _, value = line.partition(":")
+        fields[key] = value
+    return int(fields["VmRSS"].split()[0]) / 1024, int(fields["VmHWM"].split()[0]) / 1024
+
+
+def chat_rss(env: dict[str, str]) -> dict[str, float]:
+    """Resident memory (MB) of one `polkuopas chat --jsonl --offline` through a whole
+    scripted interview: after the opening, after the first answer, and the peak."""
     import json
 
     from benchmarks.interview import drive, load_scripts
@@ -156,16 +181,36 @@ def chat_rss(env: dict[str, str]) -> float:
     ]
     proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
     assert proc.stdin and proc.stdout
+    seen: list[float] = []
 
     def send(text: str) -> dict[str, Any]:
         proc.stdin.write(text + "\n")  # type: ignore[union-attr]
         proc.stdin.flush()  # type: ignore[union-attr]
-        return dict(json.loads(proc.stdout.readline()))  # type: ignore[union-attr]
+        turn = dict(json.loads(proc.stdout.readline()))  # type: ignore[union-attr]
+        seen.append(_rss_mb(proc.pid)[0])
+        return turn
 
-    drive(script, send, json.loads(proc.stdout.readline()))
+    first = json.loads(proc.stdout.readline())
+    opening = _rss_mb(proc.pid)[0]
+    _, turns = drive(script, send, first)
+    send(QUESTION[script["lang"]])  # users ask too: the answer path searches the cards
     proc.stdin.close()
     _, _, usage = os.wait4(proc.pid, 0)
-    return usage.ru_maxrss / 1024
+    return {
+        "opening": opening,
+        "first": seen[0] if seen else opening,
+        "peak": usage.ru_maxrss / 1024,
+        "turns": float(turns + 1),
+    }
+
+
+def print_chat_rss(env: dict[str, str]) -> None:
+    m = chat_rss(env)
+    print(
+        f"polkuopas chat --jsonl --offline: RSS {m['opening']:.0f} MB after the opening,"
+        f" {m['first']:.0f} MB after the first answer, peak {m['peak']:.0f} MB over"
+        f" {m['turns']:.0f} turns (the last a question to the guidance)"
+    )
 
 
 def _think(text: str) -> tuple[float, float]:
@@ -185,12 +230,18 @@ def main() -> None:
         "--saturation", type=int, default=24, help="users with no think time (0: skip)"
     )
     parser.add_argument("--no-chat-rss", action="store_true")
+    parser.add_argument(
+        "--chat-rss-only", action="store_true", help="only the memory of one `polkuopas chat`"
+    )
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
     KB_DIR.mkdir(exist_ok=True)
     url = os.environ.get("POLKUOPAS_DATABASE_URL") or f"sqlite:///{tempfile.mkdtemp()}/load.db"
     env = {"POLKUOPAS_DATA_DIR": str(KB_DIR), "POLKUOPAS_DATABASE_URL": url}
     os.environ.update(env)
+    if args.chat_rss_only:
+        print_chat_rss({**os.environ, **env})
+        return
     from assistant.knowledge import load_card_index
     from assistant.settings import get_settings
 
@@ -221,9 +272,7 @@ def main() -> None:
                 print("  error:", row["error"])
                 break
     if not args.no_chat_rss:
-        print(
-            f"polkuopas chat --jsonl --offline: peak RSS {chat_rss({**os.environ, **env}):.0f} MB"
-        )
+        print_chat_rss({**os.environ, **env})
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from assistant.lang.words import fi_dictionary, stem, words
+from assistant.lang.words import fi_forms, stem, words
 from assistant.prompts import load_yaml
 
 PREFIX = 5
@@ -34,10 +34,12 @@ def parts(word: str) -> tuple[str, ...]:
     "tyytyväisyys"), or () when the dictionary knows no such split."""
     if len(word) < MIN_COMPOUND:
         return ()
-    table = fi_dictionary()
+    # The low-memory reader lemma() already holds: the same forms as fi_dictionary(), whose
+    # whole dict (~400 MB, ~10 s) is for building search indexes, never for a turn.
+    table = fi_forms()
     for i in range(MIN_LEN, len(word) - MIN_LEN + 1):
         head, tail = word[:i], word[i:]
-        if head.encode() in table and tail.encode() in table:
+        if head in table and tail in table:
             return (head, tail)
     return ()
 

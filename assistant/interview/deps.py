@@ -6,6 +6,7 @@ import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.advice.tips import warm_up as warm_tips
 from assistant.brains.llm.llm_brain import LLMBrain
 from assistant.brains.offline.offline_brain import OfflineBrain
 from assistant.brains.protocol import Brain
@@ -74,11 +75,12 @@ class Deps:
 
 
 def _warm_up() -> None:
-    """Load simplemma's fi/en dictionaries (about 2 s, once per process) before the first
-    answer arrives, so that no turn waits for them."""
+    """Load simplemma's fi/en dictionaries (about 2 s, once per process) and the cards'
+    stems for tips before the first answer arrives, so that no turn waits for them."""
     try:
         lemma("asiakkaat", "fi")
         lemma("customers", "en")
+        warm_tips()
     except Exception:  # only a head start: a turn loads them itself if this fails
         return
 

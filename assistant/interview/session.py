@@ -50,13 +50,13 @@ class Session:
         self._reload()
 
     def _reload(self) -> None:
-        store = self.deps.store
-        info = store.get_interview(self.id)  # the revision first: a later map only conflicts
-        if info is None:
+        found = self.deps.store.snapshot(self.id)  # revision, map and state in one read
+        if found is None:
             raise KeyError(self.id)
+        info, journey, state = found
         self.revision = info.revision
-        self.journey = store.latest_map(self.id) or JourneyMap(language=self.lang)
-        self.state = PlannerState.from_json(store.load_state(self.id))
+        self.journey = journey or JourneyMap(language=self.lang)
+        self.state = PlannerState.from_json(state)
 
     @property
     def done(self) -> bool:
@@ -326,9 +326,11 @@ class Session:
 def open_session(*, deps: Deps, lang: Lang = Lang.FI, interview_id: str | None = None) -> Session:
     """A new interview, or the interview `interview_id` resumed (KeyError if unknown)."""
     store = deps.store
-    if interview_id is None:
-        interview_id = store.create_interview(lang=Lang(lang)).id
-    info = store.get_interview(interview_id)
+    info = (
+        store.create_interview(lang=Lang(lang))
+        if interview_id is None
+        else store.get_interview(interview_id)
+    )
     if info is None:
         raise KeyError(interview_id)
     return Session(deps=deps, interview_id=info.id, lang=info.lang)

@@ -132,7 +132,7 @@ def fi_dictionary() -> dict[bytes, bytes]:
     return {k.encode(): v.encode() for k, v in mapping.items()}
 
 
-def _fi_forms() -> Mapping[str, str]:
+def fi_forms() -> Mapping[str, str]:
     """Finnish form -> lemma through simplemma's low-memory reader (what lemma() uses)."""
     from simplemma.strategies.dictionaries import LOW_MEMORY_DICTIONARY_FACTORY
 
@@ -146,7 +146,7 @@ def compound_lemma(word: str) -> str | None:
     inflected known last part: "karttahaun" -> "karttahaku" (the dictionary alone cuts it
     to "kartta"). None when no such split is found."""
     low = word.lower()
-    table = _fi_forms()
+    table = fi_forms()
     for i in range(3, len(low) - 2):
         head, tail = low[:i], low[i:]
         base = table.get(tail)

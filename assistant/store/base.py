@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Self
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -41,9 +41,8 @@ class StoreBase:
             raise classify(exc) from exc
         self._keeper = keep_open(self._engine)
         self._reader = sessionmaker(self._engine, expire_on_commit=False)
-        self._write = sessionmaker(
-            self._engine.execution_options(**{IMMEDIATE: True}), expire_on_commit=False
-        )
+        self._writer = self._engine.execution_options(**{IMMEDIATE: True})
+        self._write = sessionmaker(self._writer, expire_on_commit=False)
 
     @property
     def url(self) -> str:
@@ -79,6 +78,17 @@ class StoreBase:
         try:
             with self._write.begin() as session:
                 yield session
+        except _DRIVER_ERRORS as exc:
+            self._engine.dispose()
+            raise classify(exc) from exc
+
+    @contextmanager
+    def _transaction(self) -> Iterator[Connection]:
+        """As _writing, on a bare connection: for the per-turn writes, whose few fixed
+        statements need none of the ORM's unit of work (a third of a turn's CPU before)."""
+        try:
+            with self._writer.begin() as connection:
+                yield connection
         except _DRIVER_ERRORS as exc:
             self._engine.dispose()
             raise classify(exc) from exc

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import update
-
 from assistant.model import JourneyMap
+from assistant.store import turn_sql as sql
 from assistant.store.errors import StaleInterview
 from assistant.store.history import HistoryMixin
 from assistant.store.records import Committed, Reply
-from assistant.store.tables import Interview, Turn, utcnow
+from assistant.store.tables import utcnow
 from assistant.turns import Role
 
 
@@ -42,52 +41,46 @@ class CommitMixin(HistoryMixin):
         StaleInterview if it is not (nothing written), KeyError if it does not exist.
         `record_version_in`: a list in `state` that the new map version's number is
         appended to (the planner's undo trail), known only inside the transaction."""
-        values: dict[str, Any] = {
-            "revision": Interview.revision + 1,
-            "updated_at": utcnow(),
-            "progress": min(1.0, max(0.0, float(progress))),
-            "done": done,
+        params: dict[str, Any] = {
+            "b_id": interview_id,
+            "b_revision": revision,
+            "b_now": utcnow(),
+            "b_progress": min(1.0, max(0.0, float(progress))),
+            "b_done": done,
         }
         if title is not None:
-            values["title"] = title
-        with self._writing() as session:
-            guarded = (
-                update(Interview)
-                .where(Interview.id == interview_id, Interview.revision == revision)
-                .values(**values)
-                .execution_options(synchronize_session=False)
-            )
-            if session.execute(guarded).rowcount != 1:  # type: ignore[attr-defined]
-                if session.get(Interview, interview_id) is None:
+            params["b_title"] = title
+        with self._transaction() as connection:
+            advance = sql.ADVANCE if title is None else sql.ADVANCE_TITLED
+            if connection.execute(advance, params).rowcount != 1:
+                if connection.scalar(sql.EXISTS, {"b_id": interview_id}) is None:
                     raise KeyError(interview_id)
                 raise StaleInterview(interview_id, revision)
             version = None
             if journey is not None:
                 data = journey.model_dump(mode="json")
                 version = self._add_version(
-                    session, interview_id, data, turn_id=user_turn, reason=map_reason
+                    connection, interview_id, data, turn_id=user_turn, reason=map_reason
                 )
             reply_id = None
             if reply is not None:
-                row = _reply_row(interview_id, reply)
-                session.add(row)
-                session.flush()
-                reply_id = row.id
+                inserted = connection.execute(sql.ADD_TURN, _reply_row(interview_id, reply))
+                reply_id = sql.inserted_id(inserted)
             if record_version_in and version is not None:
                 trail = [*state.get(record_version_in, []), version]
                 state = {**state, record_version_in: trail}
-            self._put_state(session, interview_id, state)
+            self._put_state(connection, interview_id, state)
         return Committed(revision=revision + 1, map_version=version, reply_id=reply_id)
 
 
-def _reply_row(interview_id: str, reply: Reply) -> Turn:
-    return Turn(
-        interview_id=interview_id,
-        role=Role.ASSISTANT.value,
-        text=reply.text,
-        expects=str(reply.expects),
-        brain=reply.brain,
-        citations=[c.model_dump(mode="json") for c in reply.citations],
-        notice=reply.notice,
-        created_at=utcnow(),
-    )
+def _reply_row(interview_id: str, reply: Reply) -> dict[str, Any]:
+    return {
+        "interview_id": interview_id,
+        "role": Role.ASSISTANT.value,
+        "text": reply.text,
+        "expects": str(reply.expects),
+        "brain": reply.brain,
+        "citations": [c.model_dump(mode="json") for c in reply.citations],
+        "notice": reply.notice,
+        "created_at": utcnow(),
+    }

@@ -22,18 +22,19 @@ class Change(StrEnum):
 _EMPTY: tuple[Any, ...] = (None, "", [], {}, False)
 
 
-def _leaves(value: Any, prefix: str = "") -> dict[str, Any]:
-    if isinstance(value, dict):
-        out: dict[str, Any] = {}
-        for key, item in value.items():
-            out.update(_leaves(item, f"{prefix}.{key}" if prefix else str(key)))
-        return out
-    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+def _leaves(value: Any, prefix: str = "", out: dict[str, Any] | None = None) -> dict[str, Any]:
+    """path -> value of every leaf, in document order (one dict filled, not one per level)."""
+    if out is None:
         out = {}
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _leaves(item, f"{prefix}.{key}" if prefix else str(key), out)
+    elif isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
         for i, item in enumerate(value):
-            out.update(_leaves(item, f"{prefix}.{i}"))
-        return out
-    return {prefix: value}
+            _leaves(item, f"{prefix}.{i}", out)
+    else:
+        out[prefix] = value
+    return out
 
 
 def diff_paths(old: dict[str, Any] | None, new: dict[str, Any]) -> list[tuple[str, Change]]:

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from assistant.access.link_tokens import digest, new_token
 from assistant.model import Citation, Lang
+from assistant.store import turn_sql as sql
 from assistant.store.commit import CommitMixin
 from assistant.store.feedback import FeedbackMixin
 from assistant.store.keys import AccessMixin
@@ -121,21 +122,23 @@ class Store(CommitMixin, FeedbackMixin, AccessMixin):
         notice: str = "",
     ) -> int:
         """Save one message and return its id; committed before this returns."""
-        turn = Turn(
-            interview_id=interview_id,
-            role=Role(role).value,
-            text=text,
-            expects=str(expects),
-            brain=brain,
-            citations=[c.model_dump(mode="json") for c in citations],
-            notice=notice,
-            created_at=utcnow(),
-        )
-        with self._writing() as session:
-            self._lock(session, interview_id)
-            session.add(turn)
-            session.flush()
-            return turn.id
+        row = {
+            "interview_id": interview_id,
+            "role": Role(role).value,
+            "text": text,
+            "expects": str(expects),
+            "brain": brain,
+            "citations": [c.model_dump(mode="json") for c in citations],
+            "notice": notice,
+            "created_at": utcnow(),
+        }
+        with self._transaction() as connection:
+            # The UPDATE takes the interview's row lock, as _lock does (SQLite: BEGIN IMMEDIATE).
+            touched = connection.execute(sql.TOUCH, {"b_id": interview_id, "b_now": utcnow()})
+            if touched.rowcount != 1:
+                raise KeyError(interview_id)
+            inserted = connection.execute(sql.ADD_TURN, row)
+            return sql.inserted_id(inserted)
 
     def transcript(self, interview_id: str) -> list[TurnRecord]:
         """Every turn in the order it was saved."""

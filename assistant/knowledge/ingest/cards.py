@@ -102,7 +102,8 @@ def _signature(knowledge_dir: Path) -> tuple[tuple[str, int, int], ...]:
     if seen is not None and now - seen[0] < SIGNATURE_TTL:
         return seen[1]
     files = sorted((knowledge_dir / "cards").glob("**/*.md"))
-    signature = tuple((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files)
+    stats = [(str(f), f.stat()) for f in files]
+    signature = tuple((name, info.st_mtime_ns, info.st_size) for name, info in stats)
     _signatures[knowledge_dir] = (now, signature)
     return signature
 
