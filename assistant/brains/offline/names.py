@@ -230,9 +230,10 @@ _AGE = re.compile(
 )
 _EXPLICIT = re.compile(
     r"(?:nimeltään|nimeltä|named|called|call (?:her|him|them)|let's call (?:her|him|them)|"
-    r"sanotaan (?:et|että)?\s*(?:vaikka\s+)?|nimetään (?:hänet\s+)?(?:vaikka\s+)?|"
-    r"annetaan (?:hänelle\s+)?nimeks(?:i)?|nimeks(?:i)?|"
-    r"kutsutaan (?:häntä\s+)?(?:vaikka\s+)?|hänen nimensä on|hänen nimi on|nimi on|"
+    r"sanotaan(?:\s+(?:et|että))?(?:\s+vaikka)?|nimetään(?:\s+hänet)?(?:\s+vaikka)?|"
+    r"annetaan (?:hänelle\s+)?nimeks(?:i)?|nimeks(?:i)?|esim\.?|esimerkiksi|vaikkapa|"
+    r"kutsutaan(?:\s+häntä)?(?:\s+vaikka)?|hänen nimensä on|hänen nimi on|nimi on|"
+    r"tyypillinen on|tyypillisin on|e\.g\.|for example|for instance|"
     r"her name is|his name is|their name is|let's say|vaikka|say|hän on|she is|he is|"
     r"(?:typical |ideal )?(?:client|customer) is|(?:tyypillinen |ihanne)?asiakas(?:ni|mme)? on)\s+"
     r"(?P<n>[A-Za-zÅÄÖåäö][\wåäö-]{2,})",
@@ -241,10 +242,22 @@ _EXPLICIT = re.compile(
 _ROLE_THEN_NAME = re.compile(
     r"^\s*(?:[A-ZÅÄÖa-zåäö][\wåäö-]*\s+){1,2}(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})\b"
 )
+_NAME_THEN_VERB = re.compile(
+    r"^\s*(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})\s+(?:runs|owns|manages|works|lives|wants|needs|has|"
+    r"pyörittää|omistaa|johtaa|työskentelee)\b"
+)
 _APPOSITIVE = re.compile(r"^\s*(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})\s*(?:,|\s[-–—])\s+[a-zåäöA-Z]")
 _NOT_PERSON = frozenset(
     [
         "hän",
+        "noin",
+        "about",
+        "around",
+        "yli",
+        "alle",
+        "ehkä",
+        "semmonen",
+        "sellainen",
         "he",
         "se",
         "ne",
@@ -354,6 +367,9 @@ def persona_name(text: str, *, lang: str) -> str:
     appositive = _APPOSITIVE.match(first)
     if appositive and appositive.group("n").lower() not in _NOT_PERSON:
         return _given(appositive.group("n"), lang=lang)  # "Mia, a freelance designer"
+    opener = _NAME_THEN_VERB.match(first)
+    if opener and opener.group("n").lower() not in _NOT_PERSON:
+        return _given(opener.group("n"), lang=lang)  # "Priya runs a small hot sauce company"
     role = _ROLE_THEN_NAME.match(first)
     if role and role.group("n").lower() not in _NOT_PERSON:
         m = role
