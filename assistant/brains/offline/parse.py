@@ -81,15 +81,50 @@ def _offering(sentence: str, *, lang: str) -> tuple[str, str]:
     return text[: cut.start()].strip(" ,."), text[cut.end() :].strip(" ,.")
 
 
+_DOES = re.compile(
+    r"^.*?\b(?:(?:we|i)\s+(?P<en>do|sell|make|build|teach|print|send|offer|provide|rent|help|design|"
+    r"repair|fix|clean|host|organi[sz]e|deliver|install|translate|cater)|(?P<fi>\w{2,}(?:mme|taan|"
+    r"tään|daan|dään)|teen|myyn|opetan|kuvaan|korjaan|vuokraan|siivoan|käännän|hoidan|valmistan|"
+    r"tarjoan))\b",
+    re.IGNORECASE,
+)
+_NOT_DOING = frozenset({"olemme", "pyöritämme", "ollaan", "aloitimme", "perustimme", "sanotaan"})
+
+
+def _does(sentence: str) -> bool:
+    """Whether the sentence says what the business does ("tehdään kotimuuttoja", "We teach
+    Spanish"), not what it is ("olemme pieni klinikka", "we run Hotel Lumo")."""
+    m = _DOES.match(sentence)
+    return m is not None and m.group(0).split()[-1].lower() not in _NOT_DOING
+
+
+def _from_verb(sentence: str) -> str:
+    """The sentence from its doing verb on: "tehdään kotimuuttoja Oulun seudulla"."""
+    m = _DOES.match(sentence)
+    if m is None:
+        return sentence
+    return sentence[m.start("en") if m.group("en") else m.start("fi") :]
+
+
 def parse_business(text: str, *, lang: str) -> BusinessPatch | None:
     name = business_name(text)
     body = _GREETING.sub("", text).strip()
     if name and body.casefold().startswith(name.casefold()):
         body = body[len(name) :].lstrip(" ,.:;-–—")
-    first = (sentences(body) or [""])[0]
-    if len(first.split()) <= 2 and len(sentences(body)) > 1:
-        first = sentences(body)[1]
+    parts = sentences(body) or [""]
+    first = parts[0]
+    if len(first.split()) <= 2 and len(parts) > 1:
+        first = parts[1]
     offering, customers = _offering(first, lang=lang)
+    doing = next((i for i, part in enumerate(parts) if _does(part)), None)
+    if doing is not None and parts[doing] != first:
+        # "Lockbox Escape, 4 escape rooms in Leeds. We do birthday groups and team building":
+        # the sentence saying what they do tells what is sold; a short description before
+        # it stays in front.
+        what, whom = _offering(_from_verb(parts[doing]), lang=lang)
+        short = doing > 0 and len(first.split()) <= 8 and not _does(first)
+        offering = f"{offering}; {what}" if short and offering else what
+        customers = whom or customers
     patch = BusinessPatch(
         offering=offering[:500] or None,
         customers=customers.strip(" ,.")[:500] or None,
