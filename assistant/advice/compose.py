@@ -70,6 +70,9 @@ MAX_LIST_SENTENCE = 240
 """A card's long list joined into one sentence reads as a wall of commas: it is cut to its
 first LIST_ITEMS items, or left out when still this long."""
 LIST_ITEMS = 3
+CUE = 1.0
+"""A sentence of the kind asked for ("for example ..." to a definition) counts as much as one
+that shares every word of the question."""
 SAME = 0.6
 """Share of shared content stems at which two sentences say the same thing."""
 _NUMBERED = re.compile(r"^\(?\d+[.)]?\)?$")
@@ -96,6 +99,8 @@ def readable(sentence: str, lang: Lang) -> str:
     if len(parts) <= LIST_ITEMS:
         return ""
     kept = parts[:LIST_ITEMS]
+    if any(":" in k for k in kept):
+        return ""  # items with their own heads ("Ennakoi: ..., Muista: ...") do not join
     joined = ", ".join(kept[:-1]) + f" {texts(Lang(lang).value)['and']} " + kept[-1]
     short = f"{head}: {joined}."
     return short if len(short) <= MAX_LIST_SENTENCE else ""
@@ -149,7 +154,7 @@ def pick_sentences(
             continue
         scored = sorted(
             (
-                (overlap(asked, weights(s)) / total + 0.5 * _cue(s, kind, lang), -i, s)
+                (overlap(asked, weights(s)) / total + CUE * _cue(s, kind, lang), -i, s)
                 for i, s in found
             ),
             reverse=True,

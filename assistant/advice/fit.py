@@ -23,7 +23,8 @@ KIND_TOPICS = {
 }
 """Card topics that answer a kind of question."""
 KIND_BONUS = 0.25
-"""Added when the card's topics suit the kind and its title names what is asked."""
+"""Added, times the share of the card's title the question names, when the card's topics
+suit the kind of question."""
 ASKED_BONUS = 0.3
 """Times the share of the question's words found in the card's best example question."""
 ASKED_VECTOR = 0.3
@@ -56,9 +57,12 @@ def fit(
     total = sum(asked.values()) or 1.0
     if examples:
         score += ASKED_BONUS * max(overlap(asked, e) for e in examples) / total
-    named = overlap(asked, weights(hit.card_title)) > 0
-    if kind in KIND_TOPICS and topics & KIND_TOPICS[kind] and named:
-        score += KIND_BONUS
+    if kind in KIND_TOPICS and topics & KIND_TOPICS[kind]:
+        # "What is a touchpoint?" names all a question about touchpoints asks; "What is a
+        # touchpoint goal?" only half of it.
+        title = weights(hit.card_title)
+        named = overlap(title, asked) / (sum(title.values()) or 1.0)
+        score += KIND_BONUS * min(named, 1.0)
     if kind is QuestionKind.HOW and topics & KIND_TOPICS[QuestionKind.DEFINITION]:
         score -= WRONG_KIND
     return score
