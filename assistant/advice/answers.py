@@ -9,26 +9,34 @@ brain then writes the answer from the relevant passages: the LLM brain in its ow
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from dataclasses import dataclass, field
 
 from assistant.advice.compose import texts
-from assistant.advice.overlap import overlap, weights
+from assistant.advice.fit import fit
+from assistant.advice.kinds import question_kind
+from assistant.advice.overlap import answer_weights as weights
+from assistant.advice.overlap import overlap
 from assistant.brains.protocol import Brain
 from assistant.knowledge import Hit, KnowledgeBase
 from assistant.knowledge.search.rewrite import search_rewritten
 from assistant.model import Citation, Lang
 
 log = logging.getLogger(__name__)
-SEARCH_K = 6
+SEARCH_K = 12
 """Passages looked at; only the relevant ones are used."""
 MAX_PASSAGES = 3
 MIN_SHARED = 0.5
 """Weight of the words (overlap.py) a passage must share with the question to be about
 it; a question of everyday words only ("what is a touchpoint?") needs half of them."""
+SHARE = 0.25
+"""...and at least this share of the question's word weight: one shared word of five ("what's
+the VAT *rate* on gym memberships?" against a card on ratings) is a coincidence."""
 MAX_QUESTION = 1000
-DILUTED = 0.5
-"""A passage sharing less than this share of the best passage's words is left out."""
+BEHIND = 0.3
+"""A passage whose fitted score (fit.py) is this far below the best one's is left out: the
+answer rests on the cards that answer the question, not on whatever ranked next."""
 
 
 @dataclass(frozen=True)
@@ -39,22 +47,40 @@ class Answer:
     """False when the guidance does not speak to the question."""
 
 
-def relevant(question: str, hits: list[Hit]) -> list[Hit]:
-    """The passages that share content words with `question`, in the search's order.
+def relevant(
+    question: str,
+    hits: list[Hit],
+    *,
+    lang: Lang = Lang.FI,
+    asked: dict[str, float] | None = None,
+) -> list[Hit]:
+    """The passages that speak to `question`, best first, each card once.
 
-    The search knows synonyms and the other language, so its order stands; the words only
-    decide which passages are about the question at all, and drop those that share much
-    less with it than the best one does.
+    The search knows synonyms and the other language; its order is refined here by what the
+    search cannot see (fit.py): the kind of question and the questions each card answers.
+    Words decide which passages are about the question at all; of those, the ones that rank
+    far below the best are left out.
     """
     asked = weights(question)
-    need = min(MIN_SHARED, sum(asked.values()) / 2)
-    rows = [(overlap(asked, weights(f"{h.card_title} {h.text}")), h) for h in hits if h.score > 0]
-    top = max((shared for shared, _ in rows), default=0.0)
+    total = sum(asked.values())
+    need = max(min(MIN_SHARED, total / 2), SHARE * total)
+    kind = question_kind(question, lang=lang)
+    rows = [
+        (
+            overlap(asked, weights(f"{h.card_title} {h.text}")),
+            fit(question, h, kind=kind, asked=asked),
+            h,
+        )
+        for h in hits
+        if h.score > 0
+    ]
+    about = [(score, hit) for shared, score, hit in rows if need > 0 and shared >= need]
+    best = max((score for score, _ in about), default=0.0)
     seen: set[str] = set()
     out = []
-    for shared, hit in rows:
+    for score, hit in sorted(about, key=lambda r: -r[0]):
         key = hit.card or f"{hit.source}#{hit.position}"
-        if need > 0 and shared >= max(need, DILUTED * top) and key not in seen:
+        if score >= best - BEHIND and key not in seen:
             seen.add(key)
             out.append(hit)
     return out[:MAX_PASSAGES]
@@ -77,10 +103,35 @@ def find_passages(
         hits = search_rewritten(
             kb, question=question[:MAX_QUESTION], rewrite=rewrite, k=SEARCH_K, lang=Lang(lang).value
         )
+        asked = _asked(kb, question)
+        hits += _asked_cards(kb, asked, hits, lang=Lang(lang))
     except Exception:  # a broken index must not end the interview
         log.exception("search for an answer failed")
         return []
-    return relevant(question, hits)
+    return relevant(question, hits, lang=Lang(lang), asked=asked)
+
+
+def _asked(kb: KnowledgeBase, question: str) -> dict[str, float]:
+    """Card id -> closeness of `question` to the questions the card answers, when the
+    knowledge base knows them (the card index; not an ingested store or a fake)."""
+    asked = getattr(kb, "asked", None)
+    return dict(asked(question[:MAX_QUESTION])) if callable(asked) else {}
+
+
+def _asked_cards(
+    kb: KnowledgeBase, asked: dict[str, float], hits: list[Hit], *, lang: Lang
+) -> list[Hit]:
+    """The card whose example question comes closest, when the search did not rank it: a
+    question asked almost as the card's author put it is that card's to answer."""
+    if not asked or not hits:
+        return []
+    best = max(asked, key=lambda card: asked[card])
+    if any(h.card == best for h in hits):
+        return []
+    found = kb.card(best, lang=Lang(lang).value)
+    if found is None:
+        return []
+    return [dataclasses.replace(found, score=min(h.score for h in hits))]
 
 
 def answer_question(*, question: str, brain: Brain, kb: KnowledgeBase | None, lang: Lang) -> Answer:

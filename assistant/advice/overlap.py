@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
+from assistant.knowledge.ingest.cards import default_knowledge_dir
+from assistant.knowledge.search.glossary import load_glossary, mentioned
 from assistant.lang.words import fi_forms, stem, words
 from assistant.prompts import load_yaml
 
@@ -70,3 +72,28 @@ def overlap(asked: dict[str, float], text: dict[str, float]) -> float:
 def content_stems(text: str) -> set[str]:
     """The stems of `text` that say what it is about (no everyday domain words)."""
     return {k for k, w in weights(text).items() if w >= PART}
+
+
+CONCEPT = 0.75
+"""Weight of a glossary concept shared by two texts: strong, but a word's own stem counts more."""
+
+
+@lru_cache(maxsize=8192)
+def _concepts(text: str) -> tuple[str, ...]:
+    """The bilingual glossary entries (knowledge/glossary.yaml) `text` mentions, as keys
+    "@<preferred Finnish term>": "yritysasiakkaita" and "B2B" meet as one concept, and so
+    do an English question and a Finnish card."""
+    glossary = load_glossary(default_knowledge_dir() / "glossary.yaml")
+    return tuple(f"@{term.fi[0]}" for term in mentioned(text, glossary))
+
+
+def answer_weights(text: str) -> dict[str, float]:
+    """weights() plus the glossary concepts `text` mentions: the measure of answers, where a
+    question and a card often say the same thing in other words or the other language."""
+    out = weights(text)
+    common = _common()
+    for key in _concepts(text):
+        # An everyday concept (customer, journey) says as little as its word does.
+        weight = CONCEPT * (COMMON if stem(key[1:])[:PREFIX] in common else 1.0)
+        out[key] = max(out.get(key, 0.0), weight)
+    return out

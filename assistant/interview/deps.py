@@ -37,6 +37,11 @@ class LazyCardIndex:
     def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
         return self.index.search(query, k=k, lang=lang)
 
+    def asked(self, query: str) -> dict[str, float]:
+        """Card id -> closeness of `query` to the card's example questions (CardIndex.asked)."""
+        asked = getattr(self.index, "asked", None)
+        return asked(query) if callable(asked) else {}
+
     def card(self, card_id: str, *, lang: str) -> Hit | None:
         """Straight from the card files: a tip must never wait for the vector index to build."""
 

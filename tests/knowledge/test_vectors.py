@@ -94,11 +94,15 @@ def test_an_edited_card_is_embedded_once_and_kept(tmp_path: Path) -> None:
 def test_fallback_embedder_embeds_every_card_once(tmp_path: Path) -> None:
     counting = CountingEmbedder(HashEmbedder())
     kb = load_card_index(settings=_settings(tmp_path), embedder=counting)
-    assert len(counting.embedded) == len(kb.index.passages) > 0
+    # The cards and their example questions (always indexed: answers match against them),
+    # each distinct text once.
+    assert kb.questions is not None
+    texts = {p.index_text for p in [*kb.index.passages, *kb.questions.passages]}
+    assert len(counting.embedded) == len(texts) > len(kb.index.passages) > 0
     assert kb.index.vectors.shape[1] == HashEmbedder.dim
     card_index._loaded.clear()
     load_card_index(settings=_settings(tmp_path), embedder=counting)
-    assert len(counting.embedded) == len(kb.index.passages)
+    assert len(counting.embedded) == len(texts)
 
 
 def test_vectors_round_trip_and_damage_means_empty(tmp_path: Path) -> None:

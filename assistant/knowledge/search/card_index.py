@@ -126,6 +126,18 @@ class CardIndex:
                 break
         return [to_hit(passage, score) for score, passage in best.values()]
 
+    def asked(self, query: str) -> dict[str, float]:
+        """Card id -> how close `query` comes to one of the questions the card says it
+        answers (the fused score of its best example question, in either language)."""
+        if self.questions is None or not query.strip():
+            return {}
+        out: dict[str, float] = {}
+        for score, passage in zip(
+            self.questions.fused(query), self.questions.passages, strict=True
+        ):
+            out[passage.card] = max(out.get(passage.card, 0.0), float(score))
+        return out
+
     def card(self, card_id: str, *, lang: str) -> Hit | None:
         other = "en" if lang == "fi" else "fi"
         found = self._by_id.get((card_id, lang)) or self._by_id.get((card_id, other))
@@ -138,7 +150,9 @@ def build_card_index(
     """The index of the cards under `knowledge_dir`; vectors missing from the shipped copy
     are embedded and kept in `local`."""
     cards = card_passages(knowledge_dir)
-    questions = question_passages(knowledge_dir) if config.bridge_questions else []
+    # Always indexed: answers (advice/fit.py) match a question against them; the bridge only
+    # when config.bridge_questions gives them a weight. Their vectors ship with the cards'.
+    questions = question_passages(knowledge_dir)
     try:
         vectors = card_vectors(
             texts=[p.index_text for p in [*cards, *questions]],

@@ -62,6 +62,17 @@ def _mentions(query_stems: list[str], joined: str, phrase: str) -> bool:
     return f" {' '.join(target)} " in joined
 
 
+def mentioned(query: str, glossary: tuple[Term, ...]) -> list[Term]:
+    """The glossary entries `query` mentions, in either language."""
+    query_stems = [stem(w) for w in words(query)]
+    joined = f" {' '.join(query_stems)} "
+    return [
+        term
+        for term in glossary
+        if any(_mentions(query_stems, joined, p) for p in (*term.en, *term.fi))
+    ]
+
+
 def expand(query: str, glossary: tuple[Term, ...]) -> list[str]:
     """Every variant, in both languages, of each glossary entry the query mentions
     (the other language for cross-lingual search, same-language synonyms for paraphrases)."""
