@@ -80,6 +80,14 @@ def _asks(words: list[str], question_words: list[str]) -> bool:
     return head in question_words or (len(head) >= 4 and head.endswith(("ko", "kö", "ks")))
 
 
+def _requests_edit(ws: list[str], v: dict[str, Any]) -> bool:
+    """A polite request for a change ("voisimmeko kutsua sitä …", "could you rename …")."""
+    if not ws:
+        return False
+    opens = any(" ".join(ws[: len(r.split())]) == r for r in v["requests"])
+    return opens and any(w.startswith(tuple(v["edit_verbs"])) for w in ws[1:6])
+
+
 def is_question(text: str) -> bool:
     """A question to the assistant rather than an answer to the slot."""
     stripped = text.strip()
@@ -87,6 +95,8 @@ def is_question(text: str) -> bool:
     if not ws:
         return False
     v = _vocab()
+    if any(_requests_edit(_words(s), v) for s in re.split(r"(?<=[.!?])\s+", stripped)):
+        return False  # "Voisimmeko kutsua sitä Järjestelyiksi?" asks for a change
     starts = ws[0] in v["question_words"] or (ws[0].endswith(("ko", "kö")) and len(ws[0]) > 4)
     sentences = [_words(s) for s in re.split(r"(?<=[.!?])\s+", stripped) if _words(s)]
     if stripped.endswith("?"):

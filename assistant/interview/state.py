@@ -52,6 +52,8 @@ class PlannerState:
     """Cards already shown as tips: never the same card twice in one interview."""
     last_edit: str = ""
     """The last message read as a correction: the same text again is an answer."""
+    last_question: str = ""
+    """The last message answered as a question: the same text again is an answer."""
     retried: list[str] = field(default_factory=list)
     """Slots asked again because an answer to them gave nothing (once each)."""
     fixing: bool = False

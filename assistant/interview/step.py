@@ -16,7 +16,14 @@ from assistant.brains.offline.corrections import explicit_fix, lead_in, looks_li
 from assistant.brains.protocol import Brain
 from assistant.edits import Edit, Op, apply_edits
 from assistant.interview import replies as r
-from assistant.interview.commands import Kind, detect, fix_target, is_confirmation, strip_subject
+from assistant.interview.commands import (
+    Command,
+    Kind,
+    detect,
+    fix_target,
+    is_confirmation,
+    strip_subject,
+)
 from assistant.interview.planner import next_slot
 from assistant.interview.readback import changes_text, readback
 from assistant.interview.state import PlannerState, slot_to_json
@@ -66,8 +73,13 @@ class Turn:
         cmd = detect(text)
         if state.fixing and cmd.kind is Kind.ANSWER:
             cmd = detect(f"fix: {text}")
-        if cmd.kind is Kind.QUESTION:
+        if cmd.kind is Kind.QUESTION and text.strip() != state.last_question:
+            # The same "question" twice in a row was meant as the answer ("…, voisimmeko
+            # kutsua sitä Järjestelyiksi?"): the second time it is read as one.
+            state.last_question = text.strip()
             return self.answer(text, pending)
+        if cmd.kind is Kind.QUESTION:
+            cmd = Command(Kind.ANSWER)
         state.user_messages += 1
         state.fixing = False
         before = self.journey

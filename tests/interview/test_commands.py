@@ -26,6 +26,15 @@ from assistant.interview.commands import Kind, detect, is_confirmation
         ("Myymme kahvia kuluttajille.", Kind.ANSWER),
         ("What we sell is coffee to offices", Kind.ANSWER),
         ("Skip the intro, we sell bikes to families in Espoo and Vantaa", Kind.ANSWER),
+        # spoken questions without a question mark; "mitä nyt X" is an answer ("just X")
+        ("kauanko tää kestää", Kind.QUESTION),
+        ("tarviiko näihin laittaa kaikki vai vaan tärkeimmät", Kind.QUESTION),
+        ("mitä nyt instagram ja google", Kind.ANSWER),
+        # a polite request for a change is no question to the assistant
+        ("Seikkailu ei tunnu oikealta. Voisimmeko kutsua sitä nimellä Järjestelyt?", Kind.ANSWER),
+        ("can we rename Adventure to Delivery?", Kind.ANSWER),
+        ("Could you explain what a touchpoint is?", Kind.QUESTION),
+        ("voinko lisätä vaiheen myöhemmin?", Kind.QUESTION),
     ],
 )
 def test_detect(text: str, kind: Kind) -> None:

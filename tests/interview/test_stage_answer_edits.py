@@ -102,3 +102,21 @@ def test_an_edit_of_the_proposal_is_the_stages_answer_not_a_correction(deps: Dep
     turn = session.step("ok mut lisää hankinnan jälkeen vaihe Pyörän jättö. ja seikkailu pois")
     assert [s.name for s in session.journey.stages] == [*FI[:3], "Pyörän jättö", "Sitoutuminen"]
     assert turn.expects is Expects.TOUCHPOINTS and turn.stage == "Löytäminen"
+
+
+def test_the_same_question_twice_is_read_as_the_answer(deps: Deps) -> None:
+    """A scripted or stubborn user who repeats a message the assistant took for a question
+    meant it as the answer: the interview never loops on it."""
+    session = open_session(deps=deps, lang=Lang.FI)
+    session.opening()
+    for text in (
+        "Pyöräpaja Ketju, huolletaan pyöriä työmatkapyöräilijöille",
+        "Petri 42v, ajaa töihin",
+        "haluaa että pyörä toimii, turhauttaa jonot",
+    ):
+        session.step(text)
+    asked = "mitkä vaiheet olisi hyvä ottaa?"
+    first = session.step(asked)
+    assert first.expects is Expects.STAGES and not session.journey.stages
+    second = session.step(asked)
+    assert second.text != first.text  # read as the stages answer, not answered again
