@@ -29,8 +29,9 @@ from assistant.interview.readback import changes_text, readback
 from assistant.interview.state import PlannerState, slot_to_json
 from assistant.knowledge import KnowledgeBase
 from assistant.lang.nothing import is_nothing
+from assistant.lang.stage_models import proposed_stages
 from assistant.model import Citation, JourneyMap, Lang
-from assistant.patch import apply_patch
+from assistant.patch import MapPatch, apply_patch
 from assistant.turns import Expects, Slot
 
 MAX_PLAIN_EDIT = 16
@@ -151,6 +152,14 @@ class Turn:
             else:
                 state.mark_answered(pending)
                 prefix = r.readback_text(lang, "nothing_kept")
+                if pending.key == "stages" and not self.journey.stages:
+                    # A map without stages has nowhere to put anything: after two answers
+                    # that could not be read, the proposed model stands, to be edited later.
+                    names = proposed_stages(self.journey, lang)
+                    self.journey = apply_patch(self.journey, MapPatch(stages=names))
+                    prefix = r.readback_text(lang, "stages_proposed").format(
+                        stages=" – ".join(names)
+                    )
         return self.next(prefix, answer=text)
 
     def command(self, kind: Kind) -> Outcome:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from assistant.lang.words import stem
-from assistant.model import JourneyMap
+from assistant.model import BusinessType, JourneyMap
 from assistant.prompts import load_yaml
 
 
@@ -19,6 +19,13 @@ def stage_models() -> dict[str, dict[str, list[str]]]:
     """{"five": {...}, "b2b": {...}}, each with "keys", "fi", "en" and "words"."""
     data: dict[str, dict[str, list[str]]] = load_yaml("offline/stages.yaml")["models"]
     return data
+
+
+def proposed_stages(journey: JourneyMap, lang: str) -> list[str]:
+    """The model the stages question proposes for this business: the B2B one for a business
+    selling to businesses, else the five-stage journey."""
+    b2b = journey.business.business_type == BusinessType.B2B
+    return list(stage_models()["b2b" if b2b else "five"][lang])
 
 
 def stage_key(name: str) -> str | None:

@@ -120,3 +120,21 @@ def test_the_same_question_twice_is_read_as_the_answer(deps: Deps) -> None:
     assert first.expects is Expects.STAGES and not session.journey.stages
     second = session.step(asked)
     assert second.text != first.text  # read as the stages answer, not answered again
+
+
+def test_after_two_unreadable_stage_answers_the_proposal_stands(deps: Deps) -> None:
+    """A map without stages has nowhere to put touchpoints: the proposed model is used and
+    the user is told how to change it."""
+    session = open_session(deps=deps, lang=Lang.FI)
+    session.opening()
+    for text in (
+        "Pyöräpaja Ketju, huolletaan pyöriä työmatkapyöräilijöille",
+        "Petri 42v, ajaa töihin",
+        "haluaa että pyörä toimii, turhauttaa jonot",
+        "hmm vaikea sanoa kun kaikki menee vähän sekaisin meillä",
+    ):
+        session.step(text)
+    assert not session.journey.stages
+    turn = session.step("hmm vaikea sanoa kun kaikki menee vähän sekaisin meillä")
+    assert [s.name for s in session.journey.stages] == FI
+    assert "ehdotettuja vaiheita" in turn.text and turn.expects is Expects.TOUCHPOINTS
