@@ -321,13 +321,16 @@ def parse_persona(text: str, *, key: str, lang: str = "fi") -> PersonaPatch | No
     )
 
 
+_ABOUT_NAME = re.compile(r"\b(?:nime\w*|nimi|name|named|call (?:her|him|them))\b", re.IGNORECASE)
+
+
 def _cued_goals(text: str) -> PersonaPatch | None:
     goals: list[str] = []
     frustrations: list[str] = []
     for clause in clauses(text):
         field = classify(clause, "persona", ("frustrations", "goals", "needs"))
-        if field is None:
-            continue
+        if field is None or _ABOUT_NAME.search(clause):
+            continue  # "En halua antaa hänelle nimeä" says nothing of what she wants
         item = _item(re.sub(r"^.*?\b(?:who|joka|jolla|that)\s+", "", clause, flags=re.I))
         if item and not is_nothing(item):
             (frustrations if field == "frustrations" else goals).append(item[:300])
