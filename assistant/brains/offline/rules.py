@@ -53,7 +53,8 @@ class RuleFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     words: dict[str, tuple[str, ...]]
-    ordinals: dict[str, int]
+    ordinals: dict[int, tuple[str, ...]]
+    """The ordinal words by the index of the stage they name (-1 the last)."""
     rules: tuple[Rule, ...]
     stage_list: tuple[Rule, ...]
 
@@ -65,11 +66,14 @@ def rule_file(lang: Lang) -> RuleFile:
 
 @cache
 def words(name: str) -> tuple[str, ...]:
-    """A word list of every language, Finnish first ("ordinal" is the keys of `ordinals`)."""
+    """A word list of every language, Finnish first ("ordinal" is the words of `ordinals`)."""
     out: list[str] = []
     for lang in Lang:
         table = rule_file(lang)
-        found = tuple(table.ordinals) if name == "ordinal" else table.words.get(name)
+        if name == "ordinal":
+            found: tuple[str, ...] | None = tuple(w for ws in table.ordinals.values() for w in ws)
+        else:
+            found = table.words.get(name)
         if found is None:
             raise KeyError(f"rules.{lang.value}.yaml has no word list {name!r}")
         out += [w for w in found if w not in out]
@@ -83,8 +87,9 @@ def word_set(name: str) -> frozenset[str]:
 def ordinal_index(word: str) -> int:
     """0 for "eka" / "first", -1 for "viimeinen" / "last"."""
     for lang in Lang:
-        if (i := rule_file(lang).ordinals.get(word.lower())) is not None:
-            return i
+        for i, said in rule_file(lang).ordinals.items():
+            if word.lower() in said:
+                return i
     raise KeyError(word)
 
 
