@@ -9,7 +9,7 @@ from functools import cache
 
 import pytest
 
-from assistant.brains.offline import rules
+from assistant.brains.offline import rulebook as rules
 from assistant.brains.offline.corrections import parse_edits
 from assistant.brains.offline.edit_handlers import GROUPS, HANDLERS, Clause, Handler
 from assistant.edits import Edit, Op

@@ -4,7 +4,7 @@ kriittinen", "lisää vaihe Y loppuun", "siirrä X vaiheeseen Y", "se oli X eik�
 an edit naming nothing in the map is not an edit.
 
 The words and sentence shapes are data (prompts/offline/rules.fi.yaml and rules.en.yaml,
-loaded by rules.py, precedence = the order of the rules there); what each rule means is
+loaded by rulebook.py, precedence = the order of the rules there); what each rule means is
 in edit_handlers.py. This module splits a message into clauses and tries the rules.
 """
 
@@ -14,7 +14,7 @@ import re
 
 from assistant.brains.offline.edit_handlers import HANDLERS, Clause
 from assistant.brains.offline.names import clean_name, match_name, translative
-from assistant.brains.offline.rules import regex, rule, rules
+from assistant.brains.offline.rulebook import regex, rule, rules
 from assistant.brains.offline.stage_words import reword
 from assistant.edits import Edit, Op
 from assistant.model import JourneyMap, Lang

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.brains.offline.names import clean_name, match_name, translative
-from assistant.brains.offline.rules import ordinal_index, regex, word_set
+from assistant.brains.offline.rulebook import ordinal_index, regex, word_set
 from assistant.edits import Edit, Op
 from assistant.lang.words import words
 from assistant.model import BusinessType, JourneyMap, Lang

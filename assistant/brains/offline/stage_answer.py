@@ -16,7 +16,7 @@ import re
 from assistant.brains.offline.corrections import QUOTE as _QUOTE
 from assistant.brains.offline.corrections import parse_stage_edits
 from assistant.brains.offline.names import match_name
-from assistant.brains.offline.rules import regex
+from assistant.brains.offline.rulebook import regex
 from assistant.brains.offline.stage_words import reword
 from assistant.edits import Op, apply_edits
 from assistant.lang.feelings import yes_no
