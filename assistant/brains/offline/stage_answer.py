@@ -16,6 +16,7 @@ import re
 from assistant.brains.offline.corrections import QUOTE as _QUOTE
 from assistant.brains.offline.corrections import parse_stage_edits
 from assistant.brains.offline.names import match_name
+from assistant.brains.offline.rulebook import regex
 from assistant.brains.offline.stage_words import reword
 from assistant.edits import Op, apply_edits
 from assistant.lang.feelings import yes_no
@@ -26,41 +27,33 @@ from assistant.lang.stage_models import stage_models
 from assistant.lang.words import words
 from assistant.model import BusinessType, JourneyMap, Stage
 
-_LEAD_IN = re.compile(
-    r"^\s*(?:(?:the\s+|our\s+|my\s+)?(?:stages|phases|steps)|vaiheet|vaiheina|polun vaiheet|"
-    r"meidän vaiheet|meillä vaiheet)"
-    r"(?:\s+(?:are|is|would be|ovat|on|olisivat|ois))?\s*[:=-]?\s*",
-    flags=re.IGNORECASE,
-)
-_OWN = re.compile(
-    r"^\s*(?:(?:ei käy|no|nope|nah|not really|ei)\s*[,.]?\s*)?(?:[^:,.]{0,60}\b(?:omia|omat|omilla|"
-    r"oma|own|my|our|we use|käytetään|käytän|meillä|meil|i'd use|i would use|mun|mulla)\b"
-    r"[^:,.]{0,60}[:.])\s*",
-    flags=re.IGNORECASE,
-)
-_JOINED = re.compile(
-    r"\s+(?:ja|sekä|and)\s+(?=\S+\s+(?:tilalle|sijaan|sijasta|pois|instead)\b)|"
-    r"\s+(?:ja|sekä|and)\s+(?=(?:lisää|poista|jätä|nimeä|vaihda|muuta|siirrä|drop|add|remove|"
-    r"rename|call|name|replace|swap|insert|move|put)\b)|\s+(?:ja|and)\s+(?=\S+\s+->)",
-    re.IGNORECASE,
-)
-_ACCEPT = re.compile(
-    r"^\s*(?:(?:joo|juu|kyllä|ok|okei|käy|sopii|hyvä|muuten hyvä|muuten ok|pääosin|mostly yes|"
-    r"mostly|yes|yeah|sure|fine|looks good|sounds good|otherwise fine|otherwise ok|"
-    r"those are fine|they're fine|they are fine)\b[\s,.!]*)+"
-    r"(?:(?:mutta|mut|but|paitsi|except)\s+)?",
-    flags=re.IGNORECASE,
-)
-_ONLY = re.compile(
-    r"(?:^|,\s*)(?:riittää|riittäis|enough with|just|only|pelkkä|pelkät|vain)\s+(?P<list>.+)$",
-    re.IGNORECASE,
-)
-# Words that open a remark, never a stage: "so its both", "like 30% of revenue", "eli …".
-_REMARK = re.compile(
-    r"^(?:so|like|because|since|that|which|it|its|it's|this|they|we|i|eli|siis|koska|kun|"
-    r"että|et|se|ne|me|mä|mut|mutta|but|niin|tää|tämä)\b|\d|%",
-    re.IGNORECASE,
-)
+
+def _lead_in() -> re.Pattern[str]:
+    return regex(r"^\s*{stages_lead}(?:\s+{stages_are})?\s*[:=-]?\s*")
+
+
+def _own() -> re.Pattern[str]:
+    return regex(r"^\s*(?:{own_no}\s*[,.]?\s*)?(?:[^:,.]{0,60}\b{own}\b[^:,.]{0,60}[:.])\s*")
+
+
+def _joined() -> re.Pattern[str]:
+    return regex(
+        r"\s+{and_clause}\s+(?=\S+\s+{replace_tail}\b)|\s+{and_clause}\s+(?={joined_verb}\b)|"
+        r"\s+{and}\s+(?=\S+\s+->)"
+    )
+
+
+def _accept() -> re.Pattern[str]:
+    return regex(r"^\s*(?:{accept}\b[\s,.!]*)+(?:(?:{but}|{except})\s+)?")
+
+
+def _only() -> re.Pattern[str]:
+    return regex(r"(?:^|,\s*){only}\s+(?P<list>.+)$")
+
+
+def _remark() -> re.Pattern[str]:
+    """Words that open a remark, never a stage: "so its both", "like 30% of revenue", "eli …"."""
+    return regex(r"^{remark}\b|\d|%")
 
 
 def proposed_stages(journey: JourneyMap, lang: str) -> list[str]:
@@ -86,13 +79,13 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
             edited = _edited(text, base=alt, lang=lang)
             if edited is not None:
                 return edited
-    if m := _ONLY.search(text.strip(" .!")):
+    if m := _only().search(text.strip(" .!")):
         # "liian monta, riittää löytäminen, osto ja sitoutuminen": just these.
         items = [_stage_name(i) for i in split_items(m.group("list"))]
         if len(items) >= 2 and all(items):
             return [match_name(i, proposed) or i for i in items]
     own = _own_list(text)
-    head = words(_LEAD_IN.sub("", _OWN.sub("", text, count=1), count=1))[:6]
+    head = words(_lead_in().sub("", _own().sub("", text, count=1), count=1))[:6]
     for key in ("b2b", "five"):  # "b2b" first: "toinen" must not fall to "ensimmäinen".
         if any(w in models[key]["words"] for w in head) and len(own) < 3:
             return list(models[key][lang])
@@ -105,11 +98,11 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
 
 def _edited(text: str, *, base: JourneyMap, lang: str) -> list[str] | None:
     text = _QUOTE.sub("", text)
-    body = reword(_ACCEPT.sub("", text, count=1) or text, [s.name for s in base.stages])
+    body = reword(_accept().sub("", text, count=1) or text, [s.name for s in base.stages])
     edits = parse_stage_edits(body, journey=base, lang=lang)
     # "seikkailun tilalle Koulutus ja sitoutumisen tilalle Suosittelu": two edits joined
     # by "ja" read one by one when that finds more of them.
-    parts = [p for p in _JOINED.split(body) if p.strip()]
+    parts = [p for p in _joined().split(body) if p.strip()]
     if len(parts) > 1:
         each = [e for p in parts for e in parse_stage_edits(p, journey=base, lang=lang)]
         if len(each) > len(edits) and all(
@@ -143,17 +136,15 @@ def _own_list(text: str) -> list[str]:
     text = re.sub(r"(?:^|(?<=\s))\d{1,2}[.)]\s+", ", ", text)  # "1. yhteydenotto 2. kartoitus"
     led = False
     for i, sentence in enumerate(s for s in re.split(r"(?<=\w)[.!?]\s+|\n+", text) if s.strip()):
-        if _OWN.fullmatch(sentence.rstrip(" .") + "."):
+        if _own().fullmatch(sentence.rstrip(" .") + "."):
             led = True  # "ei käy, mulla on omat." opens the list in the next sentence
             continue
         colon = ":" in sentence or led
         led = False
         body = sentence.rsplit(":", 1)[1] if ":" in sentence else sentence
         if ":" not in sentence:
-            body = _LEAD_IN.sub("", _OWN.sub("", body, count=1), count=1)
-        sequence = bool(
-            re.search(r"\b(?:sit|sitten|then|lopuksi|finally|toka|toiseksi)\b", body, re.I)
-        )
+            body = _lead_in().sub("", _own().sub("", body, count=1), count=1)
+        sequence = bool(regex(r"\b{next}\b").search(body))
         raw = split_items(body)
         items = [_stage_name(r, sequence=sequence) for r in raw]
         if len(items) >= 2 and all(items):
@@ -166,8 +157,8 @@ def _own_list(text: str) -> list[str]:
 def _stage_name(item: str, *, sequence: bool = True) -> str:
     """One stage of the user's own list; "eka"/"first" opens the item only in a sequence
     ("eka löytäminen, sit ..."), otherwise it is part of the name ("Eka käynti")."""
-    opener = r"ja|and|sitten|then|sit|lopuksi|finally" + (r"|eka|ensin|first" if sequence else "")
-    item = re.sub(rf"^(?:{opener})\s+", "", item.strip(), flags=re.IGNORECASE).strip(" .:;-–")
-    if not item or is_nothing(item) or len(item.split()) > 5 or _REMARK.search(item):
+    opener = r"^(?:{opener}|{first_opener})\s+" if sequence else r"^{opener}\s+"
+    item = regex(opener).sub("", item.strip()).strip(" .:;-–")
+    if not item or is_nothing(item) or len(item.split()) > 5 or _remark().search(item):
         return ""
     return item[:1].upper() + item[1:]

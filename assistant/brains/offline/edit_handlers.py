@@ -1,0 +1,290 @@
+"""What each correction rule of prompts/offline/rules.*.yaml means: one handler per rule name.
+
+A handler gets the rule's match and the clause, matches the names against the map and
+returns the edits, or None when the rule does not apply after all (the reader goes on to
+the next rule). An empty list stops the reading: the clause asks for an edit that cannot be
+applied. tests/brains/test_rules_files.py checks that every pattern has the named groups
+its handler reads (GROUPS).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.brains.offline.names import clean_name, match_name, translative
+from assistant.brains.offline.rulebook import ordinal_index, regex, word_set
+from assistant.edits import Edit, Op
+from assistant.lang.words import words
+from assistant.model import BusinessType, JourneyMap, Lang
+
+_SCORE = re.compile(r"(?<![\w/])([+−-]?\s?[0-2])(?![\w/])")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One clause of a correction and the map it edits."""
+
+    text: str
+    journey: JourneyMap
+    lang: Lang
+    stages: list[str]
+    """The map's stage names."""
+    tps: list[str]
+    """The map's touchpoint names."""
+
+
+Handler = Callable[[re.Match[str], Clause], list[Edit] | None]
+
+
+def _g(m: re.Match[str], name: str) -> str:
+    """A named group's text, "" when the pattern has no such group or it did not take part."""
+    return m.groupdict().get(name) or ""
+
+
+def strip_kind(phrase: str) -> str:
+    return regex(r"^{article}\s+|\s+{kind}$").sub("", phrase.strip())
+
+
+def _split_list(raw: str) -> list[str]:
+    return regex(r",\s*|\s+{and}\s+").split(raw)
+
+
+def _before(word: str) -> str:
+    return "before" if word.lower() in word_set("before") else "after"
+
+
+def _persona_name(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    return [Edit(Op.PERSONA_NAME, value=m["name"].strip(" .,").split()[0])]
+
+
+def _business_name(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    return [Edit(Op.BUSINESS_NAME, value=m["name"].strip(" .,!"))]
+
+
+def _ordinal(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    i = ordinal_index(m["ord"])
+    if c.stages and -len(c.stages) <= i < len(c.stages):
+        return [Edit(Op.RENAME, c.stages[i], clean_name(m["new"], c.lang))]
+    return None
+
+
+def _critical_off(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    name = match_name(strip_kind(m["name"]), c.tps)
+    return [Edit(Op.CRITICAL, name, on=False)] if name else None
+
+
+def _critical_on(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    if not regex("{critical}").search(c.text):
+        return None
+    found = [
+        Edit(Op.CRITICAL, n, on=True)
+        for piece in _split_list(m["a"])
+        if (n := match_name(strip_kind(piece), c.tps))
+    ]
+    return found or None
+
+
+def _also_b2b(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    if c.journey.business.business_type is BusinessType.B2B:
+        return None
+    return [Edit(Op.BUSINESS_TYPE, value="both")]
+
+
+def _also_b2c(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    if c.journey.business.business_type is BusinessType.B2C:
+        return None
+    return [Edit(Op.BUSINESS_TYPE, value="both")]
+
+
+def _stage_structure(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    """Where a stage goes: "laita X Y:n jälkeen", "put a Proof stage between Purchase and
+    Service", "oston jälkeen vois olla vielä X", "X should be called Y"."""
+    if not c.stages:
+        return None
+    groups = m.groupdict()
+    if "a" in groups:
+        a = match_name(m["a"], c.stages)
+        b = match_name(_g(m, "b1") or _g(m, "b2"), c.stages)
+        if a and b and a != b:
+            return [Edit(Op.MOVE_STAGE, a, where=f"{_before(_g(m, 'post') or _g(m, 'pre'))}:{b}")]
+    elif "a1" in groups or "a2" in groups:
+        ref = match_name(_g(m, "a1") or _g(m, "a2"), c.stages)
+        name = clean_name(m["name"], c.lang)
+        if ref and name:
+            return [Edit(Op.ADD_STAGE, value=name, where=f"after:{ref}")]
+    elif "ref" in groups:
+        ref = match_name(m["ref"], c.stages)
+        if ref:
+            return [Edit(Op.ADD_STAGE, value=clean_name(m["name"], c.lang), where=f"after:{ref}")]
+    elif old := match_name(m["old"], c.stages):
+        return [Edit(Op.RENAME, old, clean_name(translative(m["new"]), c.lang))]
+    return None
+
+
+def _order(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    a, b = match_name(m["a"], c.stages), match_name(m["b"], c.stages)
+    if a and b and a != b:
+        return [Edit(Op.MOVE_STAGE, a, where=f"{_before(m['kind'])}:{b}")]
+    return None
+
+
+def _move(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    tp = match_name(m["tp"], c.tps)
+    dest = match_name(next(g for s in ("s1", "s2", "s3", "s4") if (g := _g(m, s))), c.stages)
+    return [Edit(Op.MOVE, tp, dest)] if tp and dest else None
+
+
+def _not_critical(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    name = match_name(m["name"], c.tps)
+    return [Edit(Op.CRITICAL, name, on=False)] if name else None
+
+
+def _is_critical(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    name = match_name(m["name"], c.tps)
+    return [Edit(Op.CRITICAL, name, on=True)] if name else None
+
+
+def _remove(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    measures = [x.name for x in c.journey.metrics] + list(c.journey.feedback)
+    found = []
+    for piece in _split_list(_g(m, "a") or _g(m, "b")):
+        piece = strip_kind(piece)
+        name = match_name(piece, c.tps) or match_name(piece, c.stages)
+        if name := name or match_name(piece, measures):
+            found.append(Edit(Op.REMOVE, name))
+    return found or None
+
+
+def _add_after(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    target = match_name(m["ref"], c.stages)
+    name = clean_name(m["name"], c.lang)
+    if target and name:
+        return [Edit(Op.ADD_STAGE, value=name, where=f"{_before(m['post'])}:{target}")]
+    return None
+
+
+def _add_stage(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    name = clean_name(m["name"], c.lang)
+    ref = _g(m, "ref1") or _g(m, "ref2")
+    end = _g(m, "end").lower()
+    where = "end"
+    if end in word_set("at_start"):
+        where = "start"
+    elif ref:
+        target = match_name(ref, c.stages)
+        if target is None:
+            return []  # a stage placed next to one the map does not have: no edit at all
+        where = f"{_before(_g(m, 'rel') or _g(m, 'post'))}:{target}"
+    named = m["name"] and regex("{stage_noun}").search(c.text)
+    if name and (named or where != "end" or end):
+        return [Edit(Op.ADD_STAGE, value=name, where=where)]
+    return None
+
+
+def _not_but(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    old_raw, new_raw = m["old"], m["new"]
+    old = match_name(old_raw, c.stages) or match_name(old_raw, c.tps)
+    new = clean_name(translative(new_raw), c.lang)
+    sane = new and len(new.split()) <= 3 and not regex(r"\d|[+−]|\b{copula}\b").search(new)
+    if old and sane and not (match_name(new_raw, c.stages) or match_name(new_raw, c.tps)):
+        return [Edit(Op.RENAME, old, new)]
+    return None
+
+
+def _positive_mentions(part: str, names: list[str]) -> list[str]:
+    """Names mentioned in `part` that are not negated ("X, ei Y" / "X not Y")."""
+    out = []
+    for chunk in re.split(r",|;", part):
+        for j, piece in enumerate(regex(r"\b{neg}\b").split(chunk)):
+            ws = [p for w in words(piece) for p in w.split("-")]
+            for name in names:
+                if match_name(" ".join(ws), [name]) or any(
+                    match_name(" ".join(ws[i : i + len(words(name))]), [name])
+                    for i in range(len(ws))
+                ):
+                    out.append((name, j == 0))
+    return [n for n, positive in out if positive and n not in [m for m, p in out if not p]]
+
+
+def _by_mention(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    """ "kassa kuuluu hankintaan eikä arviointiin" (move), "kassalla se on -2 eikä -1"
+    (feeling), "se on Matti eikä Mikko" (persona name): a name, and the right value first,
+    the wrong one negated."""
+    part, journey = c.text, c.journey
+    ws = words(part)
+    tp_named = [
+        t
+        for t in c.tps
+        if any(match_name(" ".join(ws[i : i + len(words(t))]), [t]) for i in range(len(ws)))
+    ]
+    scores = [s.group(1) for s in _SCORE.finditer(part)]
+    if len(tp_named) == 1 and len(scores) >= 2:
+        # "kassalla se on -2 eikä -1": the right score, then the wrong one negated.
+        head = regex(r"\b{neg}\b").split(part, maxsplit=1)[0]
+        if first := _SCORE.search(head):
+            score = first.group(1).replace(" ", "").replace("−", "-")
+            return [Edit(Op.EMOTION, tp_named[0], score)]
+    if len(tp_named) == 1:
+        dest = [s for s in _positive_mentions(part, c.stages) if s != tp_named[0]]
+        current = next((s.name for s, t in journey.touchpoints() if t.name == tp_named[0]), None)
+        dest = [d for d in dest if d != current]
+        if dest:
+            return [Edit(Op.MOVE, tp_named[0], dest[0])]
+    person = journey.persona.name
+    if person and re.search(rf"\b{re.escape(person)}\b", part, re.IGNORECASE):
+        said = regex(r"\b{is_before_name}\s+([A-ZÅÄÖ][\wåäö-]+)", case=True).search(part)
+        if said and said.group(1).lower() != person.lower():
+            return [Edit(Op.PERSONA_NAME, value=said.group(1))]
+    return None
+
+
+HANDLERS: dict[str, Handler] = {
+    "persona_name": _persona_name,
+    "business_name": _business_name,
+    "ordinal": _ordinal,
+    "critical_off": _critical_off,
+    "critical_on": _critical_on,
+    "also_b2b": _also_b2b,
+    "also_b2c": _also_b2c,
+    "stage_structure": _stage_structure,
+    "order": _order,
+    "by_mention": _by_mention,
+    "move": _move,
+    "not_critical": _not_critical,
+    "is_critical": _is_critical,
+    "remove": _remove,
+    "add_after": _add_after,
+    "add_stage": _add_stage,
+    "not_but": _not_but,
+}
+GROUPS: dict[str, tuple[frozenset[str], ...]] = {
+    # The named groups a handler reads; a pattern must have every group of one of the sets.
+    "persona_name": (frozenset({"name"}),),
+    "business_name": (frozenset({"name"}),),
+    "ordinal": (frozenset({"ord", "new"}),),
+    "critical_off": (frozenset({"name"}),),
+    "critical_on": (frozenset({"a"}),),
+    "also_b2b": (frozenset(),),
+    "also_b2c": (frozenset(),),
+    "stage_structure": (
+        frozenset({"a", "b1", "post"}),
+        frozenset({"a", "b2", "pre"}),
+        frozenset({"name", "a1"}),
+        frozenset({"name", "a2"}),
+        frozenset({"ref", "name"}),
+        frozenset({"old", "new"}),
+    ),
+    "order": (frozenset({"a", "b", "kind"}),),
+    "by_mention": (frozenset(),),
+    "move": (frozenset({"tp", "s1", "s2", "s3", "s4"}),),
+    "not_critical": (frozenset({"name"}),),
+    "is_critical": (frozenset({"name"}),),
+    "remove": (frozenset({"a"}), frozenset({"b"})),
+    "add_after": (frozenset({"ref", "post", "name"}),),
+    "add_stage": (frozenset({"name", "end", "rel", "ref1", "ref2", "post"}),),
+    "not_but": (frozenset({"old", "new"}),),
+    "call_it": (frozenset({"new"}),),
+    "drop": (frozenset({"a"}),),
+}
