@@ -55,6 +55,31 @@ EN = ["Discovery", "Evaluation", "Acquisition", "Adventure", "Engagement"]
             ["Kuulee meistä", "Eka käynti", "Taproom-ilta"],
         ),
         ("fi", "eka löytäminen, sit vertailu ja lopuksi osto", ["Löytäminen", "Vertailu", "Osto"]),
+        # "it" is the stage the sentence (or the one before) named
+        (
+            "en",
+            "hmm adventure sounds weird for a chair lol, call it Workshop. and engagement i "
+            "dont really have, people come once, so drop that",
+            [*EN[:3], "Workshop"],
+        ),
+        (
+            "fi",
+            "Muuten sopivat, mutta Seikkailu ei tunnu oikealta sanalta. Voisimmeko kutsua sitä "
+            "nimellä Järjestelyt?",
+            [*FI[:3], "Järjestelyt", "Sitoutuminen"],
+        ),
+        (
+            "fi",
+            "noi on jänniä nimiä. seikkailu vois olla näöntutkimus ja sitoutuminen vaik lasien "
+            "nouto, muut saa jäädä",
+            [*FI[:3], "Näöntutkimus", "Lasien nouto"],
+        ),
+        ("fi", "eli ota arviointi pois niin on selkeempi", [FI[0], *FI[2:]]),
+        (
+            "fi",
+            "Käytän omia:\n1. Kiinnostus\n2. Kartoitus\n3. Tarjous",
+            ["Kiinnostus", "Kartoitus", "Tarjous"],
+        ),
     ],
 )
 def test_edits_of_the_proposed_model(lang: str, text: str, stages: list[str]) -> None:
@@ -83,6 +108,13 @@ B2B_EN = ["Awareness", "Consideration", "Purchase", "Service", "Loyalty"]
             "käy muuten mut uskollisuus pois, ja lisää oston jälkeen käyttöönotto",
             [*B2B_FI[:3], "Käyttöönotto", "Palvelu"],
         ),
+        (
+            "fi",
+            "Muuten hyvät, mutta Harkinnan ja Oston väliin pitäisi lisätä Tarjous, koska se on "
+            "meillä oma vaiheensa.",
+            [*B2B_FI[:2], "Tarjous", *B2B_FI[2:]],
+        ),
+        ("en", "Fine, but add Advocacy as the last step.", [*B2B_EN, "Advocacy"]),
     ],
 )
 def test_edits_of_the_business_model(lang: str, text: str, stages: list[str]) -> None:

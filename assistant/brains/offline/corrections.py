@@ -66,26 +66,61 @@ def lead_in(text: str) -> tuple[bool, str]:
 
 def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> list[Edit]:
     """Edits of a proposed stage list, read more loosely than corrections elsewhere
-    ("no loyalty", "ei arviointia", "riittää löytäminen, osto ja sitoutuminen")."""
+    ("no loyalty", "ei arviointia", "riittää löytäminen, osto ja sitoutuminen"), with "it"
+    meaning the stage the sentence (or the one before) named: "adventure sounds weird for a
+    chair, call it Workshop", "Seikkailu ei tunnu oikealta. Voisimmeko kutsua sitä nimellä
+    Järjestelyt?", "engagement i dont really have, so drop that"."""
     lang = Lang(lang)  # the stage parser still passes a plain code
     stages = [s.name for s in journey.stages]
     out = parse_edits(text, journey=journey, lang=lang)
     body = lead_in(text)[1]
-    olds = [n for n in stages if re.search(rf"\b{re.escape(n[:5])}", body, re.IGNORECASE)]
-    m = rule("call_it", "stage_list").find(body.strip(" .!"))
-    if m and len(olds) == 1 and not any(e.op is Op.RENAME for e in out):
-        out.append(Edit(Op.RENAME, olds[0], clean_name(translative(m.group("new")), lang)))
+    named_before: str | None = None
+    for sentence in re.split(r"(?<=[.!?])\s+", body):
+        for piece in re.split(r",\s*|\s+(?:and|ja)\s+(?=\S+\s+(?:sounds|is|on|ei)\b)", sentence):
+            found = _mentioned(piece, stages)
+            it = found[-1] if found else named_before
+            if m := rule("call_it", "stage_list").find(piece.strip(" .!?")):
+                head = _mentioned(piece[: m.start()], stages)
+                target = head[-1] if head else it
+                if target and not any(e.op is Op.RENAME and e.target == target for e in out):
+                    out.append(
+                        Edit(Op.RENAME, target, clean_name(translative(m.group("new")), lang))
+                    )
+            elif rule("drop_it", "stage_list").find(piece) and it:
+                out.append(Edit(Op.REMOVE, it))
+            named_before = it
     for part in regex(r"[,.;]\s*|\s+[-–—]+\s+|\s+{but}\s+").split(body):
         part = _weak().sub("", part.strip(" .!"))
         if m := rule("drop", "stage_list").find(part):
             old = match_name(m.group("a"), stages)
             if old:
                 out.append(Edit(Op.REMOVE, old))
+        elif m := rule("or_say", "stage_list").find(part):
+            # "… ja sitoutuminen vaik lasien nouto": "X vaik Y" renames X
+            old = match_name(m.group("old"), stages)
+            short = len(m.group("new").split()) <= 3
+            if old and short and not any(e.target == old for e in out):
+                out.append(Edit(Op.RENAME, old, clean_name(m.group("new"), lang)))
+        elif not out:
+            # "ota arviointi pois niin on selkeempi": the reason after the edit goes
+            bare = regex(r"\s+(?:niin|so|koska|because)\s+.*$").sub("", part)
+            if bare != part:
+                out += _parse_one(bare, journey=journey, lang=lang)
     unique: list[Edit] = []
     for e in out:
         if e not in unique:
             unique.append(e)
     return unique
+
+
+def _mentioned(text: str, stages: list[str]) -> list[str]:
+    """The stages a piece of text names, in the order named."""
+    found = []
+    for w in re.findall(r"[\wåäöÅÄÖ-]+", text):
+        name = match_name(w, stages) if len(w) >= 4 else None
+        if name and name not in found:
+            found.append(name)
+    return found
 
 
 def parse_edits(text: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:

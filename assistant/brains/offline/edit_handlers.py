@@ -287,4 +287,6 @@ GROUPS: dict[str, tuple[frozenset[str], ...]] = {
     "not_but": (frozenset({"old", "new"}),),
     "call_it": (frozenset({"new"}),),
     "drop": (frozenset({"a"}),),
+    "drop_it": (frozenset(),),
+    "or_say": (frozenset({"old", "new"}),),
 }

@@ -103,6 +103,10 @@ def _edited(text: str, *, base: JourneyMap, lang: str) -> list[str] | None:
     # "seikkailun tilalle Koulutus ja sitoutumisen tilalle Suosittelu": two edits joined
     # by "ja" read one by one when that finds more of them.
     parts = [p for p in _joined().split(body) if p.strip()]
+    heads = "|".join(re.escape(s.name[:5]) for s in base.stages if len(s.name) >= 5)
+    if len(parts) == 1 and heads:
+        # "seikkailu vois olla näöntutkimus ja sitoutuminen vaik lasien nouto"
+        parts = [p for p in re.split(rf"\s+(?:ja|and)\s+(?=(?:{heads}))", body, flags=re.I) if p]
     if len(parts) > 1:
         each = [e for p in parts for e in parse_stage_edits(p, journey=base, lang=lang)]
         if len(each) > len(edits) and all(
@@ -118,10 +122,13 @@ def _edited(text: str, *, base: JourneyMap, lang: str) -> list[str] | None:
     # Käyttöönotto kilpailutuksen jälkeen"): read once more against the edited list and keep
     # what is new.
     names = {s.name for s in edited.stages}
+    made = {e.value for e in edits if e.op in (Op.RENAME, Op.ADD_STAGE)}
     later = [
         e
         for e in parse_stage_edits(body, journey=edited, lang=lang)
-        if e not in edits and not (e.op is Op.ADD_STAGE and e.value in names)
+        if e not in edits
+        and not (e.op is Op.ADD_STAGE and e.value in names)
+        and not (e.op in (Op.REMOVE, Op.RENAME) and e.target in made)
     ]
     if later:
         edited, _, _ = apply_edits(edited, later)
@@ -134,6 +141,9 @@ def _own_list(text: str) -> list[str]:
     stage name, or there is no list."""
     candidates: list[tuple[int, list[str]]] = []
     text = re.sub(r"(?:^|(?<=\s))\d{1,2}[.)]\s+", ", ", text)  # "1. yhteydenotto 2. kartoitus"
+    if ":" in text:  # "Käytän omia:\n1. Kiinnostus\n2. Kartoitus": one item a line
+        head, _, rest = text.partition(":")
+        text = head + ": " + re.sub(r"\s*\n[\s,]*", ", ", rest).strip(" ,")
     led = False
     for i, sentence in enumerate(s for s in re.split(r"(?<=\w)[.!?]\s+|\n+", text) if s.strip()):
         if _own().fullmatch(sentence.rstrip(" .") + "."):
