@@ -4,7 +4,8 @@ People edit a proposed stage model in many word orders ("add after Purchase a st
 Onboarding", "Rename Purchase to Contract and Service to Support", "nimeäisin Löytämisen
 Inspiraatioksi ja Seikkailun Hääpäiväksi", "nimeä Palvelu uudelleen: Siivousarki"). Each is
 rewritten here into one canonical form per edit ("add X after Y", "rename X to Y",
-"X -> Y"), so one reader handles them all.
+"X -> Y"), so one reader handles them all. The words are data (rules.fi.yaml and
+rules.en.yaml, the lists under "Rewording a stages answer").
 """
 
 from __future__ import annotations
@@ -12,22 +13,31 @@ from __future__ import annotations
 import re
 
 from assistant.brains.offline.names import match_name
+from assistant.brains.offline.rulebook import expand, regex
 
 
 def _refs(names: list[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
-_STAGE_NOUN = re.compile(
-    r"\b(?P<verb>add|insert|lisää|lisäisin|lisätään)\s+(?:(?:a|an|one|uusi|yksi)\s+)?"
-    r"(?:(?:new|extra|more|uusi)\s+)?(?:stage|phase|step|vaihe)\s+(?:(?:called|named|nimeltä)\s+)?",
-    re.IGNORECASE,
-)
-_TRANSLATIVE = re.compile(
-    r"\bnimeä\w*\s+(?P<old>[\w-]+)\s+(?:uudelleen\s*[:,]?\s*)?(?P<new>[\w-]+?)(?:ksi)?\b"
-    r"(?P<more>(?:\s*(?:,|ja)\s*[\w-]+\s+[\w-]+?ksi\b)*)",
-    re.IGNORECASE,
-)
+def _with_refs(template: str, names: list[str]) -> re.Pattern[str]:
+    """A pattern over the word lists of rules.*.yaml, with <REFS> standing for the map's
+    stage names (not cached: the names differ from map to map)."""
+    return re.compile(expand(template).replace("<REFS>", _refs(names)), re.IGNORECASE)
+
+
+def _stage_noun() -> re.Pattern[str]:
+    return regex(
+        r"\b(?P<verb>{new_stage_verb})\s+(?:{a_one}\s+)?(?:{new_more}\s+)?{stage_noun_any}\s+"
+        r"(?:{called_named}\s+)?"
+    )
+
+
+def _translative() -> re.Pattern[str]:
+    return regex(
+        r"\b{translative_verb}\s+(?P<old>[\w-]+)\s+(?:{renamed_again}\s*[:,]?\s*)?"
+        r"(?P<new>[\w-]+?)(?:ksi)?\b(?P<more>(?:\s*(?:,|{and})\s*[\w-]+\s+[\w-]+?ksi\b)*)"
+    )
 
 
 def _translatives(text: str, names: list[str]) -> str:
@@ -44,37 +54,31 @@ def _translatives(text: str, names: list[str]) -> str:
             out.append(f"{name} -> {new[:1].upper()}{new[1:]}")
         return " ja ".join(out)
 
-    return _TRANSLATIVE.sub(arrows, text)
+    return _translative().sub(arrows, text)
 
 
 def reword(text: str, names: list[str]) -> str:
     """The answer with each edit of the proposed `names` in a form the reader knows."""
-    refs = _refs(names)
-    text = re.sub(r"\bi'?d\s+add\b", "add", text, flags=re.IGNORECASE)
-    m = re.search(
-        rf"\b(?P<verb>add|insert)\s+(?P<rel>after|before)\s+(?:the\s+)?(?P<ref>{refs})\s+"
-        r"(?:(?:a|an|one)\s+)?(?:(?:more|new|extra)\s+)?(?:(?:stage|phase|step)\s*)?"
-        r"(?:(?:called|named)\s+)?(?P<name>[^,.;]+)",
-        text,
-        re.IGNORECASE,
-    )
+    text = regex(r"\b{i_would_add}\b").sub("add", text)
+    m = _with_refs(
+        r"\b(?P<verb>{new_stage_verb})\s+(?P<rel>{rel})\s+(?:the\s+)?(?P<ref><REFS>)\s+"
+        r"(?:{a_one}\s+)?(?:{new_more}\s+)?(?:{stage_noun_any}\s*)?(?:{called_named}\s+)?"
+        r"(?P<name>[^,.;]+)",
+        names,
+    ).search(text)
     if m is not None:  # "add after Purchase a stage called Onboarding"
         moved = f"{m['verb']} {m['name'].strip()} {m['rel']} {m['ref']}"
         text = text[: m.start()] + moved + text[m.end() :]
-    text = _STAGE_NOUN.sub(lambda m: f"{m['verb']} stage ", text)  # "add a stage called X"
+    text = _stage_noun().sub(lambda m: f"{m['verb']} stage ", text)  # "add a stage called X"
     # "call Engagement Loyalty" -> "rename Engagement to Loyalty"
-    text = re.sub(
-        rf"\b(?:call|name)\s+(?:the\s+)?({refs})\s+(?!instead\b)([\w-]+(?:\s+(?!instead\b)[\w-]+)?)",
-        r"rename \1 to \2",
-        text,
-        flags=re.IGNORECASE,
-    )
-    if re.search(r"\brename\b", text, re.IGNORECASE):
+    text = _with_refs(
+        r"\b{call_name}\s+(?:the\s+)?(<REFS>)\s+(?!{replace_tail}\b)"
+        r"([\w-]+(?:\s+(?!{replace_tail}\b)[\w-]+)?)",
+        names,
+    ).sub(r"rename \1 to \2", text)
+    if regex(r"\b{rename_verb}\b").search(text):
         # "Rename Purchase to Contract and Service to Support": the verb carries over.
-        text = re.sub(
-            rf"(,|\band\b)\s+(?=(?:{refs})\s+(?:to|into|as)\b)",
-            r"\1 rename ",
-            text,
-            flags=re.IGNORECASE,
+        text = _with_refs(r"(,|\b{and}\b)\s+(?=(?:<REFS>)\s+{rename_to}\b)", names).sub(
+            r"\1 rename ", text
         )
     return _translatives(text, names)
