@@ -76,7 +76,7 @@ def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> li
     body = lead_in(text)[1]
     named_before: str | None = None
     for sentence in re.split(r"(?<=[.!?])\s+", body):
-        for piece in re.split(r",\s*|\s+(?:and|ja)\s+(?=\S+\s+(?:sounds|is|on|ei)\b)", sentence):
+        for piece in regex(r",\s*|\s+{and}\s+(?=\S+\s+{remark_verb}\b)").split(sentence):
             found = _mentioned(piece, stages)
             it = found[-1] if found else named_before
             if m := rule("call_it", "stage_list").find(piece.strip(" .!?")):
@@ -103,7 +103,7 @@ def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> li
                 out.append(Edit(Op.RENAME, old, clean_name(m.group("new"), lang)))
         elif not out:
             # "ota arviointi pois niin on selkeempi": the reason after the edit goes
-            bare = regex(r"\s+(?:niin|so|koska|because)\s+.*$").sub("", part)
+            bare = regex(r"\s+{reason}\s+.*$").sub("", part)
             if bare != part:
                 out += _parse_one(bare, journey=journey, lang=lang)
     unique: list[Edit] = []

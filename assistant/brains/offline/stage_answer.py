@@ -16,16 +16,16 @@ import re
 from assistant.brains.offline.corrections import QUOTE as _QUOTE
 from assistant.brains.offline.corrections import parse_stage_edits
 from assistant.brains.offline.names import match_name
-from assistant.brains.offline.rulebook import regex
+from assistant.brains.offline.rulebook import expand, regex
 from assistant.brains.offline.stage_words import reword
 from assistant.edits import Op, apply_edits
 from assistant.lang.feelings import yes_no
 from assistant.lang.lexicon import channels, lookup
 from assistant.lang.lists import split_items
 from assistant.lang.nothing import is_nothing
-from assistant.lang.stage_models import stage_models
+from assistant.lang.stage_models import proposed_stages, stage_models
 from assistant.lang.words import words
-from assistant.model import BusinessType, JourneyMap, Stage
+from assistant.model import JourneyMap, Stage
 
 
 def _lead_in() -> re.Pattern[str]:
@@ -54,12 +54,6 @@ def _only() -> re.Pattern[str]:
 def _remark() -> re.Pattern[str]:
     """Words that open a remark, never a stage: "so its both", "like 30% of revenue", "eli …"."""
     return regex(r"^{remark}\b|\d|%")
-
-
-def proposed_stages(journey: JourneyMap, lang: str) -> list[str]:
-    """The model the stages question proposes for this business."""
-    b2b = journey.business.business_type == BusinessType.B2B
-    return list(stage_models()["b2b" if b2b else "five"][lang])
 
 
 def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | None:
@@ -106,7 +100,8 @@ def _edited(text: str, *, base: JourneyMap, lang: str) -> list[str] | None:
     heads = "|".join(re.escape(s.name[:5]) for s in base.stages if len(s.name) >= 5)
     if len(parts) == 1 and heads:
         # "seikkailu vois olla näöntutkimus ja sitoutuminen vaik lasien nouto"
-        parts = [p for p in re.split(rf"\s+(?:ja|and)\s+(?=(?:{heads}))", body, flags=re.I) if p]
+        split = re.compile(expand(r"\s+{and}\s+") + f"(?=(?:{heads}))", re.IGNORECASE)
+        parts = [p for p in split.split(body) if p]
     if len(parts) > 1:
         each = [e for p in parts for e in parse_stage_edits(p, journey=base, lang=lang)]
         if len(each) > len(edits) and all(
