@@ -53,7 +53,7 @@ class PlannerState:
     last_edit: str = ""
     """The last message read as a correction: the same text again is an answer."""
     last_question: str = ""
-    """The last message answered as a question: the same text again is an answer."""
+    """The message just answered as a question: the same text next is an answer."""
     retried: list[str] = field(default_factory=list)
     """Slots asked again because an answer to them gave nothing (once each)."""
     fixing: bool = False

@@ -81,6 +81,7 @@ class Turn:
             return self.answer(text, pending)
         if cmd.kind is Kind.QUESTION:
             cmd = Command(Kind.ANSWER)
+        state.last_question = ""  # only the same text twice in a row counts
         state.user_messages += 1
         state.fixing = False
         before = self.journey

@@ -170,3 +170,17 @@ def test_after_two_unreadable_stage_answers_the_proposal_stands(deps: Deps) -> N
     turn = session.step("hmm vaikea sanoa kun kaikki menee vähän sekaisin meillä")
     assert [s.name for s in session.journey.stages] == FI
     assert "ehdotettuja vaiheita" in turn.text and turn.expects is Expects.TOUCHPOINTS
+
+
+def test_a_question_asked_again_later_is_still_a_question(deps: Deps) -> None:
+    session = open_session(deps=deps, lang=Lang.FI)
+    session.opening()
+    for text in (
+        "Pyöräpaja Ketju, huolletaan pyöriä työmatkapyöräilijöille",
+        "Petri 42v, ajaa töihin",
+    ):
+        session.step(text)
+    asked = "mikä on kosketuspiste?"
+    assert "Jatketaan" in session.step(asked).text
+    session.step("haluaa että pyörä toimii, turhauttaa jonot")
+    assert "Jatketaan" in session.step(asked).text
