@@ -419,8 +419,11 @@ def _compounded(toks: list[str]) -> list[str]:
     if at < 1 or at > 2:
         return toks
     place = [t for t in toks[at + 1 :] if t.lower() not in ("the", "a", "an", "our", "their")]
-    if not 1 <= len(place) <= 2:
-        return toks
+    if not 1 <= len(place) <= 2 or any(t.lower() in _PLACE_PREPS | _CUT for t in place):
+        return toks  # "check in at reception"
+    plural = toks[at - 1].lower().endswith("s")
+    if not plural and lookup(" ".join(place), channels(), fuzzy=False) is None:
+        return toks  # "log in page", "sign up form": a verb before "in"/"on", not a place
     last = place[-1]
     if last.islower() and last.endswith("s") and not last.endswith("ss") and len(last) > 4:
         place[-1] = last[:-1]  # a place in front is singular: "hotel reception flyers"
@@ -462,8 +465,14 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
         toks = compound(drop_place(toks))
         if len(toks) > 1 and (is_verb(toks[0].lower()) or toks[0].lower() in _spoken_verbs()):
             toks.pop(0)
-    elif len(toks) > 1 and toks[0].lower() in _english_verbs():
+    elif (
+        len(toks) > 1
+        and toks[0].lower() in _english_verbs()
+        and toks[1].lower() not in ("up", "in", "on", "out", "off")  # "sign up form" stays
+    ):
         toks.pop(0)
+        while len(toks) > 1 and toks[0].lower() in _LEADING:
+            toks.pop(0)  # "book a demo" -> "demo"
     out = " ".join(toks).strip(" ,.;:")
     if out.lower() in _NOT_A_PLACE:
         return ""  # "heti", "paikan päällä": when or how, not a touchpoint
