@@ -3,6 +3,8 @@ one message, the new stage named after its place, "call X Y"."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from assistant.brains.offline.stage_answer import parse_stages
@@ -122,7 +124,8 @@ def test_edits_of_the_business_model(lang: str, text: str, stages: list[str]) ->
     assert parse_stages(text, lang=lang, journey=journey) == stages
 
 
-def test_an_edit_of_the_proposal_is_the_stages_answer_not_a_correction(deps: Deps) -> None:
+def _at_stages_question(deps: Deps) -> Any:
+    """A Finnish interview of a bike shop, answered up to the stages question."""
     session = open_session(deps=deps, lang=Lang.FI)
     session.opening()
     for text in (
@@ -131,6 +134,11 @@ def test_an_edit_of_the_proposal_is_the_stages_answer_not_a_correction(deps: Dep
         "haluaa että pyörä toimii, turhauttaa jonot",
     ):
         session.step(text)
+    return session
+
+
+def test_an_edit_of_the_proposal_is_the_stages_answer_not_a_correction(deps: Deps) -> None:
+    session = _at_stages_question(deps)
     turn = session.step("ok mut lisää hankinnan jälkeen vaihe Pyörän jättö. ja seikkailu pois")
     assert [s.name for s in session.journey.stages] == [*FI[:3], "Pyörän jättö", "Sitoutuminen"]
     assert turn.expects is Expects.TOUCHPOINTS and turn.stage == "Löytäminen"
@@ -139,14 +147,7 @@ def test_an_edit_of_the_proposal_is_the_stages_answer_not_a_correction(deps: Dep
 def test_the_same_question_twice_is_read_as_the_answer(deps: Deps) -> None:
     """A scripted or stubborn user who repeats a message the assistant took for a question
     meant it as the answer: the interview never loops on it."""
-    session = open_session(deps=deps, lang=Lang.FI)
-    session.opening()
-    for text in (
-        "Pyöräpaja Ketju, huolletaan pyöriä työmatkapyöräilijöille",
-        "Petri 42v, ajaa töihin",
-        "haluaa että pyörä toimii, turhauttaa jonot",
-    ):
-        session.step(text)
+    session = _at_stages_question(deps)
     asked = "mitkä vaiheet olisi hyvä ottaa?"
     first = session.step(asked)
     assert first.expects is Expects.STAGES and not session.journey.stages
