@@ -6,7 +6,15 @@ import re
 
 from assistant.lang.lexicon import Entry, channels, cues, lookup
 from assistant.lang.verbs import is_verb
-from assistant.lang.words import clean, compound_lemma, fuzzy_equal, lemma, strip_name, words
+from assistant.lang.words import (
+    clean,
+    compound_lemma,
+    fi_forms,
+    fuzzy_equal,
+    lemma,
+    strip_name,
+    words,
+)
 
 _SEP = re.compile(
     r"\s*(?:[,;\n\r•·|/]|\s\+\s|(?:^|\s)[-*–]\s|\s(?:ja|sekä|tai|and|or|plus|&)\s|\d+[.)]\s)\s*",
@@ -49,7 +57,7 @@ def base_form(item: str, *, lang: str) -> str:
         word = toks[0]
         nominative = lang == "fi" and word.lower().endswith("nen")  # "Ensitapaaminen"
         if word[:1].isupper() and lemma(word) == word.lower() and not nominative:
-            return strip_name(word)
+            return word if _as_written(word) else strip_name(word)
         if lang == "fi" and word.isalpha():
             base = _finnish_base(word)
             return base[:1].upper() + base[1:] if word[:1].isupper() else base
@@ -57,10 +65,14 @@ def base_form(item: str, *, lang: str) -> str:
         if lang == "fi" and dash and head and tail.isalpha() and len(tail) >= 4:
             return f"{head}-{_finnish_base(tail)}"  # "Facebook-ryhmissä" -> "Facebook-ryhmät"
         return word
-    if lemma(toks[-1]) == toks[-1].lower() and (
-        toks[-1][:1].isupper() or _known_name([*toks[:-1], strip_name(toks[-1])])
+    if (
+        lemma(toks[-1]) == toks[-1].lower()
+        and not _as_written(toks[-1])
+        and (toks[-1][:1].isupper() or _known_name([*toks[:-1], strip_name(toks[-1])]))
     ):
         toks[-1] = strip_name(toks[-1])  # "Google Mapsista", "google mapsista" -> "Google Maps"
+    elif toks[-1][:1].isupper() and _as_written(toks[-1]):
+        pass  # a name as written: "vähän LinkedIn"
     elif (
         lang == "fi"
         and toks[-1].isalpha()
@@ -95,6 +107,25 @@ def _known_name(toks: list[str]) -> bool:
     phrase = " ".join(toks).lower()
     entry = lookup(phrase, channels(), fuzzy=False)
     return entry is not None and phrase in (entry.fi.lower(), entry.en.lower(), *entry.forms)
+
+
+def _as_written(word: str) -> bool:
+    """Whether a word already is a base form, so no foreign-name case ending may be cut
+    from it: a known channel's name ("LinkedIn") or a Finnish base form, alone or as the
+    last part of a compound ("Tukipuhelin", not "Tukipuhel")."""
+    low = word.lower()
+    if strip_name(word) == word:
+        return True
+    entry = lookup(low, channels(), fuzzy=False)
+    if entry is not None and low in (entry.fi.lower(), entry.en.lower(), *entry.forms):
+        return True
+    table = fi_forms()
+    if table.get(low) == low:
+        return True
+    return any(
+        table.get(low[i:]) == low[i:] and table.get(low[:i]) is not None
+        for i in range(3, len(low) - 3)
+    )
 
 
 def _finnish_base(word: str) -> str:

@@ -339,6 +339,7 @@ _NOT_A_NAME = frozenset(
 )
 
 
+_WHOSE = frozenset({"meidän", "heidän", "teidän", "hänen", "niiden", "omaan", "omalle"})
 _ONLY_GENERIC = frozenset({"asiakas", "asiakkaat", "customer", "customers", "people", "ihmiset"})
 
 
@@ -451,6 +452,8 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
         toks.pop()
     while len(toks) > 2 and " ".join(t.lower() for t in toks[-2:]) in _TRAILING_PAIRS:
         toks = toks[:-2]  # "Pinterest jonkin verran", "Messut kerran vuodessa"
+    if lang == "fi" and len(toks) > 2 and toks[-2].lower() in _WHOSE:
+        toks = toks[:-2]  # "koneiden siirto meidän hallintaamme": whose and where it goes
     for i, tok in enumerate(toks[1:], start=1):
         if tok.lower() in ("päästä", "kuluttua") and i > 1:
             toks = toks[: i - 1]  # "takuutarkastus vuoden päästä": the time goes

@@ -17,10 +17,11 @@ def _same(word: str, part: str) -> bool:
     return len(part) >= 4 and len(word) >= 4 and fuzzy_equal(word, part)
 
 
-def strength(ws: list[str], name: str, *, first_word: bool = False) -> int:
+def strength(ws: list[str], name: str, *, first_word: bool = False, loose: bool = False) -> int:
     """How surely the words refer to `name`: FULL (every content word of the name),
     ALIAS (a known channel's other name, or the head word of a longer name), HEAD (the
-    last part of a compound, "lomake" for "Tarjouslomake"), or 0."""
+    last part of a compound, "lomake" for "Tarjouslomake"), or 0. `loose` also lets either
+    end of a compound part count, for lists where every item names a touchpoint."""
     parts = [p for p in words(name) if len(p) >= 3] or words(name)
     if not parts or not ws:
         return 0
@@ -40,9 +41,10 @@ def strength(ws: list[str], name: str, *, first_word: bool = False) -> int:
         return ALIAS  # "demo" for "Demo call", "kickoff" for "Kickoff call"
     if len(parts) == 1 and len(head) >= 8:
         for w in ws:
-            base = sorted(keys(w), key=len)[-1] if len(w) >= 4 else ""
-            if len(base) >= 4 and head.endswith(base) and head != base:
-                return HEAD
+            if len(w) >= 4 and any(
+                len(k) >= 4 and head.endswith(k) and head != k for k in keys(w)
+            ):
+                return HEAD  # "raporttia" for "Kuukausiraportti"
     if len(parts) == 1 and len(head) >= 6:
         stems = [k for k in keys(head) if len(k) >= 6]
         if head.endswith("nen"):
@@ -50,12 +52,18 @@ def strength(ws: list[str], name: str, *, first_word: bool = False) -> int:
         for w in ws:
             if len(w) > len(head) + 2 and any(w.startswith(k) for k in stems):
                 return HEAD  # "ajanvarauskalenteri" is about Ajanvaraus
+    if loose:
+        for w in ws:
+            bases = [k for k in keys(w) if len(k) >= 5] if len(w) >= 5 else []
+            for part in parts:
+                if any(part != k and (part.endswith(k) or part.startswith(k)) for k in bases):
+                    return HEAD  # in a list of feelings: "kartoitus", "tiketit"
     return 0
 
 
-def best(ws: list[str], names: list[str]) -> str | None:
+def best(ws: list[str], names: list[str], *, loose: bool = False) -> str | None:
     """The name the words refer to most surely (ties: the longer name)."""
-    scored = [(strength(ws, n), len(words(n)), n) for n in names]
+    scored = [(strength(ws, n, loose=loose), len(words(n)), n) for n in names]
     scored = [s for s in scored if s[0] > 0]
     if not scored:
         return None

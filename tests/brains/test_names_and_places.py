@@ -23,6 +23,12 @@ from assistant.model import BusinessType, JourneyMap, Lang, Stage, Touchpoint
         ("google haku ja facebook", ["Google-haku", "Facebook"]),
         ("seuraava aika varataan heti kassalla", ["Kassa"]),
         ("kaverin suosituksesta", ["Kaverin suositus"]),
+        # A base form keeps its "-in"/"-n" ending: no foreign-name case ending is cut.
+        ("Tukipuhelin, tikettijärjestelmä ja kuukausiraportti.", ["Tukipuhelin", "Tikettijärjestelmä", "Kuukausiraportti"]),
+        ("Suositukset ja vähän LinkedIn.", ["Suositukset", "LinkedIn"]),
+        ("Woltin kautta ja Googlen", ["Wolt", "Google"]),
+        # Whose and where it goes is no part of the name.
+        ("koneiden siirto meidän hallintaamme ja tapaaminen heidän toimistollaan", ["Koneiden siirto", "Tapaaminen"]),
     ],
 )
 def test_finnish_touchpoint_names(said: str, names: list[str]) -> None:
@@ -60,6 +66,18 @@ def test_motivators_go_where_the_user_says() -> None:
     assert [(p.stage, p.motivators) for p in got] == [
         ("Koulutus", ["pääsee heti ajamaan"]),
         ("Hankinta", ["näkee vapaat ajat netistä"]),
+    ]
+
+
+def test_se_etta_is_one_motivator_even_when_it_names_a_touchpoint() -> None:
+    spec = [("Harkinta", ["Kartoitus"]), ("Palvelu", ["Tukipuhelin", "Raportti"])]
+    stages = [Stage(name=s, touchpoints=[Touchpoint(name=t) for t in ts]) for s, ts in spec]
+    got = parse_motivators(
+        "Palvelussa se, että puhelimeen vastaa aina tuttu ihminen.",
+        journey=JourneyMap(language=Lang.FI, stages=stages),
+    )
+    assert [(p.stage, p.name, p.motivators) for p in got] == [
+        ("Palvelu", "Tukipuhelin", ["puhelimeen vastaa aina tuttu ihminen"])
     ]
 
 

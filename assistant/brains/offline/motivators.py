@@ -29,6 +29,9 @@ _THAT = re.compile(
     r"|^(?:that|the fact that)\b\s+|^(?:ja|and|sekä|also|myös|plus)\b\s+",
     re.IGNORECASE,
 )
+# "Palvelussa se, että puhelimeen vastaa ...": "se, että" introduces one thought.
+_SE = re.compile(r"\b(?:se|ne|the fact)$", re.IGNORECASE)
+_THAT_OPENS = re.compile(r"(?:että|et|that)\b", re.IGNORECASE)
 _NEW_ITEM = re.compile(r"^(?:se\s*,?\s+(?:et|että|kun)|that)\b", re.IGNORECASE)
 
 
@@ -60,7 +63,8 @@ def _pieces(sentence: str, stages: list[Stage], names: list[str]) -> list[str]:
         part = part.strip(" .")
         if not part:
             continue
-        if out and not (_opens_place(part, stages, names) or _NEW_ITEM.match(part)):
+        said_that = bool(out) and bool(_SE.search(out[-1])) and bool(_THAT_OPENS.match(part))
+        if out and (said_that or not (_opens_place(part, stages, names) or _NEW_ITEM.match(part))):
             out[-1] = f"{out[-1]}{joint}{part}"  # the same thought goes on
         else:
             out.append(part)

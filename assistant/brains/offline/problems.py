@@ -301,9 +301,9 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
             ws = words(chunk)
             if not ws:
                 continue
-            named = refer.all_named(ws, names) or [
-                n for n in [refer.best(ws, names)] if n is not None
-            ]
+            named = refer.all_named(ws, names)
+            loose = not named  # only a part of a compound: never over a surer match
+            named = named or [n for n in [refer.best(ws, names, loose=True)] if n is not None]
             targets = [p for p in pairs if p[1] in named]
             stage = next(
                 (s for s in journey.stages if s.touchpoints and refer.strength(ws, s.name) == 3),
@@ -319,8 +319,11 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
                 waiting += targets
                 continue
             if targets or waiting:
-                for p in waiting + targets:
+                for p in waiting:
                     got[p] = score
+                for p in targets:
+                    if not (loose and p in got):
+                        got[p] = score
                 waiting = []
             elif _REST.search(chunk) and context is not None:
                 for p in pairs:
