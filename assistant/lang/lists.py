@@ -132,6 +132,8 @@ def _finnish_base(word: str) -> str:
     """Lemma of one Finnish word, compounds the dictionary cuts short or lacks included:
     "kassalla" -> "kassa", "karttahaun" -> "karttahaku", "tapahtumapäivä" stays."""
     low = word.lower()
+    if low[-1:].isalpha() and low[-1] not in "aeiouyäöntslrkh":
+        return low  # no Finnish word ends so ("untappd", "whatsapp"): a foreign name as written
     for possessive in ("mme", "nne", "nsa", "nsä"):
         stripped = low[:-3]
         if low.endswith(possessive) and len(low) > 7 and lemma(low) == stripped != lemma(stripped):

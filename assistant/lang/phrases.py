@@ -30,6 +30,24 @@ def is_function_word(word: str) -> bool:
     return word.lower() in _words("function")
 
 
+def tells_story(clause: str) -> bool:
+    """Whether a clause tells what happens rather than naming a place: it opens (after a
+    joining word or two) with a word such as "se", "moni", "people", "it"."""
+    toks = [t.lower().strip(".,!?:;\"'") for t in clause.split()]
+    while toks and toks[0] in _words("story_joins"):
+        toks.pop(0)
+    if len(toks) < 3 or toks[0] not in _words("story_openers"):
+        return False
+    if toks[0].isascii() and not toks[0] in ("se", "ne", "en", "ei", "kuka"):
+        return True  # English: "people walk past it"
+    return any(is_verb(t) or _spoken_present(t) for t in toks[1:])
+
+
+def _spoken_present(word: str) -> bool:
+    """A Finnish verb's he/she form the dictionary may miss: "ohjaa", "näkee"."""
+    return len(word) >= 4 and word.isalpha() and word[-1] == word[-2] and word[-1] in "aeiouyäö"
+
+
 def _content(tokens: list[str], *, lang: str = "fi") -> list[str]:
     """The first run of content words (the phrase), up to a function word or a stop."""
     run: list[str] = []
@@ -100,6 +118,9 @@ def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
     after = _content(toks[v + 1 :])
     before = _content(toks[:v])
     if lemma(toks[v].lower()) == "olla" or toks[v].lower() in ("on", "ovat"):
+        where = [t.lower().strip(",.") for t in toks[:v] if t.lower() not in _words("function")]
+        if len(where) == 1 and where[0].endswith(_LOCATIVE) and after:
+            return " ".join(after), False  # "ovella on liitutaulu": what is there, not where
         return " ".join(before or after), False
     if not after:
         return " ".join(before), True
@@ -400,6 +421,9 @@ def compound(toks: list[str]) -> list[str]:
     "Facebook-arvostelut"."""
     if len(toks) != 2 or not all(t.isalpha() for t in toks) or not toks[1].islower():
         return toks
+    whole = lookup(" ".join(toks).lower(), channels(), fuzzy=False)
+    if whole is not None and " ".join(toks).lower() in (whole.fi.lower(), *whole.forms):
+        return whole.fi.split()  # "google maps" is Google Maps, not "Google-maps"
     first = toks[0].lower()
     for base in (first, first[:-2] if first.endswith("in") else "", first[:-1]):
         entry = lookup(base, channels(), fuzzy=False) if len(base) >= 3 else None

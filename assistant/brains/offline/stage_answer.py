@@ -59,6 +59,9 @@ def _remark() -> re.Pattern[str]:
 def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | None:
     """The whole stage list, or None when the answer gives none (then it is asked again)."""
     proposed = proposed_stages(journey, lang)
+    if laid_out := _laid_out(text):
+        return laid_out  # "1. yhteydenotto 2. kartoitus ...", "mainos -> tilaus -> ...", a line each
+    text = _AFTERWORD.sub("", text.strip())  # "seikailu pitäis olla reissu, muuten ok"
     base = journey.model_copy(update={"stages": [Stage(name=n) for n in proposed]})
     edited = _edited(text, base=base, lang=lang)
     if edited is not None:
@@ -83,11 +86,47 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
     for key in ("b2b", "five"):  # "b2b" first: "toinen" must not fall to "ensimmäinen".
         if any(w in models[key]["words"] for w in head) and len(own) < 3:
             return list(models[key][lang])
-    if yes_no(text) and len(own) < 3:
-        return proposed
+    if (yes_no(text) or regex(r"\b{accept_phrase}\b").search(text)) and len(own) < 3:
+        return proposed  # "no käy kai, en mä keksi parempaakaan", "you decide"
     if own and all(lookup(i, channels()) for i in own):
         return None  # "Instagramista ja Googlesta" names places, not stages: ask again
+    if len(own) == 2 and any(len(i.split()) > 2 for i in own) and not _own().search(text):
+        return None  # two clauses, not two stages: "toi on ihan hyvä runko, mennään sillä"
     return own if len(own) >= 2 else None
+
+
+_ARROW = re.compile(r"\s*(?:->|→|=>|—>|>)\s*")
+_NUMBERED = re.compile(r"(?:^|(?<=\s))\d{1,2}\s*[.)]\s+")
+_AFTERWORD = re.compile(
+    r"[\s,.;-]+(?:muuten\s+(?:ok|hyvä|käy|kaikki\s+ok|sopii)|otherwise\s+(?:great|fine|good|ok)|"
+    r"rest\s+is\s+fine|the\s+rest\s+(?:is\s+)?(?:fine|ok))[\s.!]*$",
+    re.IGNORECASE,
+)
+
+
+def _laid_out(text: str) -> list[str] | None:
+    """The user's own stages laid out as a list: numbered, joined by arrows or one a line
+    (after an optional lead-in line); a comment after them ("siinä se", "that's how a physio
+    clinic works") is no stage."""
+    body = text.strip()
+    if _ARROW.search(body) and len(_ARROW.split(body)) >= 3:
+        body = re.split(r"(?<=\w)[.!?]\s+|\n\s*\n", body)[0]  # "... -> review. Simple"
+        head, _, _ = body.rpartition(":")
+        parts = _ARROW.split(body.rsplit(":", 1)[-1] if head else body)
+    elif len(_NUMBERED.findall(body)) >= 3:
+        parts = [p for p in _NUMBERED.split(body.rsplit(":", 1)[-1]) if p.strip()]
+        parts = [p.split("\n\n")[0] for p in parts]
+    else:
+        blocks = [b for b in re.split(r"\n\s*\n", body) if b.strip()]
+        lines = [ln.strip(" -•*\t") for ln in (blocks[0].splitlines() if blocks else [])]
+        lines = [ln for ln in lines if ln]
+        if lines and lines[0].endswith(":"):
+            lines = lines[1:]  # "oma ehdotus:"
+        if len(lines) < 3 or any(len(ln.split()) > 5 for ln in lines):
+            return None
+        parts = lines
+    items = [_stage_name(p.strip(" ,.;")) for p in parts if p.strip(" ,.;")]
+    return items[:10] if len(items) >= 3 and all(items) else None
 
 
 def _edited(text: str, *, base: JourneyMap, lang: str) -> list[str] | None:
@@ -164,6 +203,7 @@ def _stage_name(item: str, *, sequence: bool = True) -> str:
     ("eka löytäminen, sit ..."), otherwise it is part of the name ("Eka käynti")."""
     opener = r"^(?:{opener}|{first_opener})\s+" if sequence else r"^{opener}\s+"
     item = regex(opener).sub("", item.strip()).strip(" .:;-–")
+    item = re.sub(r"^(?:the|a|an)\s+(?=\w)", "", item, flags=re.IGNORECASE)  # "the dinner"
     if not item or is_nothing(item) or len(item.split()) > 5 or _remark().search(item):
         return ""
     return item[:1].upper() + item[1:]

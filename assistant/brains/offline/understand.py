@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 
 from assistant.brains.offline import parse as P
 from assistant.brains.offline.detail import parse_detail
@@ -22,6 +23,7 @@ from assistant.lang.nothing import is_nothing
 from assistant.lang.phrases import (
     is_function_word,
     plausible_name,
+    tells_story,
     tidy_touchpoint,
     touchpoint_names,
 )
@@ -105,6 +107,9 @@ def _tp_of(journey: JourneyMap, name: str, **fields: object) -> TouchpointPatch:
     return TouchpointPatch(stage=stage, name=name, **fields)  # type: ignore[arg-type]
 
 
+_QUOTED = re.compile(r"""^["'”“‘’].*["'”“‘’]$""")
+
+
 def _touchpoints(
     text: str, *, stage: str | None, lang: Lang, journey: JourneyMap
 ) -> list[TouchpointPatch]:
@@ -122,11 +127,14 @@ def _touchpoints(
         for part in clauses(sentence):
             if _complains(part) or is_nothing(part):
                 continue  # a pain point is not a place
+            if out and _QUOTED.match(part.strip()):
+                continue  # "Google, 'florist near me'": what they search for, not where
+            story = bool(out) and tells_story(part)
             for raw, entry in touchpoint_names(part, lang=lang):
                 name = tidy_touchpoint(raw, lang=lang)
                 if not name or name.casefold() in seen or is_nothing(name):
                     continue
-                if describes and entry is None:
+                if (describes or story) and entry is None:
                     continue
                 if not plausible_name(name, lang=lang):
                     continue
