@@ -75,6 +75,8 @@ def context_map(row: dict[str, Any]) -> Any:
         }
     tps: dict[str, list[str]] = ctx.get("touchpoints") or {}
     names = list(ctx.get("stages") or [])
+    if row["key"] == "stages" and not row.get("correction"):
+        names = []  # the stages question meets a map without stages; `stages` is the proposal
     for stage in tps:
         if stage not in names:
             names.append(stage)

@@ -86,7 +86,7 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
     for key in ("b2b", "five"):  # "b2b" first: "toinen" must not fall to "ensimmäinen".
         if any(w in models[key]["words"] for w in head) and len(own) < 3:
             return list(models[key][lang])
-    if (yes_no(text) or regex(r"\b{accept_phrase}\b").search(text)) and len(own) < 3:
+    if (yes_no(text) or regex(r"(?<!\w){accept_phrase}(?!\w)").search(text)) and len(own) < 3:
         return proposed  # "no käy kai, en mä keksi parempaakaan", "you decide"
     if own and all(lookup(i, channels()) for i in own):
         return None  # "Instagramista ja Googlesta" names places, not stages: ask again
