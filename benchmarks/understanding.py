@@ -503,6 +503,7 @@ def run(script: dict[str, Any], *, deps: Any) -> dict[str, Any]:
 
 
 SET_NAMES = ("dev", "dev2", "dev3", "dev4", "heldout", "heldout5")
+BLIND = ("heldout5",)  # run only by name (--set heldout5), never inside "all"
 """dev2 and dev3: twelve interviews each by helpers who never read the parser, each run
 blind once (numbers in NOTES.md; dev3 was heldout3 until session 5) and looked at since;
 dev4 (was heldout4): twelve by a fifth helper, run blind once in session 5 (numbers in NOTES),
@@ -511,7 +512,7 @@ helper who read only FORMAT.md (session 6); only its totals are printed, never i
 
 
 def load(which: str) -> list[tuple[str, dict[str, Any]]]:
-    sets = list(SET_NAMES) if which == "all" else [which]
+    sets = [n for n in SET_NAMES if n not in BLIND] if which == "all" else [which]
     out = []
     for name in sets:
         for path in sorted((SETS / name).glob("*.yaml")):

@@ -176,6 +176,14 @@ class Turn:
             state.mark_skipped(pending)
             if pending.expects is Expects.REVIEW:
                 state.done = True
+            if pending.key == "stages" and not self.journey.stages:
+                # "en tiedä", "ohita": a map without stages has nowhere to put anything,
+                # so the proposed model stands, to be edited later.
+                names = proposed_stages(self.journey, self.lang)
+                self.journey = apply_patch(self.journey, MapPatch(stages=names))
+                return r.readback_text(self.lang, "stages_skipped").format(
+                    stages=" – ".join(names)
+                )
             return r.say(self.lang, "skipped")
         state.finishing = True
         if pending.expects in (Expects.REVIEW, Expects.DONE):

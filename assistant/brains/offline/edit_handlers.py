@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from assistant.brains.offline.names import clean_name, match_name, translative
 from assistant.brains.offline.rulebook import ordinal_index, regex, word_set
 from assistant.edits import Edit, Op
+from assistant.lang.verbs import is_verb
 from assistant.lang.words import words
 from assistant.model import BusinessType, JourneyMap, Lang
 
@@ -123,6 +124,29 @@ def _stage_structure(m: re.Match[str], c: Clause) -> list[Edit] | None:
     return None
 
 
+def _merge(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    """Two stages made one: "yhdistä Harkinta ja Osto nimellä Päätös", "merge A and B into one
+    called C" (without a new name the first keeps its name)."""
+    a, b = match_name(m["a"], c.stages), match_name(m["b"], c.stages)
+    if not a or not b or a == b:
+        return None
+    new = clean_name(translative(_g(m, "new")), c.lang) if _g(m, "new") else ""
+    if new and len(new.split()) <= 3 and not match_name(new, c.stages):
+        return [Edit(Op.RENAME, a, new), Edit(Op.REMOVE, b)]
+    return [Edit(Op.REMOVE, b)]
+
+
+def _split(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    """One stage made two: "jaa Palvelu kahteen: käyttöönotto ja ylläpito", "Adventure is
+    really two things: the stay and the checkout"."""
+    x = match_name(m["x"], c.stages)
+    a = clean_name(translative(m["a"]), c.lang)
+    b = clean_name(translative(m["b"]), c.lang)
+    if not x or not a or not b or len(a.split()) > 3 or len(b.split()) > 3:
+        return None
+    return [Edit(Op.RENAME, x, a), Edit(Op.ADD_STAGE, value=b, where=f"after:{a}")]
+
+
 def _order(m: re.Match[str], c: Clause) -> list[Edit] | None:
     a, b = match_name(m["a"], c.stages), match_name(m["b"], c.stages)
     if a and b and a != b:
@@ -177,6 +201,8 @@ def _add_stage(m: re.Match[str], c: Clause) -> list[Edit] | None:
         if target is None:
             return []  # a stage placed next to one the map does not have: no edit at all
         where = f"{_before(_g(m, 'rel') or _g(m, 'post'))}:{target}"
+    if not name or is_verb(words(name)[0] if words(name) else ""):
+        return None  # "loppuun jää hyvä mieli" says how it ends, it adds no stage
     named = m["name"] and regex("{stage_noun}").search(c.text)
     if name and (named or where != "end" or end):
         return [Edit(Op.ADD_STAGE, value=name, where=where)]
@@ -248,6 +274,8 @@ HANDLERS: dict[str, Handler] = {
     "critical_on": _critical_on,
     "also_b2b": _also_b2b,
     "also_b2c": _also_b2c,
+    "merge": _merge,
+    "split": _split,
     "stage_structure": _stage_structure,
     "order": _order,
     "by_mention": _by_mention,
@@ -268,6 +296,8 @@ GROUPS: dict[str, tuple[frozenset[str], ...]] = {
     "critical_on": (frozenset({"a"}),),
     "also_b2b": (frozenset(),),
     "also_b2c": (frozenset(),),
+    "merge": (frozenset({"a", "b", "new"}),),
+    "split": (frozenset({"x", "a", "b"}),),
     "stage_structure": (
         frozenset({"a", "b1", "post"}),
         frozenset({"a", "b2", "pre"}),
@@ -283,7 +313,10 @@ GROUPS: dict[str, tuple[frozenset[str], ...]] = {
     "is_critical": (frozenset({"name"}),),
     "remove": (frozenset({"a"}), frozenset({"b"})),
     "add_after": (frozenset({"ref", "post", "name"}),),
-    "add_stage": (frozenset({"name", "end", "rel", "ref1", "ref2", "post"}),),
+    "add_stage": (
+        frozenset({"name", "end", "rel", "ref1", "ref2", "post"}),
+        frozenset({"name", "end"}),
+    ),
     "not_but": (frozenset({"old", "new"}),),
     "call_it": (frozenset({"new"}),),
     "drop": (frozenset({"a"}),),

@@ -406,7 +406,21 @@ def _given(word: str, *, lang: str) -> str:
 
 def translative(raw: str) -> str:
     """ "asennukseks" / "asennukseksi" -> "asennus": the new name after "vaihda X ...ksi"."""
-    word = raw.strip(" .!,")
+    word = re.sub(r"\s*-?vaihee(?:ksi|ks)$", "", raw.strip(" .!,?"), flags=re.IGNORECASE)
+    if word != raw.strip(" .!,?"):
+        return word  # "tarjous ja sopimus -vaiheeksi"
+    low = word.lower()
+    if " " not in word and low.endswith(("iseksi", "iseks")):
+        base = word[: -(5 if low.endswith("iseks") else 6)] + "inen"
+        return base  # "tutustumiseks" -> "tutustuminen"
+    if " " not in word and low.endswith(("ksi", "ks")) and len(word) > 5:
+        spoken = low + "i" if low.endswith("ks") else low
+        base = lemma(spoken)
+        if base != spoken and base[-1:] in "aeiouyäös" and len(base) >= len(low) - 4:
+            stem = low[: -(2 if low.endswith("ks") else 3)]
+            if stem.endswith("i") and not base.endswith("i"):
+                base += "t"  # a plural: "järjestelyiksi" -> "järjestelyt"
+            return word[:1] + base[1:]  # "käytöksi" -> "käyttö", "huolloksi" -> "huolto"
     for end, repl in (("kseksi", "s"), ("ksekseen", "s"), ("kseks", "s"), ("ksi", ""), ("ks", "")):
         if word.lower().endswith(end) and len(word) > len(end) + 2 and " " not in word:
             base = word[: -len(end)] + repl

@@ -61,7 +61,8 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
     proposed = proposed_stages(journey, lang)
     if laid_out := _laid_out(text):
         return laid_out  # "1. yhteydenotto 2. kartoitus ...", "mainos -> tilaus -> ...", a line each
-    text = _AFTERWORD.sub("", text.strip())  # "seikailu pitäis olla reissu, muuten ok"
+    text = _AFTERWORD.sub("", text.strip()).rstrip(" ?")  # "seikailu pitäis olla reissu, muuten ok"
+    text = regex(r"^{polite}\s+").sub("", text)  # "Could you maybe change ...?", "voisitko ..."
     base = journey.model_copy(update={"stages": [Stage(name=n) for n in proposed]})
     edited = _edited(text, base=base, lang=lang)
     if edited is not None:
@@ -98,7 +99,7 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
 _ARROW = re.compile(r"\s*(?:->|→|=>|—>|>)\s*")
 _NUMBERED = re.compile(r"(?:^|(?<=\s))\d{1,2}\s*[.)]\s+")
 _AFTERWORD = re.compile(
-    r"[\s,.;-]+(?:muuten\s+(?:ok|hyvä|käy|kaikki\s+ok|sopii)|otherwise\s+(?:great|fine|good|ok)|"
+    r"[\s,.;!?-]+(?:muuten\s+(?:ok|hyvä|käy|kaikki\s+ok|sopii)|otherwise\s+(?:great|fine|good|ok)|"
     r"rest\s+is\s+fine|the\s+rest\s+(?:is\s+)?(?:fine|ok))[\s.!]*$",
     re.IGNORECASE,
 )
