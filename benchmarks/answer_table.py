@@ -16,6 +16,7 @@ to fail (a fixed row must come off that list, or its strict expected failure fai
 
 from __future__ import annotations
 
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -303,7 +304,7 @@ def main() -> int:
         if only and only not in row["id"]:
             continue
         group = "correction" if row.get("correction") else row["key"]
-        if "-b" in row["id"]:
+        if re.search(r"-b\d{3}$", row["id"]):
             group = f"bank {group}"  # bank_*.yaml: written blind by a helper (session 6)
         before, after, _ = run(row, kb=kb)
         bad = check(row, before, after)
