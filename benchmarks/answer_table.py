@@ -186,9 +186,11 @@ def check(row: dict[str, Any], before: Any, after: Any) -> list[str]:
     names = [s.name for s in after.stages]
     if "stages" in exp:
         # null: nothing recorded, i.e. the stages the map had (a question back, not an answer)
-        want = [str(x) for x in exp["stages"]] if exp["stages"] is not None else [
-            s.name for s in before.stages
-        ]
+        want = (
+            [str(x) for x in exp["stages"]]
+            if exp["stages"] is not None
+            else [s.name for s in before.stages]
+        )
         if len(want) != len(names) or not all(
             same_name(w, n) for w, n in zip(want, names, strict=False)
         ):

@@ -181,9 +181,7 @@ class Turn:
                 # so the proposed model stands, to be edited later.
                 names = proposed_stages(self.journey, self.lang)
                 self.journey = apply_patch(self.journey, MapPatch(stages=names))
-                return r.readback_text(self.lang, "stages_skipped").format(
-                    stages=" – ".join(names)
-                )
+                return r.readback_text(self.lang, "stages_skipped").format(stages=" – ".join(names))
             return r.say(self.lang, "skipped")
         state.finishing = True
         if pending.expects in (Expects.REVIEW, Expects.DONE):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
 
-from assistant.lang.words import fuzzy_equal, has_prefix, words
+from assistant.lang.words import fuzzy_equal, has_prefix, words, written_case
 from assistant.prompts import load_yaml
 
 
@@ -98,7 +98,8 @@ def find_all(text: str, entries: tuple[Entry, ...]) -> list[Entry]:
 
 def _base_words(text: str) -> list[str]:
     """Words with an abbreviation's case ending cut off: "NPS:ää" is NPS."""
-    return [w.split(":")[0] if ":" in w else w for w in words(text)]
+    out = [w.split(":")[0] if ":" in w else w for w in words(text)]
+    return [written_case(w) or w for w in out]  # spoken "verkkokaupas" is "verkkokaupassa"
 
 
 def _hit(word: str, form: str) -> bool:

@@ -14,6 +14,7 @@ from assistant.lang.words import (
     lemma,
     strip_name,
     words,
+    written_case,
 )
 
 _SEP = re.compile(
@@ -73,6 +74,8 @@ def base_form(item: str, *, lang: str) -> str:
         toks[-1] = strip_name(toks[-1])  # "Google Mapsista", "google mapsista" -> "Google Maps"
     elif toks[-1][:1].isupper() and _as_written(toks[-1]):
         pass  # a name as written: "vähän LinkedIn"
+    elif lang == "fi" and written_case(toks[-1]):
+        toks[-1] = _finnish_base(toks[-1])  # spoken "google arvosteluis" -> "google arvostelut"
     elif (
         lang == "fi"
         and toks[-1].isalpha()
@@ -131,7 +134,7 @@ def _as_written(word: str) -> bool:
 def _finnish_base(word: str) -> str:
     """Lemma of one Finnish word, compounds the dictionary cuts short or lacks included:
     "kassalla" -> "kassa", "karttahaun" -> "karttahaku", "tapahtumapäivä" stays."""
-    low = word.lower()
+    low = written_case(word) or word.lower()  # spoken "verkkokaupas", "nettisivuil"
     if low[-1:].isalpha() and low[-1] not in "aeiouyäöntslrkh":
         return low  # no Finnish word ends so ("untappd", "whatsapp"): a foreign name as written
     for possessive in ("mme", "nne", "nsa", "nsä"):
@@ -195,6 +198,16 @@ def _names(word: str, entry: Entry | None, *, lang: str) -> bool:
     name = entry.name(lang).lower()
     if len(low) <= 3 or strip_name(word).lower() == name:
         return True
+    # Slang shortens the name ("sposti" for Sähköposti, "insta"); a synonym of its own
+    # ("maksu" for Kassa, "laskutus" for Lasku) is kept as the user said it.
+    if any(
+        " " not in f
+        and len(f) <= len(name) - 3
+        and f[:1] == name[:1]
+        and (low == f or is_inflection(low, f))
+        for f in entry.forms
+    ):
+        return True  # slang: "spostia" is Sähköposti, "tekstari" Tekstiviesti
     parts = name.replace("-", " ").split()
     if all(len(_common(w, p)) < 4 for w in (low, lemma(low)) for p in parts):
         return False
@@ -223,7 +236,20 @@ def name_items(text: str, *, lang: str) -> list[tuple[str, Entry | None]]:
     """Items as names: a known channel's name, otherwise the user's words in base form."""
     out: list[tuple[str, Entry | None]] = []
     seen: set[str] = set()
+    raws: list[str] = []
     for raw in split_items(text):
+        parts = raw.split()
+        found = [lookup(p, channels(), fuzzy=False) for p in parts]
+        brands = [e for e in found if e is not None and e.fi == e.en and e.fi[:1].isupper()]
+        if (
+            len(parts) > 2
+            and len(brands) == len(parts)
+            and len({e.key for e in brands}) == len(parts)
+        ):
+            raws += parts  # "tiktok ig snap": known channels without commas
+        else:
+            raws.append(raw)
+    for raw in raws:
         toks = _drop_fillers(raw)
         entry = lookup(" ".join(toks), channels()) if toks else None
         one = len(toks) == 1 and "-" not in toks[0] and _names(toks[0], entry, lang=lang)

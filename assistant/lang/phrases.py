@@ -15,7 +15,7 @@ from functools import cache
 from assistant.lang.lexicon import Entry, channels, cues, lookup
 from assistant.lang.lists import name_items, split_items
 from assistant.lang.verbs import is_verb as is_verb  # re-exported: parsers read it here
-from assistant.lang.words import lemma
+from assistant.lang.words import lemma, written_case
 
 _POSTPOSITIONS = frozenset({"kautta", "avulla", "välityksellä"})
 
@@ -38,7 +38,7 @@ def tells_story(clause: str) -> bool:
         toks.pop(0)
     if len(toks) < 3 or toks[0] not in _words("story_openers"):
         return False
-    if toks[0].isascii() and not toks[0] in ("se", "ne", "en", "ei", "kuka"):
+    if toks[0].isascii() and toks[0] not in ("se", "ne", "en", "ei", "kuka"):
         return True  # English: "people walk past it"
     return any(is_verb(t) or _spoken_present(t) for t in toks[1:])
 
@@ -127,10 +127,19 @@ def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
     return " ".join(after), False
 
 
+_HOW_OFTEN = re.compile(
+    r"\b(?:(?:jonkin|jonkun)\s+verran|(?:kerran|pari\s+kertaa|kaks\s+kertaa|kaksi\s+kertaa)\s+"
+    r"(?:viikossa|kuussa|vuodessa|kvartaalissa|päivässä)|(?:once|twice)\s+a\s+(?:week|month|year|day)|"
+    r"every\s+(?:few\s+)?(?:days|weeks|months|years|week|month|year))\b",
+    re.IGNORECASE,
+)
+
+
 def touchpoint_names(sentence: str, *, lang: str) -> list[tuple[str, Entry | None]]:
     """Touchpoint names in one sentence of a touchpoints answer."""
     phrases: list[tuple[str, bool]] = []
     sentence = re.sub(r"\s*\([^)]*\)?", "", sentence)  # "booking on website (bokun)"
+    sentence = _HOW_OFTEN.sub(" ", sentence)  # "uutiskirje kerran kuussa", "once a month"
     for item in split_items(sentence):
         first = item.split()[0].lower()
         if first in _words("relative"):
@@ -226,10 +235,24 @@ _NOT_A_PLACE = frozenset(
         "päällä",
         "on",
         "site",
+        "tietty",
+        "tietysti",
+        "lähinnä",
+        "enimmäkseen",
+        "pääosin",
+        "varmaan",
+        "ainaki",
+        "ainakin",
+        "myös",
     ]
 ) | {"paikan päällä", "on site", "netissä", "verkossa", "online"}
 _LEADING |= frozenset({"itse", "tietty", "tietyt", "jotkut", "vähän", "paljon", "enimmäkseen"})
 _LEADING |= frozenset({"joskus", "usein", "välillä", "ehkä", "sometimes", "often", "maybe"})
+# Spoken fillers before a name: "no ainaki kaupan hylly", "emt, varmaan ig", "joko varaus".
+_LEADING |= frozenset(
+    {"no", "hmm", "emt", "varmaan", "ainaki", "ainakin", "joko", "tietty", "tietysti"}
+)
+_LEADING |= frozenset({"pääosin", "yleensä", "lähinnä", "eniten", "mainly", "mostly", "usually"})
 _TRAILING_MORE = frozenset(
     [
         "kuukausittain",
@@ -278,6 +301,9 @@ _CUT = frozenset(
 _TRAILING = frozenset(
     [
         "itself",
+        "outside",
+        "inside",
+        "there",
         "mostly",
         "mainly",
         "usually",
@@ -292,6 +318,11 @@ _TRAILING = frozenset(
         "vaan",
         "vain",
         "pääasiassa",
+        "pääosin",
+        "arkisin",
+        "tietty",
+        "tietysti",
+        "kai",
         "usein",
         "aina",
         "itse",
@@ -350,6 +381,11 @@ _NOT_A_NAME = frozenset(
         "mä",
         "someone",
         "joku",
+        "siinä",
+        "meil",
+        "meillä",
+        "mitä",
+        "nowhere",
         "there",
         "here",
         "this",
@@ -362,6 +398,23 @@ _NOT_A_NAME = frozenset(
 
 _WHOSE = frozenset({"meidän", "heidän", "teidän", "hänen", "niiden", "omaan", "omalle"})
 _ONLY_GENERIC = frozenset({"asiakas", "asiakkaat", "customer", "customers", "people", "ihmiset"})
+# What is said about a place, never a place: the price, the mood, a direction.
+_ONLY_GENERIC |= frozenset({"hinta", "hinnat", "price", "prices", "fiilis", "tunnelma", "vibes"})
+_NOT_PLACES = frozenset(
+    {
+        "siellä",
+        "täällä",
+        "suoraan",
+        "sisään",
+        "ulos",
+        "mikään",
+        "mitään",
+        "minä",
+        "sinä",
+        "joko",
+        "uudestaan",
+    }
+)
 
 
 def plausible_name(name: str, *, lang: str) -> bool:
@@ -372,6 +425,10 @@ def plausible_name(name: str, *, lang: str) -> bool:
         return False
     if len(toks) == 1 and toks[0].lower() in _ONLY_GENERIC:
         return False  # "Asiakas" alone, but "Customer service" is a name
+    if lang == "fi" and toks[0].lower() in _NOT_PLACES:
+        return False  # "Siellä", "Suoraan": where or how, not a place
+    if lang == "fi" and len(toks) == 1 and _verb_like(toks[0]):
+        return False  # "Postailen", "Nähny", "Ostaa": what someone does
     if toks[0][:1].isdigit() and len(toks) > 1 and not toks[0].lower().endswith(("-day", "d")):
         return False  # "300 unread" (but "14-day free trial" stays)
     if lang == "en" and len(toks) > 2:
@@ -393,16 +450,32 @@ _LOCATIVE = ("ssa", "ssä", "lla", "llä", "lta", "ltä", "sta", "stä", "lle", 
 _POSSESSIVE = re.compile(r"(?:mme|nne|nsa|nsä|ni|si)$")
 
 
+def _verb_like(word: str) -> bool:
+    """A finite verb or a spoken past participle ("nähny", "käyny")."""
+    low = word.lower()
+    spoken_participle = (
+        len(low) >= 5 and low.endswith(("ny", "nu", "nyt", "nut")) and lemma(low) == low
+    )
+    first_person = len(low) >= 6 and low.endswith(("len", "lin", "an", "än")) and is_verb(low)
+    return spoken_participle or first_person  # is_verb alone takes "pöydät", "työmaa" for verbs
+
+
 def drop_place(toks: list[str]) -> list[str]:
     """Finnish: the closing where/how words go ("Referenssisivu verkkosivuillamme",
     "Rokotusmuistutukset tekstiviestillä", "Ensitapaaminen Teamsissa"); a genitive before
     them keeps its head ("kaverin suosituksesta")."""
+    if len(toks) == 2 and all(t.isalpha() for t in toks):
+        a, b = (t.lower() for t in toks)
+        same = next((e for e in _LOCATIVE if a.endswith(e) and b.endswith(e)), None)
+        if same and lemma(a) != a and lemma(b) != b:
+            return [lemma(a), lemma(b)]  # "opastetulla retkellä": one phrase, the place itself
     while len(toks) > 1 and not _genitive(toks[-2]):
         last = toks[-1].lower().strip(",.")
         bare = _POSSESSIVE.sub("", last) if len(last) > 8 else last
         if toks[-1][:1].isupper() and len(last) < 7:
             break  # "Kauppa Helsinki": a short proper name is no case ending
-        if not (last.endswith(_LOCATIVE) or bare.endswith(_LOCATIVE)):
+        spoken = written_case(last) or ""
+        if not (last.endswith(_LOCATIVE) or bare.endswith(_LOCATIVE) or spoken.endswith(_LOCATIVE)):
             break
         dropped, toks = toks[-1], toks[:-1]
         if len(toks) == 1 and toks[0].lower() in _NOT_A_PLACE:
@@ -426,7 +499,7 @@ def compound(toks: list[str]) -> list[str]:
         return whole.fi.split()  # "google maps" is Google Maps, not "Google-maps"
     first = toks[0].lower()
     for base in (first, first[:-2] if first.endswith("in") else "", first[:-1]):
-        entry = lookup(base, channels(), fuzzy=False) if len(base) >= 3 else None
+        entry = lookup(base, channels(), fuzzy=False) if len(base) >= 2 else None  # "fb"
         if entry is not None and entry.fi[:1].isupper() and entry.fi == entry.en:
             return [f"{entry.fi}-{toks[1]}"]  # a brand: Google, Facebook, TikTok
     if first in _words("compound_heads"):

@@ -41,9 +41,7 @@ def strength(ws: list[str], name: str, *, first_word: bool = False, loose: bool 
         return ALIAS  # "demo" for "Demo call", "kickoff" for "Kickoff call"
     if len(parts) == 1 and len(head) >= 8:
         for w in ws:
-            if len(w) >= 4 and any(
-                len(k) >= 4 and head.endswith(k) and head != k for k in keys(w)
-            ):
+            if len(w) >= 4 and any(len(k) >= 4 and head.endswith(k) and head != k for k in keys(w)):
                 return HEAD  # "raporttia" for "Kuukausiraportti"
     if len(parts) == 1 and len(head) >= 6:
         stems = [k for k in keys(head) if len(k) >= 6]

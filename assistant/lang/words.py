@@ -158,6 +158,35 @@ def compound_lemma(word: str) -> str | None:
     return None
 
 
+_SPOKEN = (("st", "a"), ("lt", "a"), ("s", "sa"), ("l", "la"), ("n", "na"))
+
+
+@lru_cache(maxsize=4096)
+def written_case(word: str) -> str | None:
+    """The written form of a spoken Finnish case ending the dictionary does not know:
+    "verkkokaupas" -> "verkkokaupassa", "nettisivuil" -> "nettisivuilla", "googlest" ->
+    "googlesta". None when the word is known as it is or no ending fits."""
+    low = word.lower()
+    if len(low) < 4 or not low.isalpha():
+        return None
+    table = fi_forms()
+    if table.get(low) is not None:
+        return None
+    if any(
+        table.get(low[i:]) == low[i:] and table.get(low[:i]) is not None
+        for i in range(3, len(low) - 3)
+    ):
+        return None  # a compound of known words in their base form: "laatukierros"
+    back = any(ch in low for ch in "aou")  # vowel harmony: "netis" -> "netissä"
+    for end, add in _SPOKEN:
+        if low.endswith(end):
+            full = low + (add if back else add.replace("a", "ä"))
+            base = table.get(full) or compound_lemma(full)
+            if base is not None and base.lower() != low:
+                return full  # ("laskutus" is itself the base form of "laskutussa")
+    return None
+
+
 def keys(word: str) -> set[str]:
     """Forms a word may be matched by: itself, its lemma and its stem."""
     w = word.lower().split(":")[0]

@@ -24,11 +24,17 @@ from assistant.model import BusinessType, JourneyMap, Lang, Stage, Touchpoint
         ("seuraava aika varataan heti kassalla", ["Kassa"]),
         ("kaverin suosituksesta", ["Kaverin suositus"]),
         # A base form keeps its "-in"/"-n" ending: no foreign-name case ending is cut.
-        ("Tukipuhelin, tikettijärjestelmä ja kuukausiraportti.", ["Tukipuhelin", "Tikettijärjestelmä", "Kuukausiraportti"]),
+        (
+            "Tukipuhelin, tikettijärjestelmä ja kuukausiraportti.",
+            ["Tukipuhelin", "Tikettijärjestelmä", "Kuukausiraportti"],
+        ),
         ("Suositukset ja vähän LinkedIn.", ["Suositukset", "LinkedIn"]),
         ("Woltin kautta ja Googlen", ["Wolt", "Google"]),
         # Whose and where it goes is no part of the name.
-        ("koneiden siirto meidän hallintaamme ja tapaaminen heidän toimistollaan", ["Koneiden siirto", "Tapaaminen"]),
+        (
+            "koneiden siirto meidän hallintaamme ja tapaaminen heidän toimistollaan",
+            ["Koneiden siirto", "Tapaaminen"],
+        ),
     ],
 )
 def test_finnish_touchpoint_names(said: str, names: list[str]) -> None:

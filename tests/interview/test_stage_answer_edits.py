@@ -39,8 +39,16 @@ EN = ["Discovery", "Evaluation", "Acquisition", "Adventure", "Engagement"]
         ("fi", "no käy kai, en mä keksi parempaakaan", FI),
         ("en", "merge discovery and evaluation into one called Research", ["Research", *EN[2:]]),
         ("en", "split Adventure into Stay and Checkout", [*EN[:3], "Stay", "Checkout", EN[4]]),
-        ("en", "see ad -> visit shop -> buy -> come back", ["See ad", "Visit shop", "Buy", "Come back"]),
-        ("en", "Could you maybe change Acquisition to Booking? Otherwise great", [*EN[:2], "Booking", *EN[3:]]),
+        (
+            "en",
+            "see ad -> visit shop -> buy -> come back",
+            ["See ad", "Visit shop", "Buy", "Come back"],
+        ),
+        (
+            "en",
+            "Could you maybe change Acquisition to Booking? Otherwise great",
+            [*EN[:2], "Booking", *EN[3:]],
+        ),
         ("en", "add after acquisition a stage called Onboarding", [*EN[:3], "Onboarding", *EN[3:]]),
         ("en", "mostly yes, but drop Adventure and call Engagement Loyalty", [*EN[:3], "Loyalty"]),
         ("en", "call Adventure Onboarding", [*EN[:3], "Onboarding", "Engagement"]),

@@ -60,7 +60,9 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
     """The whole stage list, or None when the answer gives none (then it is asked again)."""
     proposed = proposed_stages(journey, lang)
     if laid_out := _laid_out(text):
-        return laid_out  # "1. yhteydenotto 2. kartoitus ...", "mainos -> tilaus -> ...", a line each
+        return (
+            laid_out  # "1. yhteydenotto 2. kartoitus ...", "mainos -> tilaus -> ...", a line each
+        )
     text = _AFTERWORD.sub("", text.strip()).rstrip(" ?")  # "seikailu pitäis olla reissu, muuten ok"
     text = regex(r"^{polite}\s+").sub("", text)  # "Could you maybe change ...?", "voisitko ..."
     base = journey.model_copy(update={"stages": [Stage(name=n) for n in proposed]})
