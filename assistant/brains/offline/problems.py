@@ -21,6 +21,11 @@ from assistant.lang.words import clean, has_prefix, words
 from assistant.model import JourneyMap
 from assistant.patch import TouchpointPatch
 
+_EXCEPT = re.compile(
+    r"[\s,.]+(?:paitsi(?:\s+(?:et|että))?|except(?:\s+(?:that|for))?|but|mut(?:ta)?|tai no|well|"
+    r"although|apart from)\s+",
+    re.IGNORECASE,
+)
 _AND = re.compile(r"\s+(?:ja|sekä|and|plus|also|myös)\s+|\s*;\s*", re.IGNORECASE)
 _IF = re.compile(r"^(?:jos|if|kun|when)\b", re.IGNORECASE)
 
@@ -72,7 +77,17 @@ def _is_problem(ws: list[str]) -> bool:
     )
 
 
+_UNSURE = re.compile(
+    r"\b(?:aren't sure|isn't sure|not sure|unsure|don't know (?:what|whether|if|how|which)|"
+    r"doesn't know (?:what|whether|if|how|which)|ei (?:oo|ole) varma|eivät ole varmoja|"
+    r"ei oo varmoja)\b",
+    re.IGNORECASE,
+)
+
+
 def _field(clause: str, ws: list[str]) -> str:
+    if _UNSURE.search(clause):
+        return "doubts"  # "some are unsure whether they can cancel": a doubt, not leaving
     if _has(ws, "leaving"):
         return "blockers"  # "jos ei oo aikaa viikon sisään ne menee muualle"
     if clause.rstrip().endswith("?") or re.search(
@@ -132,6 +147,10 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
     text = clean(text)
     if not text or is_nothing(text):
         return []
+    if m := _EXCEPT.search(text):
+        head, rest = text[: m.start()], text[m.end() :]
+        if is_nothing(head.strip(" ,.")) and rest.strip():
+            text = rest  # "ei mitään, paitsi et parkkipaikkoja on tosi vähän"
     own = _stage_touchpoints(journey, stage)
     if not own:
         return []
