@@ -79,7 +79,9 @@ def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> li
         for piece in regex(r",\s*|\s+{and}\s+(?=\S+\s+{remark_verb}\b)").split(sentence):
             found = _mentioned(piece, stages)
             it = found[-1] if found else named_before
-            if m := rule("call_it", "stage_list").find(piece.strip(" .!?")):
+            # "se vois olla paluu koska ...": the reason after the new name goes
+            bare = regex(r"\s+{reason}\s+.*$").sub("", piece.strip(" .!?"))
+            if m := rule("call_it", "stage_list").find(bare):
                 head = _mentioned(piece[: m.start()], stages)
                 target = head[-1] if head else it
                 if target and not any(e.op is Op.RENAME and e.target == target for e in out):

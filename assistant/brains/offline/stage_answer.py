@@ -172,6 +172,13 @@ def _edited(text: str, *, base: JourneyMap, lang: str) -> list[str] | None:
     return [st.name for st in edited.stages]
 
 
+_COPULA_LEAD = re.compile(
+    r"^.*?\b(?:on|ovat|is|are|et|että|like)\s+(?:(?:ennemmin|lähinnä|oikeastaan|oikeestaan|"
+    r"enemmän|basically|more|really|kind of|just)\s+)*(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def _own_list(text: str) -> list[str]:
     """The user's own stages: the list after a lead-in ("meil menee niinku näin: A, B ja C.
     C siis kun …"), else the first sentence that is a list. Every item must read as a
@@ -193,6 +200,9 @@ def _own_list(text: str) -> list[str]:
             body = _lead_in().sub("", _own().sub("", body, count=1), count=1)
         sequence = bool(regex(r"\b{next}\b").search(body))
         raw = split_items(body)
+        if len(raw) >= 3:
+            # "tanssikoululla se on ennemmin kuuleminen, kokeilutunti, …": the lead-in goes
+            raw[0] = _COPULA_LEAD.sub("", raw[0])
         items = [_stage_name(r, sequence=sequence) for r in raw]
         if len(items) >= 2 and all(items):
             candidates.append((0 if colon else 1 + i, items[:10]))
