@@ -208,11 +208,16 @@ def check(row: dict[str, Any], before: Any, after: Any) -> list[str]:
         for g in got:
             if not any(same_name(w, g) for w in want):
                 bad.append(f"touchpoint invented {g!r}")
-    elif added and not exp.get("moved"):
+    elif added and not exp.get("moved") and not exp.get("renamed"):
         bad.append(f"touchpoints invented {added}")
     for name in exp.get("removed") or []:
         if any(same_name(str(name), n) for _, n in new):
             bad.append(f"{name!r} not removed")
+    for name, renamed in (exp.get("renamed") or {}).items():
+        if not any(same_name(str(renamed), n) for _, n in new) or any(
+            same_name(str(name), n) for _, n in new
+        ):
+            bad.append(f"{name!r} not renamed to {renamed!r}")
     for name, stage in (exp.get("moved") or {}).items():
         if not any(same_name(str(name), n) and same_name(str(stage), s) for s, n in new):
             bad.append(f"{name!r} not moved to {stage!r}")

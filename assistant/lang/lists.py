@@ -162,6 +162,8 @@ def _finnish_base(word: str) -> str:
         return base + "t"  # "nettisivuilla" -> "nettisivut": the plural the user meant
     if low.endswith("nen") and base == low[:-1]:
         return low  # the dictionary cut a "-nen" word short: "jatkaminen", not "jatkamine"
+    if low.endswith("minen") and base != low and not base.endswith("nen"):
+        return low  # a "-minen" noun is its own base form: "hakeutuminen", not "hakeutua"
     if low.endswith("t") and base != low and not base.endswith("t") and len(low) > 5:
         return low  # a plural as the user said it: "facebook-mainokset", "nettisivut"
     if low == base + "t" or (

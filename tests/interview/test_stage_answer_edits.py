@@ -38,6 +38,24 @@ EN = ["Discovery", "Evaluation", "Acquisition", "Adventure", "Engagement"]
         ("fi", "1. mainos\n2. nettikauppa\n3. tilaus", ["Mainos", "Nettikauppa", "Tilaus"]),
         ("fi", "no käy kai, en mä keksi parempaakaan", FI),
         ("en", "merge discovery and evaluation into one called Research", ["Research", *EN[2:]]),
+        (
+            "fi",
+            "arviointi ja hankinta vois olla yks vaihe, vaikka varaus",
+            [FI[0], "Varaus", *FI[3:]],
+        ),
+        (
+            "fi",
+            "löytäminen vois olla hakeutuminen ja seikkailu laskettelu",
+            ["Hakeutuminen", *FI[1:3], "Laskettelu", FI[4]],
+        ),
+        (
+            "fi",
+            "ihan ok, mut ehkä löytäminen -> huomaaminen ja seikkailu -> käyttö",
+            ["Huomaaminen", *FI[1:3], "Käyttö", FI[4]],
+        ),
+        ("fi", "vaihda hankinta ja seikkailu päittäin", [*FI[:2], FI[3], FI[2], FI[4]]),
+        ("en", "fine but swap evaluation and engagement", [EN[0], EN[4], *EN[2:4], EN[1]]),
+        ("en", "Evaluation is more like Tasting for us", [EN[0], "Tasting", *EN[2:]]),
         ("en", "split Adventure into Stay and Checkout", [*EN[:3], "Stay", "Checkout", EN[4]]),
         (
             "en",

@@ -136,6 +136,20 @@ def _merge(m: re.Match[str], c: Clause) -> list[Edit] | None:
     return [Edit(Op.REMOVE, b)]
 
 
+def _swap(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    """Two stages the other way round: "vaihda hankinta ja seikkailu päittäin", "swap A and B"."""
+    a, b = match_name(m["a"], c.stages), match_name(m["b"], c.stages)
+    if not a or not b or a == b:
+        return None
+    if c.stages.index(a) > c.stages.index(b):
+        a, b = b, a
+    before_b = c.stages[c.stages.index(b) - 1]
+    edits = [Edit(Op.MOVE_STAGE, b, where=f"before:{a}")]
+    if before_b != a:
+        edits.append(Edit(Op.MOVE_STAGE, a, where=f"after:{before_b}"))
+    return edits
+
+
 def _split(m: re.Match[str], c: Clause) -> list[Edit] | None:
     """One stage made two: "jaa Palvelu kahteen: käyttöönotto ja ylläpito", "Adventure is
     really two things: the stay and the checkout"."""
@@ -275,6 +289,7 @@ HANDLERS: dict[str, Handler] = {
     "also_b2b": _also_b2b,
     "also_b2c": _also_b2c,
     "merge": _merge,
+    "swap": _swap,
     "split": _split,
     "stage_structure": _stage_structure,
     "order": _order,
@@ -297,6 +312,7 @@ GROUPS: dict[str, tuple[frozenset[str], ...]] = {
     "also_b2b": (frozenset(),),
     "also_b2c": (frozenset(),),
     "merge": (frozenset({"a", "b", "new"}),),
+    "swap": (frozenset({"a", "b"}),),
     "split": (frozenset({"x", "a", "b"}),),
     "stage_structure": (
         frozenset({"a", "b1", "post"}),

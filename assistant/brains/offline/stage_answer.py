@@ -15,10 +15,10 @@ import re
 
 from assistant.brains.offline.corrections import QUOTE as _QUOTE
 from assistant.brains.offline.corrections import parse_stage_edits
-from assistant.brains.offline.names import match_name
+from assistant.brains.offline.names import clean_name, match_name, translative
 from assistant.brains.offline.rulebook import expand, regex
 from assistant.brains.offline.stage_words import reword
-from assistant.edits import Op, apply_edits
+from assistant.edits import Edit, Op, apply_edits
 from assistant.lang.feelings import yes_no
 from assistant.lang.lexicon import channels, lookup
 from assistant.lang.lists import split_items
@@ -116,6 +116,8 @@ def _laid_out(text: str) -> list[str] | None:
         body = re.split(r"(?<=\w)[.!?]\s+|\n\s*\n", body)[0]  # "... -> review. Simple"
         head, _, _ = body.rpartition(":")
         parts = _ARROW.split(body.rsplit(":", 1)[-1] if head else body)
+        if any("," in x or len(x.split()) > 4 or regex(r"\s{and}\s").search(x) for x in parts):
+            return None  # "löytäminen -> huomaaminen ja seikkailu -> käyttö" renames
     elif len(_NUMBERED.findall(body)) >= 3:
         parts = [p for p in _NUMBERED.split(body.rsplit(":", 1)[-1]) if p.strip()]
         parts = [p.split("\n\n")[0] for p in parts]
@@ -132,6 +134,9 @@ def _laid_out(text: str) -> list[str] | None:
     return items[:10] if len(items) >= 3 and all(items) else None
 
 
+_GAPPED = re.compile(r"^(?P<old>[\wåäöÅÄÖ-]+)\s+(?P<new>[\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+)?)$")
+
+
 def _edited(text: str, *, base: JourneyMap, lang: str) -> list[str] | None:
     text = _QUOTE.sub("", text)
     body = reword(_accept().sub("", text, count=1) or text, [s.name for s in base.stages])
@@ -145,10 +150,16 @@ def _edited(text: str, *, base: JourneyMap, lang: str) -> list[str] | None:
         split = re.compile(expand(r"\s+{and}\s+") + f"(?=(?:{heads}))", re.IGNORECASE)
         parts = [p for p in split.split(body) if p]
     if len(parts) > 1:
-        each = [e for p in parts for e in parse_stage_edits(p, journey=base, lang=lang)]
-        if len(each) > len(edits) and all(
-            parse_stage_edits(p, journey=base, lang=lang) for p in parts
-        ):
+        per = [parse_stage_edits(p, journey=base, lang=lang) for p in parts]
+        base_names = [s.name for s in base.stages]
+        for i in range(1, len(per)):
+            # "löytäminen vois olla hakeutuminen ja seikkailu laskettelu": the verb is said once
+            gap = _GAPPED.match(parts[i].strip(" ,.")) if not per[i] else None
+            old = match_name(gap["old"], base_names) if gap else None
+            if gap and old and per[i - 1] and per[i - 1][-1].op is Op.RENAME:
+                per[i] = [Edit(Op.RENAME, old, clean_name(translative(gap["new"]), lang))]
+        each = [e for found in per for e in found]
+        if len(each) > len(edits) and all(per):
             edits = each
     if not edits:
         return None
@@ -164,6 +175,7 @@ def _edited(text: str, *, base: JourneyMap, lang: str) -> list[str] | None:
         e
         for e in parse_stage_edits(body, journey=edited, lang=lang)
         if e not in edits
+        and e.op is not Op.MOVE_STAGE  # read again, a swap would swap back
         and not (e.op is Op.ADD_STAGE and e.value in names)
         and not (e.op in (Op.REMOVE, Op.RENAME) and e.target in made)
     ]
