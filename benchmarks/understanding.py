@@ -1,11 +1,11 @@
 """Understanding benchmark: does the map say exactly what the entrepreneur said?
 
-Scripted users (benchmarks/understanding/{dev,dev2,dev3,dev4,heldout,heldout5}/*.yaml, format in FORMAT.md) answer
+Scripted users (benchmarks/understanding/{dev,dev2,dev3,dev4,dev5,heldout,heldout6}/*.yaml, format in FORMAT.md) answer
 the assistant the way people write. Each script carries the truth of its map. The scorer
 is strict: per field precision (nothing invented) and recall (nothing lost), items matched
 one to one, in the right stage, touchpoint and field. The held-out set is reported apart.
 
-    .venv/bin/python benchmarks/understanding.py [--set dev|dev2|dev3|dev4|heldout|heldout5|all] [--show ID]
+    .venv/bin/python benchmarks/understanding.py [--set dev|dev2|dev3|dev4|dev5|heldout|heldout6|all] [--show ID]
         [--llm-stub] [--json FILE]
 
 `--show ID` prints that interview's transcript and the differences from its truth.
@@ -502,13 +502,15 @@ def run(script: dict[str, Any], *, deps: Any) -> dict[str, Any]:
     }
 
 
-SET_NAMES = ("dev", "dev2", "dev3", "dev4", "heldout", "heldout5")
-BLIND = ("heldout5",)  # run only by name (--set heldout5), never inside "all"
+SET_NAMES = ("dev", "dev2", "dev3", "dev4", "dev5", "heldout", "heldout6")
+BLIND = ("heldout6",)  # run only by name (--set heldout6), never inside "all"
 """dev2 and dev3: twelve interviews each by helpers who never read the parser, each run
 blind once (numbers in NOTES.md; dev3 was heldout3 until session 5) and looked at since;
 dev4 (was heldout4): twelve by a fifth helper, run blind once in session 5 (numbers in NOTES),
-then looked at because one interview never finished (a loop). heldout5: twelve by a sixth
-helper who read only FORMAT.md (session 6); only its totals are printed, never its misses."""
+then looked at because one interview never finished (a loop). dev5 (was heldout5): twelve by
+a sixth helper who read only FORMAT.md, run blind (totals only) in session 6, looked at since
+session 7. heldout6: twelve by a seventh helper who read only FORMAT.md (session 7); only its
+totals are printed, never its misses."""
 
 
 def load(which: str) -> list[tuple[str, dict[str, Any]]]:
