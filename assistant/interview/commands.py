@@ -88,6 +88,20 @@ def _requests_edit(ws: list[str], v: dict[str, Any]) -> bool:
     return opens and any(w.startswith(tuple(v["edit_verbs"])) for w in ws[1:6])
 
 
+def asks_for_change(text: str) -> bool:
+    """Whether a message asks the assistant to change the map ("Could you move it there?",
+    "Siirrä se Ostoon", "the invoice actually belongs in Booking"): when nothing in it could
+    be applied, it is no answer to the pending question either."""
+    v = _vocab()
+    for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
+        ws = _words(sentence)
+        if _requests_edit(ws, v) or (ws and ws[0].startswith(tuple(v["edit_verbs"]))):
+            return True
+        if any(w in v["change_words"] for w in ws):
+            return True
+    return False
+
+
 def is_question(text: str) -> bool:
     """A question to the assistant rather than an answer to the slot."""
     stripped = text.strip()

@@ -19,6 +19,7 @@ from assistant.interview import replies as r
 from assistant.interview.commands import (
     Command,
     Kind,
+    asks_for_change,
     detect,
     fix_target,
     is_confirmation,
@@ -149,6 +150,12 @@ class Turn:
                 # Nothing understood where the journey's shape depends on it: ask once more.
                 state.retried.append(pending.id)
                 prefix = r.readback_text(lang, "nothing_found")
+                state.reopened = slot_to_json(pending)
+            elif asks_for_change(text) and text != state.last_edit:
+                # "Could you move the invoice to Booking?" naming nothing in the map: say so
+                # and ask the pending question again, never take the request as its answer.
+                state.last_edit = text
+                prefix = r.readback_text(lang, "not_applied")
                 state.reopened = slot_to_json(pending)
             else:
                 state.mark_answered(pending)

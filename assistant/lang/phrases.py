@@ -89,6 +89,24 @@ def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
     if lang == "en":
         arts = [i for i, t in enumerate(toks) if t.lower() in ("a", "an", "the")]
         verb = [i for i, t in enumerate(toks) if t.lower() in _words("copulas")]
+        if verb and verb[0] + 2 < len(toks) and _participle(toks[verb[0] + 1]):
+            # "Tickets are sold on Tiketti": the place after the preposition
+            rest = toks[verb[0] + 2 :]
+            if rest[0].lower() in _PLACE_PREPOSITIONS and len(rest) > 1:
+                return " ".join(_content(rest[1:], lang=lang) or rest[1:]), False
+        said = [i for i in range(1, len(toks)) if _says_what(toks, i)]
+        if said and not (arts and arts[0] < said[0]) and toks[0].lower() not in _words("subjects"):
+            end = said[0] - 1 if toks[said[0] - 1].lower() in _CONTACT else said[0]
+            if _content(toks[:end], lang=lang):
+                return " ".join(toks[:end]), False  # "our website has all the info"
+        place = [i for i, t in enumerate(toks) if t.lower() in _PLACE_PREPOSITIONS]
+        if place and arts and place[0] + 1 == arts[0] and place[0] > 0 and not arts[0] < place[0]:
+            first = toks[0].lower()
+            verbal = first in _english_verbs() or (first.endswith("ing") and place[0] == 1)
+            # "Payment happens at the checkout": a verb before the place, which is the name
+            verbal = verbal or any(t.lower().endswith("s") for t in toks[1 : place[0]])
+            if not verbal and first not in _words("subjects") | {"a", "an", "the"}:
+                return " ".join(toks[: place[0]]), False  # "plate recognition at the gate"
         if verb and toks[0].lower() not in ("a", "an", "the"):
             before = _content(toks[: verb[0]], lang=lang)
             if before:  # "customer support are where we serve them"
@@ -119,8 +137,13 @@ def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
     before = _content(toks[:v])
     if lemma(toks[v].lower()) == "olla" or toks[v].lower() in ("on", "ovat"):
         where = [t.lower().strip(",.") for t in toks[:v] if t.lower() not in _words("function")]
-        if len(where) == 1 and where[0].endswith(_LOCATIVE) and after:
-            return " ".join(after), False  # "ovella on liitutaulu": what is there, not where
+        placed = where and where[-1].endswith(_LOCATIVE) and all(map(_genitive, where[:-1]))
+        if placed and len(where) <= 2 and after:  # "tien varressa on kyltti" too
+            # "odotushuoneessa oli kerran meidän esite": when it was there is no name
+            what = [t for t in toks[v + 1 :] if t.lower() not in _NOT_A_PLACE | {"kerran"}]
+            return " ".join(
+                _content(what) or after
+            ), False  # "ovella on liitutaulu": what is there, not where
         return " ".join(before or after), False
     if not after:
         return " ".join(before), True
@@ -128,7 +151,8 @@ def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
 
 
 _HOW_OFTEN = re.compile(
-    r"\b(?:(?:jonkin|jonkun)\s+verran|(?:kerran|pari\s+kertaa|kaks\s+kertaa|kaksi\s+kertaa)\s+"
+    r"\b(?:(?:jonkin|jonkun)\s+verran|(?:(?:muutaman|muutama|pari|kaks|kaksi|kolme|monta|useamman)\s+)?"
+    r"(?:kerran|kertaa)\s+"
     r"(?:viikossa|kuussa|vuodessa|kvartaalissa|päivässä)|(?:once|twice)\s+a\s+(?:week|month|year|day)|"
     r"every\s+(?:few\s+)?(?:days|weeks|months|years|week|month|year))\b",
     re.IGNORECASE,
@@ -140,8 +164,13 @@ def touchpoint_names(sentence: str, *, lang: str) -> list[tuple[str, Entry | Non
     phrases: list[tuple[str, bool]] = []
     sentence = re.sub(r"\s*\([^)]*\)?", "", sentence)  # "booking on website (bokun)"
     sentence = _HOW_OFTEN.sub(" ", sentence)  # "uutiskirje kerran kuussa", "once a month"
-    for item in split_items(sentence):
+    head, colon, _ = sentence.partition(": ")
+    if colon and len(split_items(head)) >= 2:
+        sentence = head  # "…, and we ask for preparation material: slides, programme": examples
+    for n, item in enumerate(split_items(sentence)):
         first = item.split()[0].lower()
+        if n and lang == "fi" and _town(item):
+            continue  # "Kesätorit Pälkäneellä ja Kangasalla": a town, not a second place
         if first in _words("relative"):
             continue  # "palaveri, jossa käydään läpi ...": says more about the one before
         if first in _words("temporal"):
@@ -483,6 +512,95 @@ def drop_place(toks: list[str]) -> list[str]:
     return toks
 
 
+_POSTPOSITIONS_OF_PLACE = frozenset(
+    {"alla", "luona", "vieressä", "vieres", "edessä", "takana", "lähellä", "kohdalla", "päässä"}
+)
+_ILLATIVE = re.compile(r"(?:aa|ää|oo|öö|uu|yy|ii|ee)n$|(?:seen|siin|hin)$")
+# Verbs that end a name when they follow it ("the app shows wash history", "the invoice
+# comes afterwards", "early birds go out in December"); rarely nouns in a touchpoint answer.
+_EN_CLAUSE_VERBS = frozenset(
+    [
+        "send",
+        "sends",
+        "come",
+        "comes",
+        "go",
+        "goes",
+        "sell",
+        "sells",
+        "tell",
+        "tells",
+        "arrive",
+        "arrives",
+        "give",
+        "gives",
+        "bring",
+        "brings",
+        "take",
+        "takes",
+        "shows",
+        "appears",
+        "appear",
+        "pops",
+        "lands",
+        "land",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+    ]
+)
+_SHOWS_NOUN = frozenset({"trade", "road", "tv", "talk", "car", "boat", "fashion", "game", "home"})
+
+
+_SMALL = frozenset({"of", "to", "out", "in", "on", "at", "for", "it", "them"})
+_PLACE_PREPOSITIONS = frozenset({"at", "on", "in", "through", "via"})
+_PARTICIPLES = frozenset(
+    {"sold", "made", "done", "sent", "given", "shown", "found", "bought", "paid"}
+)
+
+
+def _participle(word: str) -> bool:
+    w = word.lower()
+    return w in _PARTICIPLES or (w.endswith("ed") and len(w) > 4)
+
+
+def _town(item: str) -> bool:
+    """A lone capitalised word in a place case that no channel names ("Kangasalla")."""
+    w = item.strip(" ,.")
+    return (
+        " " not in w
+        and w[:1].isupper()
+        and w.lower().endswith(_LOCATIVE)
+        and lemma(w.lower()) != w.lower()
+        and lookup(w, channels()) is None
+    )
+
+
+def _illative(word: str) -> bool:
+    """A Finnish word in the into-case that the dictionary knows as inflected."""
+    w = word.lower().strip(",.")
+    return len(w) > 5 and bool(_ILLATIVE.search(w)) and lemma(w) != w
+
+
+def _says_what(toks: list[str], i: int) -> bool:
+    """English: whether toks[i] is a verb saying what the name before it does ("the app
+    shows wash history"), not a noun ("trade shows") or a verb of a phrase ("out of")."""
+    low, before = toks[i].lower().strip(",."), toks[i - 1].lower().strip(",.")
+    if low not in _EN_CLAUSE_VERBS or before in _SMALL:
+        return False
+    return not (low == "shows" and before in _SHOWS_NOUN)
+
+
+def _before_verb(toks: list[str]) -> list[str]:
+    """English: the name before a verb that says what it does."""
+    for i in range(1, len(toks)):
+        if _says_what(toks, i):
+            return toks[:i]
+    return toks
+
+
 def _genitive(word: str) -> bool:
     w = word.lower().strip(",.")
     return w.endswith("n") and not w.endswith("nen")  # "ensitapaaminen" is nominative
@@ -561,6 +679,13 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
         toks = toks[2:]  # "jonkun verran google" -> "Google"
     if toks and toks[-1].lower() in ("et", "että", "jotta") and len(toks) > 1:
         toks.pop()  # "tekstari muistutus et ...": the clause after it was cut off
+    placed = len(toks) > 2 and toks[-1].lower() in _POSTPOSITIONS_OF_PLACE
+    if lang == "fi" and placed and _genitive(toks[-2]):
+        toks = toks[:-2]  # "kokoontumispaikka rinteen alla": where it stands goes
+    if lang == "fi" and len(toks) > 1 and _illative(toks[-1]):
+        toks.pop()  # "tiedote porraskäytävään", "e-lasku isännöitsijätoimistoon": where to
+    if lang == "en":
+        toks = _before_verb(toks)  # "the gas station next door sends people"
     if lang == "fi":
         toks = compound(drop_place(toks))
         if len(toks) > 1 and (is_verb(toks[0].lower()) or toks[0].lower() in _spoken_verbs()):

@@ -57,6 +57,26 @@ EN = ["Discovery", "Evaluation", "Acquisition", "Adventure", "Engagement"]
         ("en", "fine but swap evaluation and engagement", [EN[0], EN[4], *EN[2:4], EN[1]]),
         ("en", "Evaluation is more like Tasting for us", [EN[0], "Tasting", *EN[2:]]),
         ("en", "split Adventure into Stay and Checkout", [*EN[:3], "Stay", "Checkout", EN[4]]),
+        # Session 7: "X on Y" with a capitalised name, "X = Y", edits after an own list.
+        (
+            "fi",
+            "joo, tosi lähellä. mut Seikkailu on meillä Tunnit ja Sitoutuminen on Ensi kausi. "
+            "muuten ok",
+            [*FI[:3], "Tunnit", "Ensi kausi"],
+        ),
+        (
+            "fi",
+            "löytäminen ja arviointi on meillä sama juttu, yhdistä ne ja nimeks löytäminen. "
+            "hankinta = ajanvaraus ja seikkailu = käynti. sitoutuminen ok",
+            [FI[0], "Ajanvaraus", "Käynti", FI[4]],
+        ),
+        ("fi", "seikkailu on ok, sitoutuminen on turha sana mut käy", FI),
+        (
+            "en",
+            "For us it goes like this: Lineup, Tickets, Getting there, Festival weekend, After. "
+            "Actually, call 'After' 'Next summer', that's what it really is.",
+            ["Lineup", "Tickets", "Getting there", "Festival weekend", "Next summer"],
+        ),
         (
             "en",
             "see ad -> visit shop -> buy -> come back",
@@ -136,6 +156,24 @@ B2B_EN = ["Awareness", "Consideration", "Purchase", "Service", "Loyalty"]
             "en",
             "Mostly fine. Rename Purchase to Contract and Service to Support, and drop Loyalty.",
             [*B2B_EN[:2], "Contract", "Support"],
+        ),
+        (
+            "fi",
+            "aika hyvät. mut Palvelu on meillä Pesupäivä, ja lisää sen jälkeen Laskutus. "
+            "uskollisuus ok",
+            [*B2B_FI[:3], "Pesupäivä", "Laskutus", B2B_FI[4]],
+        ),
+        (
+            "fi",
+            "Nuo sopivat pääosin. Lisäisin Oston ja Palvelun väliin vaiheen Käyttöönotto, koska "
+            "ensimmäiset viikot ovat meillä oma prosessinsa.",
+            [*B2B_FI[:3], "Käyttöönotto", *B2B_FI[3:]],
+        ),
+        (
+            "en",
+            "Keep Awareness and Consideration, call Purchase 'Booking', call Service "
+            "'Interpreting day', and drop Loyalty: most organisations only need us once.",
+            [*B2B_EN[:2], "Booking", "Interpreting day"],
         ),
         (
             "fi",

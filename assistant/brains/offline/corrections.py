@@ -17,6 +17,8 @@ from assistant.brains.offline.names import clean_name, match_name, translative
 from assistant.brains.offline.rulebook import regex, rule, rules
 from assistant.brains.offline.stage_words import reword
 from assistant.edits import Edit, Op
+from assistant.lang.feelings import yes_no
+from assistant.lang.nothing import is_nothing
 from assistant.model import JourneyMap, Lang
 
 QUOTE = re.compile(r"(?<!\w)['‘’\"”“«»]+|['‘’\"”“«»]+(?!\w)")
@@ -81,6 +83,7 @@ def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> li
             it = found[-1] if found else named_before
             # "se vois olla paluu koska ...": the reason after the new name goes
             bare = regex(r"\s+{reason}\s+.*$").sub("", piece.strip(" .!?"))
+            bare = regex(r"^{and}\s+").sub("", bare)
             if m := rule("call_it", "stage_list").find(bare):
                 head = _mentioned(piece[: m.start()], stages)
                 target = head[-1] if head else it
@@ -90,13 +93,30 @@ def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> li
                     )
             elif rule("drop_it", "stage_list").find(piece) and it:
                 out.append(Edit(Op.REMOVE, it))
+            elif (m := rule("add_it", "stage_list").find(bare)) and it:
+                # "Palvelu on meillä Pesupäivä, ja lisää sen jälkeen Laskutus"
+                where = "before" if m.group("before") else "after"
+                ref = next((e.value for e in out if e.op is Op.RENAME and e.target == it), it)
+                out.append(
+                    Edit(
+                        Op.ADD_STAGE, value=clean_name(m.group("new"), lang), where=f"{where}:{ref}"
+                    )
+                )
             named_before = it
-    for part in regex(r"[,.;]\s*|\s+[-–—]+\s+|\s+{but}\s+").split(body):
+    for part in regex(r"[,.;]\s*|\s+[-–—]+\s+|\s+{but}\s+|\s+{and}\s+(?=[\wåäö-]+\s*=)").split(
+        body
+    ):
         part = _weak().sub("", part.strip(" .!"))
+        part = regex(r"^{and}\s+").sub("", re.sub(r"\s*:\s.*$", "", part))  # "and drop X: reason"
         if m := rule("drop", "stage_list").find(part):
             old = match_name(m.group("a"), stages)
             if old:
                 out.append(Edit(Op.REMOVE, old))
+        elif (m := rule("named_is", "stage_list").find(part)) and _names_anew(m, part):
+            # "hankinta = ajanvaraus", "Sitoutuminen on Ensi kausi" (a name, capitalised)
+            old = match_name(m.group("old"), stages)
+            if old and not any(e.target == old for e in out):
+                out.append(Edit(Op.RENAME, old, clean_name(m.group("new"), lang)))
         elif m := rule("or_say", "stage_list").find(part):
             # "… ja sitoutuminen vaik lasien nouto": "X vaik Y" renames X
             old = match_name(m.group("old"), stages)
@@ -110,9 +130,19 @@ def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> li
                 out += _parse_one(bare, journey=journey, lang=lang)
     unique: list[Edit] = []
     for e in out:
-        if e not in unique:
+        renamed = any(u.op is Op.RENAME and u.target == e.target for u in unique)
+        if e not in unique and not (e.op is Op.REMOVE and renamed):  # "eka on Löytö, ei X"
             unique.append(e)
     return unique
+
+
+def _names_anew(m: re.Match[str], part: str) -> bool:
+    """Whether "X on Y" gives a stage a new name: written "X = Y", or Y a capitalised name
+    of at most three words that is no verdict ("Seikkailu on Ok", "Palvelu on Turha")."""
+    new = m.group("new").strip()
+    if len(new.split()) > 3 or yes_no(new) is not None or is_nothing(new):
+        return False
+    return "=" in part or new[:1].isupper()
 
 
 def _mentioned(text: str, stages: list[str]) -> list[str]:
@@ -139,6 +169,8 @@ def parse_edits(text: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
         if not part:
             continue
         found = _parse_one(part, journey=journey, lang=lang)
+        if not found and ": " in part:  # "drop Loyalty: most only need us once"
+            found = _parse_one(part.split(": ")[0], journey=journey, lang=lang)
         if not found and "," in part:
             for piece in part.split(","):
                 found += _parse_one(piece.strip(" .!"), journey=journey, lang=lang)

@@ -337,5 +337,7 @@ GROUPS: dict[str, tuple[frozenset[str], ...]] = {
     "call_it": (frozenset({"new"}),),
     "drop": (frozenset({"a"}),),
     "drop_it": (frozenset(),),
+    "add_it": (frozenset({"new", "before"}),),
+    "named_is": (frozenset({"old", "new"}),),
     "or_say": (frozenset({"old", "new"}),),
 }

@@ -125,6 +125,12 @@ _CONTINUES = re.compile(
     r"varsinkin|etenkin|especially|se|it|this|tää|tämä|that's|it's|which's)\b",
     re.IGNORECASE,
 )
+_GOOD_SIDE = re.compile(
+    r"^(?:on the (?:plus|bright) side|the good (?:thing|part|news)|hyvä puoli|hyvää on|"
+    r"positiivista(?: on)?|plussaa(?: on)?|onneksi)\b",
+    re.IGNORECASE,
+)
+_WHICH = re.compile(r"^(?:which|mikä|joka|jolloin)\b", re.IGNORECASE)
 _BACK = re.compile(r"^(?:se|tää|tämä|it|this|that)\s+(?!on\s+(?:ok|hyvä|fine))\w", re.IGNORECASE)
 _AFTERWORD = re.compile(
     r"^(?:se on (?:oikeastaan |oikeestaan )?ainoa|siinä kaikki|that's it|that's all|"
@@ -161,9 +167,12 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
     # level test"), not a problem; a one-clause answer to "what is hard?" is the problem.
     many = sum(len(_pieces(s)) for s in sentences(text)) > 1
     for sentence in sentences(text):
+        if _GOOD_SIDE.match(sentence.strip()):
+            continue  # "On the plus side, when the same carer comes, dad relaxes."
         first_in_sentence = len(items)
         carry = ""
         after_if = False
+        skipped = ""  # the clause before, kept as context: "X, which annoys them" is one
         for piece in _pieces(sentence):
             item = tidy(piece)
             ws = words(item)
@@ -183,6 +192,8 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 ws = words(item)
                 carry = ""
             signal = _is_problem(ws) or item.endswith("?") or _negative(item)
+            negated = not signal and _has(ws, "negations")
+            signal = signal or negated
             leaving = _has(ws, "leaving")
             same_sentence = len(items) > first_in_sentence
             consequence = after_if and not _IF.match(item)
@@ -197,7 +208,12 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             )
             if back or (
                 same_sentence
-                and (_CONTINUES.match(item) or consequence or (leaving and not _IF.match(item)))
+                and (
+                    _CONTINUES.match(item)
+                    or consequence
+                    or negated
+                    or (leaving and not _IF.match(item))
+                )
             ):
                 prev = items[-1]
                 prev[2] = f"{prev[2]}, {item}"[:300]
@@ -208,7 +224,13 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             after_if = bool(_IF.match(item))
             quiet = after_nothing or _positive(item) or len(ws) <= 1 or many
             if not signal and not after_if and quiet:
+                skipped = item
                 continue
+            if skipped and signal and not same_sentence and _WHICH.match(item):
+                item = (
+                    f"{skipped}, {item}"  # "the app notes say 'all fine', which doesn't reassure"
+                )
+            skipped = ""
             named = touchpoint_of(ws, own)
             current = named or current
             items.append([current, _field(piece, ws), item[:300]])

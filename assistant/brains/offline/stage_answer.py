@@ -84,7 +84,7 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
         items = [_stage_name(i) for i in split_items(m.group("list"))]
         if len(items) >= 2 and all(items):
             return [match_name(i, proposed) or i for i in items]
-    own = _own_list(text)
+    own = _own_list(text, lang)
     head = words(_lead_in().sub("", _own().sub("", text, count=1), count=1))[:6]
     for key in ("b2b", "five"):  # "b2b" first: "toinen" must not fall to "ensimmäinen".
         if any(w in models[key]["words"] for w in head) and len(own) < 3:
@@ -191,17 +191,27 @@ _COPULA_LEAD = re.compile(
 )
 
 
-def _own_list(text: str) -> list[str]:
+def _own_list(text: str, lang: str) -> list[str]:
     """The user's own stages: the list after a lead-in ("meil menee niinku näin: A, B ja C.
     C siis kun …"), else the first sentence that is a list. Every item must read as a
-    stage name, or there is no list."""
-    candidates: list[tuple[int, list[str]]] = []
+    stage name, or there is no list. Edits in the sentences after the list apply to it:
+    "For us: Lineup, Tickets, After. Actually, call 'After' 'Next summer'"."""
+    items, after = _own_list_and_rest(text)
+    if len(items) >= 3 and after.strip():
+        own = JourneyMap(stages=[Stage(name=n) for n in items])
+        return _edited(after, base=own, lang=lang) or items
+    return items
+
+
+def _own_list_and_rest(text: str) -> tuple[list[str], str]:
+    candidates: list[tuple[int, list[str], str]] = []
     text = re.sub(r"(?:^|(?<=\s))\d{1,2}[.)]\s+", ", ", text)  # "1. yhteydenotto 2. kartoitus"
     if ":" in text:  # "Käytän omia:\n1. Kiinnostus\n2. Kartoitus": one item a line
         head, _, rest = text.partition(":")
         text = head + ": " + re.sub(r"\s*\n[\s,]*", ", ", rest).strip(" ,")
     led = False
-    for i, sentence in enumerate(s for s in re.split(r"(?<=\w)[.!?]\s+|\n+", text) if s.strip()):
+    sentences = [s for s in re.split(r"(?<=\w)[.!?]\s+|\n+", text) if s.strip()]
+    for i, sentence in enumerate(sentences):
         if _own().fullmatch(sentence.rstrip(" .") + "."):
             led = True  # "ei käy, mulla on omat." opens the list in the next sentence
             continue
@@ -217,10 +227,11 @@ def _own_list(text: str) -> list[str]:
             raw[0] = _COPULA_LEAD.sub("", raw[0])
         items = [_stage_name(r, sequence=sequence) for r in raw]
         if len(items) >= 2 and all(items):
-            candidates.append((0 if colon else 1 + i, items[:10]))
+            candidates.append((0 if colon else 1 + i, items[:10], " ".join(sentences[i + 1 :])))
     if not candidates:
-        return []
-    return min(candidates, key=lambda c: c[0])[1]
+        return [], ""
+    _, items, after = min(candidates, key=lambda c: c[0])
+    return items, after
 
 
 def _stage_name(item: str, *, sequence: bool = True) -> str:
@@ -230,5 +241,7 @@ def _stage_name(item: str, *, sequence: bool = True) -> str:
     item = regex(opener).sub("", item.strip()).strip(" .:;-–")
     item = re.sub(r"^(?:the|a|an)\s+(?=\w)", "", item, flags=re.IGNORECASE)  # "the dinner"
     if not item or is_nothing(item) or len(item.split()) > 5 or _remark().search(item):
+        return ""
+    if yes_no(item) is not None:  # "joo, tosi lähellä": an answer, not a stage
         return ""
     return item[:1].upper() + item[1:]
