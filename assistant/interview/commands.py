@@ -84,19 +84,33 @@ def _requests_edit(ws: list[str], v: dict[str, Any]) -> bool:
     """A polite request for a change ("voisimmeko kutsua sitä …", "could you rename …")."""
     if not ws:
         return False
+    if ws[0].startswith(tuple(v["edit_verbs"])) and re.search(r"isi(?:t|tte)(?:kö|ko)$", ws[0]):
+        return True  # "Siirtäisitkö sen sinne?", "poistaisitteko X:n?"
     opens = any(" ".join(ws[: len(r.split())]) == r for r in v["requests"])
     return opens and any(w.startswith(tuple(v["edit_verbs"])) for w in ws[1:6])
 
 
-def asks_for_change(text: str) -> bool:
-    """Whether a message asks the assistant to change the map ("Could you move it there?",
-    "Siirrä se Ostoon", "the invoice actually belongs in Booking"): when nothing in it could
-    be applied, it is no answer to the pending question either."""
+def requests_change(text: str) -> bool:
+    """Whether a sentence of the message politely asks for a change ("Could you move it
+    there?", "Siirtäisitkö sen sinne?"): never an answer, whatever else it says."""
     v = _vocab()
+    return any(
+        _requests_edit(ws, v) and ws[0] not in ("let's", "lets")  # "let's call him Dave"
+        for ws in (_words(s) for s in re.split(r"(?<=[.!?])\s+", text.strip()))
+    )
+
+
+def asks_for_change(text: str) -> bool:
+    """Whether a message reads as a change to the map ("Siirrä se Ostoon", "the invoice
+    actually belongs in Booking"): when nothing in it was understood as an answer, it is
+    no answer to the pending question either."""
+    v = _vocab()
+    if requests_change(text):
+        return True
     for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
         ws = _words(sentence)
-        if _requests_edit(ws, v) or (ws and ws[0].startswith(tuple(v["edit_verbs"]))):
-            return True
+        if ws and ws[0].startswith(tuple(v["edit_verbs"])) and ws[0] != "lisää":
+            return True  # "lisää" is also "more": "lisää asiakkaita tulee somesta"
         if any(w in v["change_words"] for w in ws):
             return True
     return False

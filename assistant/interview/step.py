@@ -23,6 +23,7 @@ from assistant.interview.commands import (
     detect,
     fix_target,
     is_confirmation,
+    requests_change,
     strip_subject,
 )
 from assistant.interview.planner import next_slot
@@ -100,7 +101,8 @@ class Turn:
             plain = not opened and cmd.kind is not Kind.FIX
             if plain and (len(text.split()) > MAX_PLAIN_EDIT or text == state.last_edit):
                 edits = []
-            if not edits and looks_like_edit(text) and text != state.last_edit and not proposing:
+            unapplied = looks_like_edit(text) or requests_change(text)
+            if not edits and unapplied and text != state.last_edit and not proposing:
                 # "poista facebook" when there is no Facebook: say so; store nothing.
                 state.last_edit = text
                 return self.next(r.readback_text(lang, "not_applied"), reason="fix")

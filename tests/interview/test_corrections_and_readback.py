@@ -170,3 +170,20 @@ def test_an_edit_of_something_not_on_the_map_is_never_stored(deps: Deps) -> None
     assert session.journey == before  # no "poista facebook" pain point
     assert "En osannut tehdä tätä muutosta" in again.text
     assert (again.slot_key, again.stage) == (turn.slot_key, turn.stage)
+
+
+def test_a_request_naming_nothing_in_the_map_is_no_answer_to_the_pending_question(
+    deps: Deps,
+) -> None:
+    session = open_session(deps=deps, lang=Lang.FI)
+    turn = _to(session, *FI_START, "instagram ja google")
+    pending = (turn.expects, turn.slot_key, turn.stage)
+    before = session.journey
+    # No "lasku" anywhere in the map: the request cannot be applied, and it is not the
+    # answer to "what causes friction here?" either.
+    turn = session.step("Lasku kuuluu oikeastaan Hankintaan. Siirtäisitkö sen sinne?")
+    assert turn.text.startswith("En osannut tehdä tätä muutosta")
+    assert (turn.expects, turn.slot_key, turn.stage) == pending
+    assert session.journey == before
+    turn = session.step("instagramissa ei näy hintoja")
+    assert "kohtaan Instagram: kipupiste" in turn.text
