@@ -58,7 +58,7 @@ def base_form(item: str, *, lang: str) -> str:
         word = toks[0]
         nominative = lang == "fi" and word.lower().endswith("nen")  # "Ensitapaaminen"
         if word[:1].isupper() and lemma(word) == word.lower() and not nominative:
-            return word if _as_written(word) else strip_name(word)
+            return word if lang == "en" or _as_written(word) else strip_name(word)
         if lang == "fi" and word.isalpha():
             base = _finnish_base(word)
             return base[:1].upper() + base[1:] if word[:1].isupper() else base
@@ -67,7 +67,8 @@ def base_form(item: str, *, lang: str) -> str:
             return f"{head}-{_finnish_base(tail)}"  # "Facebook-ryhmissä" -> "Facebook-ryhmät"
         return word
     if (
-        lemma(toks[-1]) == toks[-1].lower()
+        lang == "fi"
+        and lemma(toks[-1]) == toks[-1].lower()
         and not _as_written(toks[-1])
         and (toks[-1][:1].isupper() or _known_name([*toks[:-1], strip_name(toks[-1])]))
     ):
@@ -164,7 +165,7 @@ def _finnish_base(word: str) -> str:
         return low  # the dictionary cut a "-nen" word short: "jatkaminen", not "jatkamine"
     if low.endswith("minen") and base != low and not base.endswith("nen"):
         return low  # a "-minen" noun is its own base form: "hakeutuminen", not "hakeutua"
-    if low.endswith("t") and base != low and not base.endswith("t") and len(low) > 5:
+    if low.endswith("t") and base != low and not base.endswith("t") and len(low) > 4:
         return low  # a plural as the user said it: "facebook-mainokset", "nettisivut"
     if low == base + "t" or (
         low[-2:] in _PLURAL and base[-1:] in "aeiouyäö" and base != low and len(low) > 5
@@ -172,7 +173,8 @@ def _finnish_base(word: str) -> str:
         return low  # a plural as the user said it: "nettisivut", "pöydät", "ajotunnit"
     if base != low and not _compound_of(low, base):
         return base
-    return compound_lemma(low) or low
+    found = compound_lemma(low) or low
+    return low if found.startswith(low) else found  # a base form never grows: "kahvitauko"
 
 
 def _compound_of(word: str, base: str) -> bool:

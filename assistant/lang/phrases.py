@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from assistant.lang.lexicon import Entry, channels, cues, lookup
-from assistant.lang.lists import name_items, split_items
+from assistant.lang.lists import base_form, name_items, split_items
 from assistant.lang.verbs import is_verb as is_verb  # re-exported: parsers read it here
 from assistant.lang.words import lemma, written_case
 
@@ -133,7 +133,8 @@ def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
             stop[0] -= 1  # "tekstiviesti päivää ennen": the time goes with "ennen"
         return _trimmed(toks[: stop[0]] if stop else toks), False
     v = verbs[0]
-    after = _content(toks[v + 1 :])
+    # "lasku tulee kuukausittain": an adverb after the verb names nothing
+    after = _content([t for t in toks[v + 1 :] if t.lower().strip(",.") not in _TRAILING_MORE])
     before = _content(toks[:v])
     if lemma(toks[v].lower()) == "olla" or toks[v].lower() in ("on", "ovat"):
         where = [t.lower().strip(",.") for t in toks[:v] if t.lower() not in _words("function")]
@@ -359,6 +360,12 @@ _TRAILING = frozenset(
 )
 _TRAILING_PAIRS = frozenset(
     {
+        "of course",
+        "for sure",
+        "on fridays",
+        "on mondays",
+        "on weekends",
+        "at weekends",
         "paikan päällä",
         "paikan päälle",
         "kerran kvartaali",
@@ -442,6 +449,18 @@ _NOT_PLACES = frozenset(
         "sinä",
         "joko",
         "uudestaan",
+        "samalla",
+        "sama",
+        "jos",
+        "ääressä",
+        "syksyllä",
+        "keväällä",
+        "kesällä",
+        "talvella",
+        "syksy",
+        "kevät",
+        "kesä",
+        "talvi",
     }
 )
 
@@ -458,6 +477,8 @@ def plausible_name(name: str, *, lang: str) -> bool:
         return False  # "Siellä", "Suoraan": where or how, not a place
     if lang == "fi" and len(toks) == 1 and _verb_like(toks[0]):
         return False  # "Postailen", "Nähny", "Ostaa": what someone does
+    if len(toks) == 1 and toks[0].lower() in _TRAILING_MORE:
+        return False  # "Kuukausittain", "Automaattisesti": how often or how, not where
     if toks[0][:1].isdigit() and len(toks) > 1 and not toks[0].lower().endswith(("-day", "d")):
         return False  # "300 unread" (but "14-day free trial" stays)
     if lang == "en" and len(toks) > 2:
@@ -662,9 +683,13 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
             toks = toks[:i]
             if tok.lower() in ("jälkeen", "ennen", "after", "before") and len(toks) > 1:
                 toks.pop()  # "jälkisoitto leikkauksen jälkeen": the genitive goes too
+            if lang == "fi" and len(toks) == 1:  # "tekstiviestin kun …": the object's base form
+                toks = [base_form(toks[0], lang=lang)]
             break
-    while len(toks) > 1 and toks[-1].lower().strip(",.") in _TRAILING | _TRAILING_MORE:
+    while len(toks) > 1 and toks[-1].lower().strip(",.!") in _TRAILING | _TRAILING_MORE:
         toks.pop()
+    while lang == "en" and len(toks) > 1 and toks[-1].lower() in _SMALL:
+        toks.pop()  # "a tour of the space" cut at the article: "Tour of" -> "Tour"
     while len(toks) > 2 and " ".join(t.lower() for t in toks[-2:]) in _TRAILING_PAIRS:
         toks = toks[:-2]  # "Pinterest jonkin verran", "Messut kerran vuodessa"
     if lang == "fi" and len(toks) > 2 and toks[-2].lower() in _WHOSE:
@@ -690,6 +715,8 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
         toks = compound(drop_place(toks))
         if len(toks) > 1 and (is_verb(toks[0].lower()) or toks[0].lower() in _spoken_verbs()):
             toks.pop(0)
+            if len(toks) == 1:  # "lähetän tekstiviestin": the object in base form
+                toks = [base_form(toks[0], lang=lang)]
     elif (
         len(toks) > 1
         and toks[0].lower() in _english_verbs()
