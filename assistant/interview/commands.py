@@ -125,8 +125,19 @@ def is_question(text: str) -> bool:
     v = _vocab()
     if any(_requests_edit(_words(s), v) for s in re.split(r"(?<=[.!?])\s+", stripped)):
         return False  # "Voisimmeko kutsua sitä Järjestelyiksi?" asks for a change
+    if re.match(
+        r"^\W*(?:quick question|question|a question|kysymys|pikakysymys|kysyisin)\s*[:,-]",
+        stripped,
+        re.I,
+    ):
+        return True  # "Quick question: should the artists count as a touchpoint? …"
     starts = ws[0] in v["question_words"] or (ws[0].endswith(("ko", "kö")) and len(ws[0]) > 4)
     sentences = [_words(s) for s in re.split(r"(?<=[.!?])\s+", stripped) if _words(s)]
+    if any(
+        q.endswith("?") and any(w.startswith(tuple(v["method_words"])) for w in _words(q))
+        for q in re.split(r"(?<=[.!?])\s+", stripped)
+    ):
+        return True  # a question about the method itself: "does X count as a touchpoint?"
     if stripped.endswith("?"):
         # "Myymme kahvia. Mitä muuta?" is an answer with a question tacked on; one sentence is a
         # question, and so is a full question after a line of context ("We have a waiting

@@ -35,6 +35,15 @@ from assistant.interview.commands import Kind, detect, is_confirmation
         ("can we rename Adventure to Delivery?", Kind.ANSWER),
         ("Could you explain what a touchpoint is?", Kind.QUESTION),
         ("voinko lisätä vaiheen myöhemmin?", Kind.QUESTION),
+        # a question about the method, after context too, is asked of the assistant
+        (
+            "Quick question: should the artists themselves count as a touchpoint? "
+            "They're not really 'us'.",
+            Kind.QUESTION,
+        ),
+        ("Kassalla on jono. Onko se kosketuspiste vai kipupiste?", Kind.QUESTION),
+        ("Siirtäisitkö sen sinne?", Kind.ANSWER),
+        ("let's call him Dave. facilities manager", Kind.ANSWER),
     ],
 )
 def test_detect(text: str, kind: Kind) -> None:
