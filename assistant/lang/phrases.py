@@ -451,6 +451,12 @@ _NOT_PLACES = frozenset(
         "uudestaan",
         "samalla",
         "sama",
+        "sieltä",
+        "täältä",
+        "siitä",
+        "tästä",
+        "hyvän",
+        "hyvä",
         "jos",
         "ääressä",
         "syksyllä",
@@ -477,8 +483,8 @@ def plausible_name(name: str, *, lang: str) -> bool:
         return False  # "Siellä", "Suoraan": where or how, not a place
     if lang == "fi" and len(toks) == 1 and _verb_like(toks[0]):
         return False  # "Postailen", "Nähny", "Ostaa": what someone does
-    if len(toks) == 1 and toks[0].lower() in _TRAILING_MORE:
-        return False  # "Kuukausittain", "Automaattisesti": how often or how, not where
+    if len(toks) == 1 and (toks[0].lower() in _TRAILING_MORE or toks[0].lower().endswith("sesti")):
+        return False  # "Kuukausittain", "Sähköisesti": how often or how, not where
     if toks[0][:1].isdigit() and len(toks) > 1 and not toks[0].lower().endswith(("-day", "d")):
         return False  # "300 unread" (but "14-day free trial" stays)
     if lang == "en" and len(toks) > 2:
@@ -599,6 +605,22 @@ def _town(item: str) -> bool:
     )
 
 
+_DURATION = re.compile(
+    r"^(?:yhden|kahden|kolmen|neljän|viiden|kuuden|parin|muutaman|\d+)$", re.IGNORECASE
+)
+_TIME_GENITIVES = ("päivän", "viikon", "kuukauden", "vuoden", "tunnin", "minuutin", "illan")
+_INFINITIVES = frozenset(
+    {"tehdä", "antaa", "saada", "jättää", "käydä", "hoitaa", "ottaa", "pitää", "tilata", "varata"}
+)
+
+
+def _without_duration(toks: list[str]) -> list[str]:
+    low = [t.lower() for t in toks]
+    if len(toks) > 2 and _DURATION.match(low[0]) and low[1] in _TIME_GENITIVES:
+        return toks[2:]
+    return toks
+
+
 def _illative(word: str) -> bool:
     """A Finnish word in the into-case that the dictionary knows as inflected."""
     w = word.lower().strip(",.")
@@ -712,6 +734,9 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
     if lang == "en":
         toks = _before_verb(toks)  # "the gas station next door sends people"
     if lang == "fi":
+        toks = _without_duration(toks)  # "kahden viikon testipaketti" -> "testipaketti"
+        if len(toks) > 1 and toks[0].lower() in _INFINITIVES:
+            toks = [*toks[1:-1], base_form(toks[-1], lang=lang)]  # "tehdä reklamaation"
         toks = compound(drop_place(toks))
         if len(toks) > 1 and (is_verb(toks[0].lower()) or toks[0].lower() in _spoken_verbs()):
             toks.pop(0)

@@ -107,6 +107,7 @@ def _tp_of(journey: JourneyMap, name: str, **fields: object) -> TouchpointPatch:
     return TouchpointPatch(stage=stage, name=name, **fields)  # type: ignore[arg-type]
 
 
+_RECEIVES = re.compile(r"\b(?:saa|saavat|gets|get|receives|receive)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"""^["'”“‘’].*["'”“‘’]$""")
 
 
@@ -124,12 +125,14 @@ def _touchpoints(
         # sentence about the customers describes a place already named; only a known
         # channel in it is a new touchpoint, never its object ("hintaa").
         describes = bool(out) and bool(ws) and is_function_word(ws[0])
+        describes = describes and not _RECEIVES.search(sentence)
         for part in clauses(sentence):
             if _complains(part) or is_nothing(part):
                 continue  # a pain point is not a place
             if out and _QUOTED.match(part.strip()):
                 continue  # "Google, 'florist near me'": what they search for, not where
-            story = bool(out) and tells_story(part)
+            # "Asiakas saa myös testipaketin": what the customer is given is a place too
+            story = bool(out) and tells_story(part) and not _RECEIVES.search(part)
             for raw, entry in touchpoint_names(part, lang=lang):
                 name = tidy_touchpoint(raw, lang=lang)
                 if not name or name.casefold() in seen or is_nothing(name):
