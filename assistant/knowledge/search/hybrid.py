@@ -23,7 +23,8 @@ from assistant.knowledge.search.embeddings import embed_query
 from assistant.knowledge.search.glossary import Term, expand, translate_terms
 from assistant.knowledge.search.hits import Hit
 from assistant.knowledge.search.lexical import BM25, context_texts, query_weights
-from assistant.knowledge.search.tokens import tokens
+from assistant.knowledge.search.spoken import written_text
+from assistant.knowledge.search.tokens import tokens, words
 from assistant.lang.detect import query_lang
 
 if TYPE_CHECKING:
@@ -64,24 +65,21 @@ class HybridIndex:
         references = [not p.card and looks_like_references(p.text) for p in passages]
         self._damping = np.where(references, config.reference_factor, 1.0).astype(np.float32)
         self._prev, self._next = _neighbours(passages)
+        self._known = known_words(passages, self.lemmas)
 
     def fused(self, query: str, *, vector: Matrix | None = None) -> Matrix:
         """Every passage's fused score of vectors, BM25 and character n-grams, in passage
         order. `vector` stands in for the query's embedding (the bridge passes a card's own)."""
         cfg = self.config
+        finnish = query_lang(query) == "fi"
+        if finnish:
+            query = written_text(query, self._known)
         expansions = expand(query, self.glossary)
         weights = query_weights(
             query, config=cfg, glossary=self.glossary, expansions=expansions, lemmas=self.lemmas
         )
         bm25 = np.asarray(self.bm25.scores(weights))
-        finnish = query_lang(query) == "fi"
-        if vector is None:
-            translated = [query] if finnish else [query, *translate_terms(query, self.glossary)]
-            vector = embed_query(self.embedder, " ".join(translated))
-        # Cosine of e5 vectors sits in a narrow band (~0.7-0.9): stretch it to 0..1.
-        dense = self.vectors @ vector
-        low, high = float(dense.min()), float(dense.max())
-        dense = (dense - low) / (high - low) if high > low else np.clip(dense, 0, 1)
+        dense = self.dense(query, vector=vector)
         if bm25.max() > 0:
             bm25 = bm25 / bm25.max()
         share = cfg.vector_weight if finnish else cfg.vector_weight_en
@@ -89,6 +87,18 @@ class HybridIndex:
         if cfg.char_weight and finnish:
             fused = fused + cfg.char_weight * (self._char_scores(query, expansions) - bm25)
         return np.asarray(fused, dtype=np.float32)
+
+    def dense(self, query: str, *, vector: Matrix | None = None) -> Matrix:
+        """Every passage's cosine with the query, stretched to 0..1 (e5 cosines sit in a
+        narrow band, ~0.7-0.9). An English query is embedded with the Finnish forms of the
+        glossary terms it mentions; `vector` stands in for the query's embedding."""
+        if vector is None:
+            finnish = query_lang(query) == "fi"
+            translated = [query] if finnish else [query, *translate_terms(query, self.glossary)]
+            vector = embed_query(self.embedder, " ".join(translated))
+        dense = self.vectors @ vector
+        low, high = float(dense.min()), float(dense.max())
+        return (dense - low) / (high - low) if high > low else np.clip(dense, 0, 1)
 
     def scored(self, query: str, *, lang: str | None = None) -> list[tuple[float, Passage]]:
         """Every passage with its final score, best first (vectors always rank something)."""
@@ -118,6 +128,13 @@ class HybridIndex:
 
     def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
         return [to_hit(p, score) for score, p in self.scored(query, lang=lang)[: max(k, 0)]]
+
+
+def known_words(passages: list[Passage], lemmas: Mapping[str, str]) -> frozenset[str]:
+    """The written words a question's spoken ones may stand for (spoken.py): every form of
+    the lemma table, its lemmas and the words of the passages themselves."""
+    own = (w for p in passages for w in words(p.index_text))
+    return frozenset((*lemmas, *lemmas.values(), *own))
 
 
 def _neighbours(passages: list[Passage]) -> tuple[Matrix, Matrix]:
