@@ -28,6 +28,8 @@ from assistant.knowledge.search.tokens import tokens, words
 from assistant.lang.detect import query_lang
 
 if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
     from assistant.knowledge.ingest.passages import Passage
     from assistant.knowledge.search.embeddings import Embedder, Matrix
 
@@ -51,7 +53,11 @@ class HybridIndex:
         config: SearchConfig = DEFAULT,
         glossary: tuple[Term, ...] = (),
         lemmas: Mapping[str, str] | None = None,
+        windows: list[Passage] | None = None,
+        window_vectors: Matrix | None = None,
     ) -> None:
+        """`windows` are the document passages' runs of a few sentences (same doc_key and
+        position as their passage), `window_vectors` their embeddings."""
         self.passages = passages
         self.vectors = vectors
         self.embedder = embedder
@@ -66,6 +72,17 @@ class HybridIndex:
         self._damping = np.where(references, config.reference_factor, 1.0).astype(np.float32)
         self._prev, self._next = _neighbours(passages)
         self._known = known_words(passages, self.lemmas)
+        self.windows: HybridIndex | None = None
+        if windows and window_vectors is not None:
+            self.windows = HybridIndex(
+                passages=windows,
+                vectors=window_vectors,
+                embedder=embedder,
+                config=config,
+                glossary=glossary,
+                lemmas=self.lemmas,
+            )
+        self._owner = _owners(passages, windows or [])
 
     def fused(self, query: str, *, vector: Matrix | None = None) -> Matrix:
         """Every passage's fused score of vectors, BM25 and character n-grams, in passage
@@ -86,7 +103,21 @@ class HybridIndex:
         fused = share * dense + (1 - share) * bm25
         if cfg.char_weight and finnish:
             fused = fused + cfg.char_weight * (self._char_scores(query, expansions) - bm25)
+        if self.windows is not None and cfg.window_weight:
+            best = self._best_windows(query, vector=vector, own=fused)
+            fused = (1 - cfg.window_weight) * fused + cfg.window_weight * best
         return np.asarray(fused, dtype=np.float32)
+
+    def _best_windows(
+        self, query: str, *, vector: Matrix | None, own: NDArray[np.floating]
+    ) -> NDArray[np.floating]:
+        """Each passage's best window score (its own score when it has no window)."""
+        assert self.windows is not None
+        scores = self.windows.fused(query, vector=vector)
+        kept = self._owner >= 0
+        best = np.full(len(self.passages), -np.inf, dtype=np.float32)
+        np.maximum.at(best, self._owner[kept], scores[kept])
+        return np.where(np.isfinite(best), best, own)
 
     def dense(self, query: str, *, vector: Matrix | None = None) -> Matrix:
         """Every passage's cosine with the query, stretched to 0..1 (e5 cosines sit in a
@@ -135,6 +166,12 @@ def known_words(passages: list[Passage], lemmas: Mapping[str, str]) -> frozenset
     the lemma table, its lemmas and the words of the passages themselves."""
     own = (w for p in passages for w in words(p.index_text))
     return frozenset((*lemmas, *lemmas.values(), *own))
+
+
+def _owners(passages: list[Passage], windows: list[Passage]) -> NDArray[np.int64]:
+    """Index of each window's passage (same document and position; -1: none)."""
+    at = {(p.doc_key, p.position): i for i, p in enumerate(passages) if not p.card}
+    return np.asarray([at.get((w.doc_key, w.position), -1) for w in windows], dtype=np.int64)
 
 
 def _neighbours(passages: list[Passage]) -> tuple[Matrix, Matrix]:
