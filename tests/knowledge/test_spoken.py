@@ -8,7 +8,7 @@ import pytest
 from assistant.knowledge.search.embeddings import HashEmbedder
 from assistant.knowledge.search.hybrid import HybridIndex, known_words
 from assistant.knowledge.search.spoken import written, written_text
-from tests.knowledge.test_fusion import doc
+from tests.knowledge.test_fusion import doc, make_index
 
 KNOWN = frozenset(
     {
@@ -77,6 +77,19 @@ def test_a_spoken_question_finds_the_passage_of_its_written_words() -> None:
     index = HybridIndex(
         passages=passages, vectors=embedder.passages([p.text for p in passages]), embedder=embedder
     )
-    spoken = index.fused("onks se viimenen kohtaaminen tärkee?")
-    assert int(np.argmax(spoken)) == 0
-    assert np.allclose(spoken, index.fused("onks se viimeinen kohtaaminen tärkee?"))
+    assert index.written("onks se viimenen kohtaaminen?") == "onks se viimeinen kohtaaminen?"
+    assert index.written("is the last one important?") == "is the last one important?"
+    spoken = index.scored("onks se viimenen kohtaaminen tärkee?")
+    assert spoken[0][1] == passages[0]
+    written = index.scored("onks se viimeinen kohtaaminen tärkee?")
+    assert np.allclose([s for s, _ in spoken], [s for s, _ in written])
+
+
+def test_a_cards_text_is_scored_as_written(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bridge scores passages with each card's text: no spoken reading (and no
+    dictionary load) for text the project wrote itself."""
+    index = make_index()
+    monkeypatch.setattr(
+        "assistant.knowledge.search.hybrid.written_text", lambda *_: pytest.fail("read")
+    )
+    index.fused("Viimenen kohtaaminen")

@@ -85,12 +85,11 @@ class HybridIndex:
         self._owner = _owners(passages, windows or [])
 
     def fused(self, query: str, *, vector: Matrix | None = None) -> Matrix:
-        """Every passage's fused score of vectors, BM25 and character n-grams, in passage
-        order. `vector` stands in for the query's embedding (the bridge passes a card's own)."""
+        """Every passage's fused score of vectors, BM25 and character n-grams over its whole
+        text, in passage order. `vector` stands in for the query's embedding (the bridge passes
+        a card's own: a card retells a whole passage, so windows do not enter here)."""
         cfg = self.config
         finnish = query_lang(query) == "fi"
-        if finnish:
-            query = written_text(query, self._known)
         expansions = expand(query, self.glossary)
         weights = query_weights(
             query, config=cfg, glossary=self.glossary, expansions=expansions, lemmas=self.lemmas
@@ -103,21 +102,24 @@ class HybridIndex:
         fused = share * dense + (1 - share) * bm25
         if cfg.char_weight and finnish:
             fused = fused + cfg.char_weight * (self._char_scores(query, expansions) - bm25)
-        if self.windows is not None and cfg.window_weight:
-            best = self._best_windows(query, vector=vector, own=fused)
-            fused = (1 - cfg.window_weight) * fused + cfg.window_weight * best
         return np.asarray(fused, dtype=np.float32)
 
-    def _best_windows(
-        self, query: str, *, vector: Matrix | None, own: NDArray[np.floating]
-    ) -> NDArray[np.floating]:
-        """Each passage's best window score (its own score when it has no window)."""
-        assert self.windows is not None
-        scores = self.windows.fused(query, vector=vector)
+    def written(self, query: str) -> str:
+        """A Finnish `query` with its spoken words read as the written ones this index knows
+        (spoken.py); the user's question only, never a card's text."""
+        return written_text(query, self._known) if query_lang(query) == "fi" else query
+
+    def _with_windows(self, query: str, fused: Matrix) -> Matrix:
+        """The passages' fused scores mixed with their best window's (config.window_weight)."""
+        share = self.config.window_weight
+        if self.windows is None or not share:
+            return fused
+        scores = self.windows.fused(query)
         kept = self._owner >= 0
         best = np.full(len(self.passages), -np.inf, dtype=np.float32)
         np.maximum.at(best, self._owner[kept], scores[kept])
-        return np.where(np.isfinite(best), best, own)
+        best = np.where(np.isfinite(best), best, fused)  # no window: the passage's own
+        return np.asarray((1 - share) * fused + share * best, dtype=np.float32)
 
     def dense(self, query: str, *, vector: Matrix | None = None) -> Matrix:
         """Every passage's cosine with the query, stretched to 0..1 (e5 cosines sit in a
@@ -135,7 +137,8 @@ class HybridIndex:
         """Every passage with its final score, best first (vectors always rank something)."""
         if not self.passages or not query.strip():
             return []
-        fused = self.fused(query)
+        query = self.written(query)
+        fused = self._with_windows(query, self.fused(query))
         cfg = self.config
         bridge = cfg.bridge_weight if query_lang(query) == "fi" else cfg.bridge_weight_en
         if self.bridge is not None and bridge:
