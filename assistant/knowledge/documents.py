@@ -1,14 +1,15 @@
 """A user store of ingested documents: files in, cited passages out, idempotent by content hash.
 
 Chroma (embedded in a directory, or a server) is the one store of the passages and their
-vectors: ingest writes them there, and each search process reads them from there into an
-in-memory hybrid index. Beside it lives only the lemma table of its text (lemmas.py), which
+vectors, and of their windows of a few sentences (a second collection): ingest writes them
+there, and each search process reads them from there into an in-memory hybrid index. Beside it lives only the lemma table of its text (lemmas.py), which
 would otherwise cost a dictionary load per search process.
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from assistant.knowledge.chroma import (
     open_client,
 )
 from assistant.knowledge.ingest.cards import load_sources
-from assistant.knowledge.ingest.chunking import chunk_text
+from assistant.knowledge.ingest.chunking import chunk_text, sentence_windows
 from assistant.knowledge.ingest.outcome import EmptyDocumentError, IngestError, IngestReport
 from assistant.knowledge.ingest.passages import Passage
 from assistant.knowledge.ingest.readers import collect, read_document
@@ -63,6 +64,13 @@ class DocumentStore:
         client = open_client(path=self._path, url=self._url)
         return get_collection(client, collection_name("docs", self.embedder.name))
 
+    @cached_property
+    def windows(self) -> Any:
+        """The passages' windows (chunking.sentence_windows), each under its passage's
+        doc_key and position."""
+        client = open_client(path=self._path, url=self._url)
+        return get_collection(client, collection_name("windows", self.embedder.name))
+
     def ingest(self, paths: list[Path], *, chunk_chars: int | None = None) -> IngestReport:
         files, skipped = collect(paths)
         report = IngestReport(skipped=skipped)
@@ -86,7 +94,9 @@ class DocumentStore:
         key = str(path.resolve())
         old = self.collection.get(where={"doc_key": key}, include=["metadatas"])
         old_ids: list[str] = old["ids"]
-        if old_ids and all((m or {}).get("doc_hash") == doc_hash for m in old["metadatas"]):
+        old_windows: list[str] = self.windows.get(where={"doc_key": key}, include=[])["ids"]
+        same = all((m or {}).get("doc_hash") == doc_hash for m in old["metadatas"])
+        if old_ids and old_windows and same:  # a store from before windows gets them now
             return "unchanged", len(old_ids)
         chunks = chunk_text(doc.text, max_chars=chunk_chars)
         if not chunks:
@@ -108,21 +118,39 @@ class DocumentStore:
             )
             for i, text in enumerate(chunks)
         ]
-        vectors = self._vectors(passages, old_ids)
-        if old_ids:
-            self.collection.delete(ids=old_ids)
+        windows = [
+            replace(p, id=f"{p.id}.w{j}", text=text)
+            for p in passages
+            for j, text in enumerate(sentence_windows(p.text))
+        ]
+        vectors = self._vectors(passages, old=(self.collection, old_ids))
+        # A short passage is its own window: its vector is reused, not embedded again.
+        own = dict(zip((p.text for p in passages), vectors, strict=True))
+        window_vectors = self._vectors(windows, old=(self.windows, old_windows), known=own)
+        for collection, ids in ((self.collection, old_ids), (self.windows, old_windows)):
+            if ids:
+                collection.delete(ids=ids)
         add_passages(self.collection, passages, vectors)
+        add_passages(self.windows, windows, window_vectors)
         return ("replaced" if old_ids else "added"), len(passages)
 
-    def _vectors(self, passages: list[Passage], old_ids: list[str]) -> Matrix:
+    def _vectors(
+        self,
+        passages: list[Passage],
+        *,
+        old: tuple[Any, list[str]],
+        known: dict[str, Matrix] | None = None,
+    ) -> Matrix:
         """Embeddings of the passages; those whose text the old version of the document
-        already had come from Chroma instead of the model."""
+        already had (`old`: a collection and its ids) come from Chroma, and those of
+        `known` (text -> vector) from there, not from the model."""
         import numpy as np
 
-        reuse: dict[str, Matrix] = {}
+        collection, old_ids = old
+        reuse: dict[str, Matrix] = dict(known or {})
         if old_ids:
-            got = self.collection.get(ids=old_ids, include=["documents", "embeddings"])
-            reuse = dict(zip(got["documents"], got["embeddings"], strict=True))
+            got = collection.get(ids=old_ids, include=["documents", "embeddings"])
+            reuse.update(zip(got["documents"], got["embeddings"], strict=True))
         texts = [p.text for p in passages]
         todo = [t for t in dict.fromkeys(texts) if t not in reuse]
         # index_text is what is embedded; for a document passage it is its text.
@@ -138,9 +166,12 @@ class DocumentStore:
             from assistant.knowledge.search.hybrid import HybridIndex
 
             passages, vectors = load_passages(self.collection)
+            windows, window_vectors = load_passages(self.windows)
             self._index = HybridIndex(
                 passages=passages,
                 vectors=vectors,
+                windows=windows,
+                window_vectors=window_vectors,
                 embedder=self.embedder,
                 config=self.config,
                 glossary=load_glossary(KNOWLEDGE_DIR / "glossary.yaml"),

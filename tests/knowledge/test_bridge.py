@@ -160,3 +160,38 @@ def test_switched_off_there_is_no_bridge(tmp_path: Path) -> None:
     )
     store.ingest([article])
     assert store.index().bridge is None
+
+
+def asked(card_id: str, text: str) -> Passage:
+    return Passage(
+        id=f"{card_id}.en.q0", text=text, source="a.txt", title="Artikkeli A", card=card_id
+    )
+
+
+def test_a_question_like_a_cards_example_question_leads_to_its_passage(
+    cards: HybridIndex,
+) -> None:
+    """Neither card's text shares a word with the question; the impression card's example
+    question says it almost word for word."""
+    question = "Where do people meet us before they ever call?"
+    documents = index([A_CHECKOUT, A_IMPRESSION])
+    examples = index(
+        [
+            asked("first-impression", "Where do people meet us before they ever call us?"),
+            asked("checkout", "How many fields should the order form have?"),
+        ]
+    )
+    without = CardBridge(cards=cards, documents=documents).scores(question)
+    bridge = CardBridge(cards=cards, documents=documents, questions=examples)
+    assert bridge.scores(question)[1] == pytest.approx(1.0)
+    assert bridge.scores(question)[0] < without[0]
+    off = HybridIndex(
+        passages=documents.passages,
+        vectors=documents.vectors,
+        embedder=EMBEDDER,
+        config=SearchConfig(bridge_questions=0),
+    )
+    assert np.allclose(
+        CardBridge(cards=cards, documents=off, questions=examples).scores(question),
+        CardBridge(cards=cards, documents=off).scores(question),
+    )

@@ -156,3 +156,43 @@ def test_a_changed_document_embeds_only_its_new_passages(tmp_path: Path) -> None
     assert counting.embedded == ["# Palaute\nKysy heti."]
     assert store.count() == 2
     assert "heti" in store.search("palaute", k=1)[0].text
+
+
+def test_ingest_keeps_each_passages_windows_and_replaces_them_with_it(tmp_path: Path) -> None:
+    doc = tmp_path / "ohje.md"
+    long = "Ensin tämä. Sitten tuo. Kolmas asia. Neljäs asia. Viides asia."
+    doc.write_text(f"# Kassa\n\n{long}\n", "utf-8")
+    store = open_store(tmp_path / "s", embedder=HashEmbedder())
+    store.ingest([doc])
+    windows = store.windows.get(include=["documents", "metadatas"])
+    assert len(windows["ids"]) == 3
+    assert {m["doc_key"] for m in windows["metadatas"]} == {str(doc.resolve())}
+    assert store.index().windows is not None
+    doc.write_text("# Kassa\n\nVain yksi virke.\n", "utf-8")
+    store.ingest([doc])
+    assert store.windows.get()["documents"] == ["# Kassa\nVain yksi virke."]
+
+
+def test_a_store_from_before_windows_gets_them_without_embedding_its_passages(
+    tmp_path: Path,
+) -> None:
+    class Counting(HashEmbedder):
+        def __init__(self) -> None:
+            self.embedded: list[str] = []
+
+        def passages(self, texts: list[str]):  # type: ignore[no-untyped-def]
+            self.embedded.extend(texts)
+            return super().passages(texts)
+
+    doc = tmp_path / "ohje.md"
+    doc.write_text("# Kassa\n\nEnsin tämä. Sitten tuo. Kolmas asia. Neljäs asia.\n", "utf-8")
+    counting = Counting()
+    no_cards = SearchConfig(bridge_weight=0, bridge_weight_en=0)
+    store = open_store(tmp_path / "s", embedder=counting, config=no_cards)
+    store.ingest([doc])
+    store.windows.delete(ids=store.windows.get()["ids"])
+    counting.embedded.clear()
+    report = store.ingest([doc])
+    assert (report.unchanged, report.replaced) == (0, 1)
+    assert counting.embedded == store.windows.get()["documents"]
+    assert store.ingest([doc]).unchanged == 1

@@ -6,6 +6,12 @@ import re
 
 MAX_CHARS = 800
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+_SENTENCE_OR_LINE = re.compile(r"(?<=[.!?…])\s+|\n+")
+WINDOW_SENTENCES = 3
+"""Sentences per window of a passage (a heading or a list item counts as one)."""
+WINDOW_STEP = 2
+"""Sentences from one window's start to the next: neighbours share a sentence, so an idea
+told across a sentence boundary is whole in some window."""
 
 
 def _is_heading(line: str) -> bool:
@@ -66,6 +72,21 @@ def chunk_text(text: str, *, max_chars: int | None = None) -> list[str]:
             current.append(piece)
     flush()
     return chunks
+
+
+def sentence_windows(
+    text: str, *, size: int = WINDOW_SENTENCES, step: int = WINDOW_STEP
+) -> list[str]:
+    """The passage in runs of `size` sentences, one every `step`, the last one ending with
+    the passage: for scoring a passage by its best part, since 800 characters often hold
+    several ideas and a question asks about one. A short passage is its own one window."""
+    sentences = [s.strip() for s in _SENTENCE_OR_LINE.split(text) if len(s.strip()) > 3]
+    if len(sentences) <= size:
+        return [text]
+    starts = list(range(0, len(sentences) - size + 1, step))
+    if starts[-1] + size < len(sentences):
+        starts.append(len(sentences) - size)
+    return [" ".join(sentences[i : i + size]) for i in starts]
 
 
 _REFERENCE_HEADINGS = frozenset(

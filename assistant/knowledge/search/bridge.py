@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 if TYPE_CHECKING:
+    from assistant.knowledge.ingest.passages import Passage
     from assistant.knowledge.search.embeddings import Matrix
     from assistant.knowledge.search.hybrid import HybridIndex
 
@@ -81,25 +82,27 @@ class CardBridge:
                 out[self._row[card_id], cited] = scores / top
         return out
 
+    def _per_card(self, scores: Matrix, passages: list[Passage]) -> Matrix:
+        """The best of `scores` over each card's passages (both languages), 0 for none."""
+        out = np.zeros(len(self._card_ids), dtype=np.float32)
+        for score, passage in zip(scores, passages, strict=True):
+            row = self._row.get(passage.card)
+            if row is not None and score > out[row]:
+                out[row] = score
+        return out
+
     def scores(self, query: str) -> Matrix:
         """0..1 per document passage: the best of (card score x affinity) over the question's
-        top cards, scaled so the best passage has 1; all zeros when no card applies."""
+        top cards, scaled so the best passage has 1; all zeros when no card applies. A card's
+        score is its text's, plus its closest example question's (config.bridge_questions)."""
         affinity = self.affinity
         if not affinity.any():
             return np.zeros(len(self.documents.passages), dtype=np.float32)
-        per_card = np.zeros(len(self._card_ids), dtype=np.float32)
-        card_scores = self.cards.fused(query)
-        for score, passage in zip(card_scores, self.cards.passages, strict=True):
-            row = self._row.get(passage.card)
-            if row is not None and score > per_card[row]:
-                per_card[row] = score
+        per_card = self._per_card(self.cards.fused(query), self.cards.passages)
         weight = self.documents.config.bridge_questions
         if self.questions is not None and weight:
-            asked = self.questions.fused(query) * weight
-            for score, passage in zip(asked, self.questions.passages, strict=True):
-                row = self._row.get(passage.card)
-                if row is not None and score > per_card[row]:
-                    per_card[row] = score
+            asked = self.questions.dense(query)
+            per_card += weight * self._per_card(asked, self.questions.passages)
         top = np.argsort(-per_card, kind="stable")[: self.documents.config.bridge_cards]
         support = np.max(per_card[top, None] * affinity[top], axis=0)
         best = float(support.max())

@@ -150,8 +150,8 @@ def build_card_index(
     """The index of the cards under `knowledge_dir`; vectors missing from the shipped copy
     are embedded and kept in `local`."""
     cards = card_passages(knowledge_dir)
-    # Always indexed: answers (advice/fit.py) match a question against them; the bridge only
-    # when config.bridge_questions gives them a weight. Their vectors ship with the cards'.
+    # Answers (advice/fit.py) and the card bridge (config.bridge_questions) match a question
+    # against them. Their vectors ship with the cards'.
     questions = question_passages(knowledge_dir)
     try:
         vectors = card_vectors(

@@ -26,9 +26,13 @@ class SearchConfig:
     """The same for an English question (the bridge's English cards meet it in English)."""
     bridge_cards: int = 3
     """How many of the question's best cards pass their score on through the bridge."""
-    bridge_questions: float = 0.0
-    """Weight of the cards' example questions when the bridge matches a question to cards
-    (a card scores the better of its text and this times its best example question)."""
+    bridge_questions: float = 0.5
+    """Weight of the cards' example questions when the bridge matches a question to cards:
+    a card scores its text's fused score plus this times the vector closeness (0..1) of its
+    best example question. Vectors only: BM25 over one-line questions is noise."""
+    window_weight: float = 0.5
+    """Share of a passage's best window (a few sentences, ingest/chunking.py) in its score;
+    the rest is the whole passage's. 0 scores whole passages only."""
     neighbour_weight: float = 0.0
     """Share of the better neighbouring passage's score (same document, next to it) added
     to a passage's own: a passage window, for answers that start in the passage before."""

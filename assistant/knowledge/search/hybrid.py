@@ -23,10 +23,13 @@ from assistant.knowledge.search.embeddings import embed_query
 from assistant.knowledge.search.glossary import Term, expand, translate_terms
 from assistant.knowledge.search.hits import Hit
 from assistant.knowledge.search.lexical import BM25, context_texts, query_weights
-from assistant.knowledge.search.tokens import tokens
+from assistant.knowledge.search.spoken import written_text
+from assistant.knowledge.search.tokens import tokens, words
 from assistant.lang.detect import query_lang
 
 if TYPE_CHECKING:
+    from numpy.typing import NDArray
+
     from assistant.knowledge.ingest.passages import Passage
     from assistant.knowledge.search.embeddings import Embedder, Matrix
 
@@ -50,7 +53,11 @@ class HybridIndex:
         config: SearchConfig = DEFAULT,
         glossary: tuple[Term, ...] = (),
         lemmas: Mapping[str, str] | None = None,
+        windows: list[Passage] | None = None,
+        window_vectors: Matrix | None = None,
     ) -> None:
+        """`windows` are the document passages' runs of a few sentences (same doc_key and
+        position as their passage), `window_vectors` their embeddings."""
         self.passages = passages
         self.vectors = vectors
         self.embedder = embedder
@@ -64,24 +71,31 @@ class HybridIndex:
         references = [not p.card and looks_like_references(p.text) for p in passages]
         self._damping = np.where(references, config.reference_factor, 1.0).astype(np.float32)
         self._prev, self._next = _neighbours(passages)
+        self._known = known_words(passages, self.lemmas)
+        self.windows: HybridIndex | None = None
+        if windows and window_vectors is not None:
+            self.windows = HybridIndex(
+                passages=windows,
+                vectors=window_vectors,
+                embedder=embedder,
+                config=config,
+                glossary=glossary,
+                lemmas=self.lemmas,
+            )
+        self._owner = _owners(passages, windows or [])
 
     def fused(self, query: str, *, vector: Matrix | None = None) -> Matrix:
-        """Every passage's fused score of vectors, BM25 and character n-grams, in passage
-        order. `vector` stands in for the query's embedding (the bridge passes a card's own)."""
+        """Every passage's fused score of vectors, BM25 and character n-grams over its whole
+        text, in passage order. `vector` stands in for the query's embedding (the bridge passes
+        a card's own: a card retells a whole passage, so windows do not enter here)."""
         cfg = self.config
+        finnish = query_lang(query) == "fi"
         expansions = expand(query, self.glossary)
         weights = query_weights(
             query, config=cfg, glossary=self.glossary, expansions=expansions, lemmas=self.lemmas
         )
         bm25 = np.asarray(self.bm25.scores(weights))
-        finnish = query_lang(query) == "fi"
-        if vector is None:
-            translated = [query] if finnish else [query, *translate_terms(query, self.glossary)]
-            vector = embed_query(self.embedder, " ".join(translated))
-        # Cosine of e5 vectors sits in a narrow band (~0.7-0.9): stretch it to 0..1.
-        dense = self.vectors @ vector
-        low, high = float(dense.min()), float(dense.max())
-        dense = (dense - low) / (high - low) if high > low else np.clip(dense, 0, 1)
+        dense = self.dense(query, vector=vector)
         if bm25.max() > 0:
             bm25 = bm25 / bm25.max()
         share = cfg.vector_weight if finnish else cfg.vector_weight_en
@@ -90,11 +104,41 @@ class HybridIndex:
             fused = fused + cfg.char_weight * (self._char_scores(query, expansions) - bm25)
         return np.asarray(fused, dtype=np.float32)
 
+    def written(self, query: str) -> str:
+        """A Finnish `query` with its spoken words read as the written ones this index knows
+        (spoken.py); the user's question only, never a card's text."""
+        return written_text(query, self._known) if query_lang(query) == "fi" else query
+
+    def _with_windows(self, query: str, fused: Matrix) -> Matrix:
+        """The passages' fused scores mixed with their best window's (config.window_weight)."""
+        share = self.config.window_weight
+        if self.windows is None or not share:
+            return fused
+        scores = self.windows.fused(query)
+        kept = self._owner >= 0
+        best = np.full(len(self.passages), -np.inf, dtype=np.float32)
+        np.maximum.at(best, self._owner[kept], scores[kept])
+        best = np.where(np.isfinite(best), best, fused)  # no window: the passage's own
+        return np.asarray((1 - share) * fused + share * best, dtype=np.float32)
+
+    def dense(self, query: str, *, vector: Matrix | None = None) -> Matrix:
+        """Every passage's cosine with the query, stretched to 0..1 (e5 cosines sit in a
+        narrow band, ~0.7-0.9). An English query is embedded with the Finnish forms of the
+        glossary terms it mentions; `vector` stands in for the query's embedding."""
+        if vector is None:
+            finnish = query_lang(query) == "fi"
+            translated = [query] if finnish else [query, *translate_terms(query, self.glossary)]
+            vector = embed_query(self.embedder, " ".join(translated))
+        dense = self.vectors @ vector
+        low, high = float(dense.min()), float(dense.max())
+        return (dense - low) / (high - low) if high > low else np.clip(dense, 0, 1)
+
     def scored(self, query: str, *, lang: str | None = None) -> list[tuple[float, Passage]]:
         """Every passage with its final score, best first (vectors always rank something)."""
         if not self.passages or not query.strip():
             return []
-        fused = self.fused(query)
+        query = self.written(query)
+        fused = self._with_windows(query, self.fused(query))
         cfg = self.config
         bridge = cfg.bridge_weight if query_lang(query) == "fi" else cfg.bridge_weight_en
         if self.bridge is not None and bridge:
@@ -118,6 +162,19 @@ class HybridIndex:
 
     def search(self, query: str, *, k: int = 5, lang: str | None = None) -> list[Hit]:
         return [to_hit(p, score) for score, p in self.scored(query, lang=lang)[: max(k, 0)]]
+
+
+def known_words(passages: list[Passage], lemmas: Mapping[str, str]) -> frozenset[str]:
+    """The written words a question's spoken ones may stand for (spoken.py): every form of
+    the lemma table, its lemmas and the words of the passages themselves."""
+    own = (w for p in passages for w in words(p.index_text))
+    return frozenset((*lemmas, *lemmas.values(), *own))
+
+
+def _owners(passages: list[Passage], windows: list[Passage]) -> NDArray[np.int64]:
+    """Index of each window's passage (same document and position; -1: none)."""
+    at = {(p.doc_key, p.position): i for i, p in enumerate(passages) if not p.card}
+    return np.asarray([at.get((w.doc_key, w.position), -1) for w in windows], dtype=np.int64)
 
 
 def _neighbours(passages: list[Passage]) -> tuple[Matrix, Matrix]:

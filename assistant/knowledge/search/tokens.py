@@ -35,6 +35,8 @@ joihin joilla joille minkä mille miltä koska vaikka mukaan noin nyt sitten vas
 aivan todella oikeasti yleensä ylipäätään mitään mikään kaikkea
 aina usein joskus hyvin vähän enemmän eniten kyllä tosi melko juuri siis kuitenkin ehkä
 varmaan vaikkapa lähinnä jne mm jo
+mä sä mun sun mua sua mulla sulla mulle sulle multa sulta mussa sussa musta susta
+meil teil oo oon oot niinku
 the a an and or of to in on at for is are be was were it its this that these those with by as from how what which
 who why when where do does did i you your my our we they can should could would will about
 into than then there their me tell does mean much more most some any get make i'm
