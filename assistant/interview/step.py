@@ -12,7 +12,13 @@ from typing import Any
 
 from assistant.advice.answers import answer_question
 from assistant.advice.tips import pick_tip
-from assistant.brains.offline.corrections import explicit_fix, lead_in, looks_like_edit, parse_edits
+from assistant.brains.offline.corrections import (
+    explicit_fix,
+    lead_in,
+    looks_like_edit,
+    parse_edits,
+    parse_it_renames,
+)
 from assistant.brains.protocol import Brain
 from assistant.edits import Edit, Op, apply_edits
 from assistant.interview import replies as r
@@ -93,7 +99,9 @@ class Turn:
         proposing = pending.expects is Expects.STAGES and not self.journey.stages
         if cmd.kind in (Kind.ANSWER, Kind.FIX) and pending.expects is not Expects.REVIEW:
             opened, rest = lead_in(text)
-            edits = parse_edits(text, journey=self.journey, lang=lang)
+            edits = parse_edits(text, journey=self.journey, lang=lang) or parse_it_renames(
+                text, journey=self.journey, lang=lang
+            )
             if proposing:
                 edits = [e for e in edits if e.op not in (Op.ADD_STAGE, Op.MOVE_STAGE)]
             # A correction in plain words is short; a long message is an answer that happens

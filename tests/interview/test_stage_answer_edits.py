@@ -71,6 +71,7 @@ EN = ["Discovery", "Evaluation", "Acquisition", "Adventure", "Engagement"]
             [FI[0], "Ajanvaraus", "Käynti", FI[4]],
         ),
         ("fi", "seikkailu on ok, sitoutuminen on turha sana mut käy", FI),
+        ("fi", "käy mut kolmannen nimeks Tilaus", [*FI[:2], "Tilaus", *FI[3:]]),
         (
             "en",
             "For us it goes like this: Lineup, Tickets, Getting there, Festival weekend, After. "

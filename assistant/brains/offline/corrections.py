@@ -136,6 +136,20 @@ def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> li
     return unique
 
 
+def parse_it_renames(text: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
+    """A stage renamed by "it" in a later correction: "viimeisen vaiheen nimi Sitoutuminen
+    tuntuu vieraalta. Vaihdetaan se Muistamiseksi." Only renames of a stage the message
+    names; everything looser that a stages answer may say stays in parse_stage_edits."""
+    if not rule("call_it", "stage_list").find(text) and not regex(r"\b{call_it}\b").search(text):
+        return []
+    stages = [s.name for s in journey.stages]
+    return [
+        e
+        for e in parse_stage_edits(text, journey=journey, lang=lang)
+        if e.op is Op.RENAME and e.target in stages and _mentioned(text, stages)
+    ]
+
+
 def _names_anew(m: re.Match[str], part: str) -> bool:
     """Whether "X on Y" gives a stage a new name: written "X = Y", or Y a capitalised name
     of at most three words that is no verdict ("Seikkailu on Ok", "Palvelu on Turha")."""
