@@ -176,7 +176,7 @@ def suggestions_table(results: dict[str, Any], scripts: list[tuple[str, dict[str
             # The same user words told twice at one place is a duplicate.
             told = [(s["touchpoint"], q) for s in found for q in QUOTE.findall(s["why"])[:1]]
             dupes += len(told) - len(set(told))
-            wrong = false_premises(script["truth"], results[script["id"]]["map"])
+            wrong = false_premises(script["truth"], results[script["id"]]["map"], script["answers"])
             premises += len(wrong)
             for w in wrong if VERBOSE else []:
                 print(f"   premise {script['id']}: {w}")

@@ -404,10 +404,13 @@ def _score_items(
 _QUOTE = re.compile(r"[”“\"«]([^”“\"»]{3,200})[”“\"»]")
 
 
-def false_premises(truth: dict[str, Any], journey: dict[str, Any]) -> list[str]:
+def false_premises(
+    truth: dict[str, Any], journey: dict[str, Any], answers: dict[str, Any] | None = None
+) -> list[str]:
     """Suggestions resting on something the user did not say: a quoted user phrase that is
-    no truth text, or a touchpoint that is not in the truth."""
-    said: list[str] = []
+    no truth text (nor the user's own answer on what is known and what a guess, which the
+    truth does not itemise), or a touchpoint that is not in the truth."""
+    said: list[str] = [str((answers or {}).get("assumptions") or "")]
     for ts in truth.get("stages") or []:
         said.append(ts["name"])
         said += [t["name"] for t in ts.get("touchpoints") or []]
@@ -632,7 +635,7 @@ def main() -> int:
         result = run(script, deps=deps)
         result["id"] = script["id"]
         result["scores"] = score_map(script["truth"], result["map"])
-        result["premises"] = false_premises(script["truth"], result["map"])
+        result["premises"] = false_premises(script["truth"], result["map"], script["answers"])
         by_set[set_name].append(result)
         print(
             f"{set_name:<8} {script['id']:<34} msgs={result['messages']:>2} "
