@@ -283,6 +283,7 @@ _LEADING |= frozenset(
     {"no", "hmm", "emt", "varmaan", "ainaki", "ainakin", "joko", "tietty", "tietysti"}
 )
 _LEADING |= frozenset({"pääosin", "yleensä", "lähinnä", "eniten", "mainly", "mostly", "usually"})
+_LEADING |= frozenset({"et", "että", "siis"})  # "et tallin whatsapp-ryhmä"
 _TRAILING_MORE = frozenset(
     [
         "kuukausittain",
@@ -301,6 +302,10 @@ _TRAILING_MORE = frozenset(
 )
 _CUT = frozenset(
     [
+        "ku",
+        "kuten",
+        "esim",
+        "esimerkiksi",
         "who",
         "through",
         "by",
@@ -428,6 +433,12 @@ _NOT_A_NAME = frozenset(
         "these",
         "please",
         "kiitos",
+        "toinen",
+        "toiset",
+        "muut",
+        "not",
+        "eikä",
+        "put",
     }
 )
 
@@ -581,6 +592,7 @@ _EN_CLAUSE_VERBS = frozenset(
 _SHOWS_NOUN = frozenset({"trade", "road", "tv", "talk", "car", "boat", "fashion", "game", "home"})
 
 
+_EMOTICON = re.compile(r"[:;=]-?[()DPpO/|]+|\(?[xX]D\)?")
 _SMALL = frozenset({"of", "to", "out", "in", "on", "at", "for", "it", "them"})
 _PLACE_PREPOSITIONS = frozenset({"at", "on", "in", "through", "via"})
 _PARTICIPLES = frozenset(
@@ -693,7 +705,9 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
     """A touchpoint name without the words around it: "Own website booking engine" ->
     "Website booking engine", "Proposal pdf by email" -> "Proposal pdf", "Auton jättö
     aamulla" -> "Auton jättö", "Kattoo google arvostelut" -> "Google arvostelut"."""
-    toks = name.split()
+    toks = [t for t in name.split() if not _EMOTICON.fullmatch(t)]  # "keinona :D"
+    if any(t.lower() == "puolesta" for t in toks):
+        return ""  # "äidin puolesta": on whose behalf, never where
     while len(toks) > 1 and toks[0].lower().strip(",.") in _LEADING:
         toks.pop(0)
     if lang == "en":
