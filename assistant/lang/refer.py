@@ -39,7 +39,7 @@ def strength(ws: list[str], name: str, *, first_word: bool = False, loose: bool 
     first = parts[0]
     if first_word and len(parts) > 1 and len(first) >= 4 and any(_same(w, first) for w in ws):
         return ALIAS  # "demo" for "Demo call", "kickoff" for "Kickoff call"
-    if len(parts) == 1 and len(head) >= 8:
+    if len(head) >= 8:  # "lomake" for "Verkkosivujen tarjouslomake" too
         for w in ws:
             if len(w) >= 4 and any(len(k) >= 4 and head.endswith(k) and head != k for k in keys(w)):
                 return HEAD  # "raporttia" for "Kuukausiraportti"
