@@ -433,6 +433,10 @@ _NOT_A_NAME = frozenset(
         "these",
         "please",
         "kiitos",
+        "spring",
+        "summer",
+        "autumn",
+        "winter",
         "toinen",
         "toiset",
         "muut",
@@ -631,6 +635,31 @@ def _without_duration(toks: list[str]) -> list[str]:
     if len(toks) > 2 and _DURATION.match(low[0]) and low[1] in _TIME_GENITIVES:
         return toks[2:]
     return toks
+
+
+_SUBJECTS_EN = frozenset({"i", "we", "they", "he", "she"})
+
+
+def channel_verb(sentence: str, lang: str) -> tuple[str, Entry] | None:
+    """A verb that names the channel when nothing else in the clause does: "soitan
+    keväällä" is a phone call, "we email them a reminder" an email."""
+    toks = [t.lower().strip(".,!?") for t in sentence.split()]
+    if toks and toks[0] in ("ei", "en", "emme", "eivät", "not", "no", "never"):
+        return None  # "ei me olla instassa"
+    for i, tok in enumerate(toks):
+        if lang == "en" and not (i and toks[i - 1] in _SUBJECTS_EN):
+            continue
+        if lang == "fi" and not is_verb(tok):
+            continue
+        base = lemma(tok) if lang == "fi" else tok.removesuffix("s")
+        entry = lookup(base, channels(), fuzzy=False) if len(base) >= 4 else None
+        if entry is not None and base in entry.forms:
+            return _ACTS.get(entry.key, (entry.fi, entry.en))[lang == "en"], entry
+    return None
+
+
+# The act a verb names, where it differs from the channel: "soitan" is a call.
+_ACTS = {"puhelin": ("Puhelu", "Phone call")}
 
 
 def _illative(word: str) -> bool:

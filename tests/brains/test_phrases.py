@@ -105,3 +105,21 @@ def test_is_inflection(word: str, base: str, expected: bool) -> None:
 )
 def test_users_own_word_stays_unless_it_is_the_channel(text: str, expected: list[str]) -> None:
     assert [n for n, _ in name_items(text, lang="fi")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("soitan keväällä et pestäänkö taas", "fi", ("Puhelu", "puhelin")),
+        ("i call them every spring", "en", ("Phone call", "puhelin")),
+        ("ei me olla instassa", "fi", None),
+        ("keväällä pesu", "fi", None),
+    ],
+)
+def test_a_verb_names_the_channel_when_nothing_else_does(
+    text: str, lang: str, expected: tuple[str, str] | None
+) -> None:
+    from assistant.lang.phrases import channel_verb
+
+    said = channel_verb(text, lang)
+    assert (said[0], said[1].key) == expected if said else expected is None

@@ -21,6 +21,7 @@ from assistant.lang.lexicon import cue_list, cues, first_cue
 from assistant.lang.lists import name_items
 from assistant.lang.nothing import is_nothing
 from assistant.lang.phrases import (
+    channel_verb,
     is_function_word,
     plausible_name,
     tells_story,
@@ -133,6 +134,7 @@ def _touchpoints(
                 continue  # "Google, 'florist near me'": what they search for, not where
             # "Asiakas saa myös testipaketin": what the customer is given is a place too
             story = bool(out) and tells_story(part) and not _RECEIVES.search(part)
+            before = len(out)
             for raw, entry in touchpoint_names(part, lang=lang):
                 name = tidy_touchpoint(raw, lang=lang)
                 if not name or name.casefold() in seen or is_nothing(name):
@@ -144,6 +146,11 @@ def _touchpoints(
                 seen.add(name.casefold())
                 channel = Channel(entry.kind) if entry and entry.kind else None
                 out.append(TouchpointPatch(stage=stage, name=name, channel=channel))
+            said = channel_verb(part, lang) if len(out) == before else None
+            if said and said[0].casefold() not in seen:  # "soitan keväällä": the phone
+                seen.add(said[0].casefold())
+                kind = Channel(said[1].kind) if said[1].kind else None
+                out.append(TouchpointPatch(stage=stage, name=said[0], channel=kind))
     return out
 
 
