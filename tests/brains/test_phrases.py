@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.lang.lists import is_inflection, name_items
-from assistant.lang.phrases import is_verb, touchpoint_names
+from assistant.lang.phrases import channel_verb, is_verb, touchpoint_names
 
 
 def names(text: str, lang: str) -> list[str]:
@@ -119,7 +119,5 @@ def test_users_own_word_stays_unless_it_is_the_channel(text: str, expected: list
 def test_a_verb_names_the_channel_when_nothing_else_does(
     text: str, lang: str, expected: tuple[str, str] | None
 ) -> None:
-    from assistant.lang.phrases import channel_verb
-
     said = channel_verb(text, lang)
     assert (said[0], said[1].key) == expected if said else expected is None
