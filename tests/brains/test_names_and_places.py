@@ -112,3 +112,15 @@ def test_feedback_gets_short_names_and_nothing_collected_stores_nothing() -> Non
     assert feedback == ["Google-arvostelut"]
     _, none, _ = parse_metrics("tarjousten määrä, palautetta en kerää", lang=Lang.FI)
     assert none == []
+
+
+def test_a_stage_named_in_a_compound_places_the_motivator() -> None:
+    spec = [("Tietoisuus", ["Julkiset hankinnat"]), ("Harkinta", ["Asiakaskäynti", "Testipaketti"])]
+    stages = [Stage(name=s, touchpoints=[Touchpoint(name=t) for t in ts]) for s, ts in spec]
+    got = parse_motivators(
+        "Harkintavaiheessa testipaketti vakuuttaa.",
+        journey=JourneyMap(language=Lang.FI, stages=stages),
+    )
+    assert [(p.stage, p.name, p.motivators) for p in got] == [
+        ("Harkinta", "Testipaketti", ["testipaketti vakuuttaa"])
+    ]
