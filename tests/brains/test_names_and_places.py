@@ -7,6 +7,7 @@ import pytest
 
 from assistant.brains.offline.metrics import parse_metrics
 from assistant.brains.offline.motivators import parse_motivators
+from assistant.brains.offline.names import persona_name
 from assistant.brains.offline.parse import persona_business_type
 from assistant.lang.phrases import plausible_name, tidy_touchpoint, touchpoint_names
 from assistant.model import BusinessType, JourneyMap, Lang, Stage, Touchpoint
@@ -124,3 +125,20 @@ def test_a_stage_named_in_a_compound_places_the_motivator() -> None:
     assert [(p.stage, p.name, p.motivators) for p in got] == [
         ("Harkinta", "Testipaketti", ["testipaketti vakuuttaa"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Tyypillinen asiakas on kuusikymppinen nainen, Raija vaikka, joka käy torilla", "Raija"),
+        ("hääpari tai hr-ihminen joka järkkää pikkujoulut. otetaan hr:n Sanna", "Sanna"),
+        (
+            "hankinnoista vastaava henkilö, esimerkiksi palvelupäällikkö Tiina Laaksonen.",
+            "Tiina Laaksonen",
+        ),
+        ("Ostaja tai tuotantopäällikkö koneenrakennusyrityksessä. Nimi vaikka Mikko.", "Mikko"),
+        ("esimerkiksi Instagram ja Google", ""),
+    ],
+)
+def test_a_persona_name_said_after_the_description(text: str, name: str) -> None:
+    assert persona_name(text, lang="fi") == name

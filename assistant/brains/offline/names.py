@@ -250,6 +250,8 @@ _APPOSITIVE = re.compile(r"^\s*(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})\s*(?:,|\s[-–�
 _NOT_PERSON = frozenset(
     [
         "hän",
+        "nimi",
+        "name",
         "noin",
         "about",
         "around",
@@ -347,8 +349,23 @@ _NOT_PERSON = frozenset(
 )
 
 
+_NAMED_LATER = re.compile(
+    # "nainen, Raija vaikka, joka …", "otetaan hr:n Sanna", "esimerkiksi palvelupäällikkö
+    # Tiina Laaksonen", "for example Jukka"
+    r"(?:(?P<a>[A-ZÅÄÖ][a-zåäö]{2,})\s+(?:vaikka|vaikkapa|esimerkiksi|esim|say)\b"
+    r"|\b(?:otetaan|otetaan vaikka|esimerkiksi|esim\.?|vaikkapa|for example|e\.g\.)\s+"
+    r"(?:[a-zåäö][\wåäö-]*(?::n)?\s+)?(?P<b>[A-ZÅÄÖ][a-zåäö]{2,})(?:\s+(?P<s>[A-ZÅÄÖ][a-zåäö]{3,}nen))?)"
+)
+
+
 def persona_name(text: str, *, lang: str) -> str:
     """The persona's given name in base form ("Sariksi" -> "Sari"); "" when none is given."""
+    for m in _NAMED_LATER.finditer(text):
+        word = m.group("a") or m.group("b")
+        if word.lower() in _NOT_PERSON or lookup(word, channels(), fuzzy=False):
+            continue
+        surname = f" {m.group('s')}" if m.group("s") else ""  # "Tiina Laaksonen"
+        return _given(word, lang=lang) + surname
     for pattern in (_EXPLICIT, _AGE):
         for m in pattern.finditer(text):
             word = m.group("n")
