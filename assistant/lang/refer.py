@@ -9,6 +9,19 @@ from assistant.lang.lexicon import channels, lookup
 from assistant.lang.words import fuzzy_equal, keys, words
 
 FULL, ALIAS, HEAD = 3, 2, 1
+# Words every answer uses of the customer: never a reference to a touchpoint by themselves.
+_GENERIC = frozenset(
+    {
+        "asiakas",
+        "asiakkaat",
+        "asiakkaan",
+        "asiakkaita",
+        "customer",
+        "customers",
+        "client",
+        "clients",
+    }
+)
 
 
 def _same(word: str, part: str) -> bool:
@@ -25,6 +38,10 @@ def strength(ws: list[str], name: str, *, first_word: bool = False, loose: bool 
     parts = [p for p in words(name) if len(p) >= 3] or words(name)
     if not parts or not ws:
         return 0
+    if not set(parts) & _GENERIC:
+        ws = [w for w in ws if w not in _GENERIC]  # "asiakas" alone names no Asiakaskäynti
+        if not ws:
+            return 0
     if all(any(_same(w, p) for w in ws) for p in parts):
         return FULL
     entry = lookup(name, channels(), fuzzy=False)

@@ -258,3 +258,11 @@ def _starts(word: str, cue: str) -> bool:
     if len(cue) <= 3:
         return word == cue
     return word.startswith(cue) or (len(cue) >= 6 and word.startswith(cue[:-1]))
+
+
+_GLUED_STAGE = re.compile(r"\b(\w{4,}?)vaihe(essa|essä|eseen|esta|estä)\b", re.IGNORECASE)
+
+
+def unglue_stage(text: str) -> str:
+    """ "Harkintavaiheessa" -> "Harkinta vaiheessa": a stage named inside a compound."""
+    return _GLUED_STAGE.sub(r"\1 vaihe\2", text)

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.brains.offline.problems import parse_emotions
+from assistant.lang import refer
 from assistant.lang.feelings import emotion, number, yes_no
+from assistant.lang.words import words
+from assistant.model import JourneyMap, Lang, Stage, Touchpoint
 
 
 @pytest.mark.parametrize(
@@ -85,3 +89,30 @@ def test_no_number(text: str) -> None:
 )
 def test_yes_no(text: str, answer: bool | None) -> None:
     assert yes_no(text) is answer
+
+
+def _map(spec: list[tuple[str, list[str]]]) -> JourneyMap:
+    return JourneyMap(
+        language=Lang.FI,
+        stages=[Stage(name=s, touchpoints=[Touchpoint(name=t) for t in ts]) for s, ts in spec],
+    )
+
+
+def test_a_feeling_for_a_stage_named_in_a_compound_is_every_touchpoint_of_it() -> None:
+    journey = _map([("Tietoisuus", ["Suositukset", "LinkedIn"]), ("Harkinta", ["Asiakaskäynti"])])
+    got = parse_emotions(
+        "Tietoisuusvaiheessa asiakas on neutraali. Asiakaskäynti +1; kyselystä minulla ei ole "
+        "käsitystä.",
+        journey=journey,
+        lang="fi",
+    )
+    assert {(p.stage, p.name): p.emotion for p in got} == {
+        ("Tietoisuus", "Suositukset"): 0,
+        ("Tietoisuus", "LinkedIn"): 0,
+        ("Harkinta", "Asiakaskäynti"): 1,
+    }
+
+
+def test_the_word_customer_alone_names_no_touchpoint() -> None:
+    assert refer.best(words("asiakas on tyytyväinen"), ["Asiakaskäynti", "Kassa"]) is None
+    assert refer.best(words("asiakaskäynti"), ["Asiakaskäynti", "Kassa"]) == "Asiakaskäynti"

@@ -14,7 +14,7 @@ import re
 from assistant.lang import refer
 from assistant.lang.clauses import sentences
 from assistant.lang.nothing import is_nothing
-from assistant.lang.words import clean, words
+from assistant.lang.words import clean, unglue_stage, words
 from assistant.model import JourneyMap, Stage
 from assistant.patch import TouchpointPatch
 
@@ -23,7 +23,6 @@ _JOINT = re.compile(r"(\s*,\s*(?:(?:ja|sekä|and|mutta|but)\s+)?|\s+(?:ja|sekä|
 _PREP = re.compile(
     r"^(?:(?:ja|and|sekä|also|myös|plus)\s+)?(?:(?:in|at|during|on)\s+(?:the\s+)?)?", re.I
 )
-_COMPOUND_STAGE = re.compile(r"\b(\w{4,}?)vaihe(essa|essä|eseen|esta|estä)\b", re.IGNORECASE)
 _STAGE_WORD = re.compile(r"^(?:stage|phase|vaiheessa|vaihe)\b[\s,:]*", re.IGNORECASE)
 _THAT = re.compile(
     r"^(?:(?:se|ne|siinä|siellä)\s*,?\s+)?(?:(?:et|että|kun|jos)\b\s*)|^(?:se|ne)\b\s+"
@@ -97,9 +96,7 @@ def _strip_place(piece: str, stages: list[Stage]) -> tuple[str, Stage | None]:
 
 def parse_motivators(text: str, *, journey: JourneyMap) -> list[TouchpointPatch]:
     """What moves the customer on, at the touchpoint (or stage) each piece names."""
-    text = _COMPOUND_STAGE.sub(
-        r"\1 vaihe\2", clean(text)
-    )  # "Harkintavaiheessa" -> "Harkinta vaiheessa"
+    text = unglue_stage(clean(text))  # "Harkintavaiheessa" -> "Harkinta vaiheessa"
     if not text or is_nothing(text):
         return []
     stages = [s for s in journey.stages if s.touchpoints]

@@ -17,7 +17,7 @@ from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.feelings import emotion, number
 from assistant.lang.lexicon import cues
 from assistant.lang.nothing import is_nothing, opens_with_nothing
-from assistant.lang.words import clean, has_prefix, words
+from assistant.lang.words import clean, has_prefix, unglue_stage, words
 from assistant.model import JourneyMap
 from assistant.patch import TouchpointPatch
 
@@ -297,6 +297,13 @@ _SAY = re.compile(
 )
 
 
+_UNKNOWN = re.compile(
+    r"\b(?:ei (?:ole|oo) (?:mitään )?(?:käsitystä|tietoa|hajua)|en tiedä|en tiiä|no idea|"
+    r"don't know|dont know|not sure)\b",
+    re.IGNORECASE,
+)
+
+
 def _chunks(sentence: str) -> list[str]:
     """ "google 0 insta +1, kassa -1 ja muut 0" -> one chunk per score; "annoyed, -1" and
     "uteliaita, sanotaan +1" stay one chunk (the number says the same feeling)."""
@@ -328,7 +335,7 @@ def _chunks(sentence: str) -> list[str]:
 def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[TouchpointPatch]:
     """Feelings on -2..+2 per touchpoint: "ig +1, kassa -1, muut 0", "google 0 insta +1",
     "Hankinnassa odotushuone -2, muut 0", "ihan ok koko ajan", one word for all."""
-    text = clean(text)
+    text = unglue_stage(clean(text))  # "Tietoisuusvaiheessa asiakas on neutraali"
     if not text or is_nothing(text):
         return []
     pairs = [(s.name, t.name) for s, t in journey.touchpoints()]
@@ -340,8 +347,8 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
         context: str | None = None
         for chunk in _chunks(sentence):
             ws = words(chunk)
-            if not ws:
-                continue
+            if not ws or _UNKNOWN.search(chunk):
+                continue  # "kyselystä minulla ei ole käsitystä": no feeling to store
             named = refer.all_named(ws, names)
             loose = not named  # only a part of a compound: never over a surer match
             named = named or [n for n in [refer.best(ws, names, loose=True)] if n is not None]
@@ -353,7 +360,9 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
             if stage is not None:
                 # "Hankinnassa odotushuone -2, muut 0": "the rest" of a stage named outright.
                 context = stage.name
-                if not targets:
+                if loose or not targets:
+                    # "Tietoisuusvaiheessa asiakas on neutraali": the whole stage, not a
+                    # touchpoint elsewhere that shares a word ("asiakas")
                     targets = [(stage.name, t.name) for t in stage.touchpoints]
             score = _score(chunk, lang)
             if score is None:
