@@ -17,6 +17,7 @@ import re
 from collections.abc import Callable, Collection, Iterator
 
 from assistant.knowledge.search.tokens import STOPWORDS
+from assistant.lang.words import fi_forms
 
 VOWELS = "aeiouyäö"
 _WORD = re.compile(r"[a-zåäö]+", re.IGNORECASE)
@@ -68,8 +69,6 @@ def written(word: str, known: Collection[str]) -> str:
 def _in_dictionary(word: str) -> bool:
     """Whether `word` is a written Finnish form. Asked only once a candidate is found: the
     dictionary reader takes ~1.5 s to open in a process that has not parsed Finnish yet."""
-    from assistant.lang.words import fi_forms
-
     return fi_forms().get(word) is not None
 
 
