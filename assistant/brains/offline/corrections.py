@@ -43,6 +43,10 @@ def _clause() -> re.Pattern[str]:
     )
 
 
+def _pieces() -> re.Pattern[str]:
+    return regex(r",\s*(?:{and}\s+)?|\s+{and}\s+(?=(?:{place}|{clause_verb})\b)")
+
+
 def looks_like_edit(text: str) -> bool:
     """Whether the message is worded as an edit ("poista Facebook"): if it names nothing in
     the map, it is an edit that cannot be applied, never an answer to store."""
@@ -78,7 +82,8 @@ def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> li
     body = lead_in(text)[1]
     named_before: str | None = None
     for sentence in re.split(r"(?<=[.!?])\s+", body):
-        for piece in regex(r",\s*|\s+{and}\s+(?=\S+\s+{remark_verb}\b)").split(sentence):
+        pieces = r",\s*|\s+{and}\s+(?=\S+\s+{remark_verb}\b)|\s+{and}\s+(?={joined_verb}\b)"
+        for piece in regex(pieces).split(sentence):  # "call it Onboarding and add Support after it"
             found = _mentioned(piece, stages)
             it = found[-1] if found else named_before
             # "se vois olla paluu koska ...": the reason after the new name goes
@@ -185,9 +190,16 @@ def parse_edits(text: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
         found = _parse_one(part, journey=journey, lang=lang)
         if not found and ": " in part:  # "drop Loyalty: most only need us once"
             found = _parse_one(part.split(": ")[0], journey=journey, lang=lang)
-        if not found and "," in part:
-            for piece in part.split(","):
-                found += _parse_one(piece.strip(" .!"), journey=journey, lang=lang)
+        if "," in part or regex(r"\s{and}\s").search(part):
+            # "seikkailun tilalle käyttö, osto pois ja loppuun jatkosopimus": one edit a piece
+            # when that finds more of them than the clause read whole
+            each = [
+                e
+                for piece in _pieces().split(part)
+                for e in _parse_one(piece.strip(" .!"), journey=journey, lang=lang)
+            ]
+            if len(each) > len(found):
+                found = each
         out += found
     return out
 

@@ -449,6 +449,9 @@ def clean_name(raw: str, lang: str) -> str:
     raw = raw.strip(" .!,:;\"'”“")
     raw = re.sub(r"^(?:vaihe|vaiheen|stage|the|kosketuspiste)\s+", "", raw, flags=re.IGNORECASE)
     raw = re.sub(r"\s+(?:vaihe|stage|kosketuspiste|touchpoint)$", "", raw, flags=re.IGNORECASE)
+    raw = re.sub(  # "Contract in our case", "Käyttö meillä"
+        r"\s+(?:in our case|for us|here|instead|meillä|meil|meidän kohdalla)$", "", raw, flags=re.I
+    )
     if not raw:
         return ""
     base = base_form(raw, lang=lang) if len(raw.split()) <= 3 else raw

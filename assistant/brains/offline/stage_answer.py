@@ -185,7 +185,7 @@ def _edited(text: str, *, base: JourneyMap, lang: str) -> list[str] | None:
 
 
 _COPULA_LEAD = re.compile(
-    r"^.*?\b(?:on|ovat|is|are|et|että|like)\s+(?:(?:ennemmin|lähinnä|oikeastaan|oikeestaan|"
+    r"^.*?\b(?:on|ovat|is|are|et|että|like|eli|so)\s+(?:(?:ennemmin|lähinnä|oikeastaan|oikeestaan|ehkä|maybe|"
     r"enemmän|basically|more|really|kind of|just)\s+)*(?=\S)",
     re.IGNORECASE,
 )
@@ -221,7 +221,10 @@ def _own_list_and_rest(text: str) -> tuple[list[str], str]:
         if ":" not in sentence:
             body = _lead_in().sub("", _own().sub("", body, count=1), count=1)
         sequence = bool(regex(r"\b{next}\b").search(body))
-        raw = split_items(body)
+        head = re.split(r"\s+[-–—]\s+", body, maxsplit=1)[0]
+        if head.count(",") >= 2:
+            body = head  # "A, B, C, Loyalty - we do an audit first": the reason goes
+        raw = split_items(body.rstrip(" ?"))
         if len(raw) >= 3:
             # "tanssikoululla se on ennemmin kuuleminen, kokeilutunti, …": the lead-in goes
             raw[0] = _COPULA_LEAD.sub("", raw[0])
