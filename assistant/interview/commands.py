@@ -109,10 +109,10 @@ def asks_for_change(text: str) -> bool:
         return True
     for sentence in re.split(r"(?<=[.!?])\s+", text.strip()):
         ws = _words(sentence)
-        if ws and ws[0].startswith(tuple(v["edit_verbs"])) and ws[0] != "lisää":
-            return True  # "lisää" is also "more": "lisää asiakkaita tulee somesta"
-        if any(w in v["change_words"] for w in ws):
-            return True
+        if ws and ws[0] in v["edit_imperatives"]:
+            return True  # not "lisää" ("more") nor "muuttuu"/"vaihtelee" (changes, varies)
+        if any(w in v["change_words"] for w in ws) and any(w in v["change_markers"] for w in ws):
+            return True  # "X kuuluu oikeastaan Ostoon", not "hintaan kuuluu toimitus"
     return False
 
 

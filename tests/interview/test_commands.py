@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.interview.commands import Kind, detect, is_confirmation
+from assistant.interview.commands import Kind, asks_for_change, detect, is_confirmation
 
 
 @pytest.mark.parametrize(
@@ -62,3 +62,19 @@ def test_confirmations(text: str) -> None:
 
 def test_an_answer_is_not_a_confirmation() -> None:
     assert not is_confirmation("Lisää vaiheeseen Haku vielä Facebook-ryhmä ja messut Tampereella")
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("siirrä se Ostoon", True),
+        ("Lasku kuuluu oikeastaan Hankintaan.", True),
+        ("the invoice actually belongs in Booking", True),
+        ("Could you move it there?", True),
+        ("Hintaan kuuluu toimitus", False),
+        ("Vaihtelee, joskus hyvä", False),
+        ("lisää asiakkaita tulee somesta", False),
+    ],
+)
+def test_a_message_that_asks_for_a_change(text: str, asks: bool) -> None:
+    assert asks_for_change(text) is asks
