@@ -139,12 +139,11 @@ def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
     if lemma(toks[v].lower()) == "olla" or toks[v].lower() in ("on", "ovat"):
         where = [t.lower().strip(",.") for t in toks[:v] if t.lower() not in _words("function")]
         placed = where and where[-1].endswith(_LOCATIVE) and all(map(_genitive, where[:-1]))
-        if placed and len(where) <= 2 and after:  # "tien varressa on kyltti" too
-            # "odotushuoneessa oli kerran meidän esite": when it was there is no name
+        if placed and len(where) <= 2 and after:
+            # "ovella on liitutaulu", "tien varressa on kyltti": what is there, not where;
+            # "odotushuoneessa oli kerran meidän esite": when it was there is no name either
             what = [t for t in toks[v + 1 :] if t.lower() not in _NOT_A_PLACE | {"kerran"}]
-            return " ".join(
-                _content(what) or after
-            ), False  # "ovella on liitutaulu": what is there, not where
+            return " ".join(_content(what) or after), False
         return " ".join(before or after), False
     if not after:
         return " ".join(before), True

@@ -127,21 +127,24 @@ def test_hash_embedding_is_deterministic_and_normalised() -> None:
     assert float(a[0] @ HashEmbedder().query("kosketuspisteiden")) > float(a[0] @ a[1])
 
 
+class _Counting(HashEmbedder):
+    """The hash embedder, remembering which passages it embedded."""
+
+    def __init__(self) -> None:
+        self.embedded: list[str] = []
+
+    def passages(self, texts: list[str]):  # type: ignore[no-untyped-def]
+        self.embedded.extend(texts)
+        return super().passages(texts)
+
+
 def test_a_changed_document_embeds_only_its_new_passages(tmp_path: Path) -> None:
     """Chroma is the one store of passage vectors: a replaced document reuses the vectors
     of the passages whose text it still has."""
 
-    class Counting(HashEmbedder):
-        def __init__(self) -> None:
-            self.embedded: list[str] = []
-
-        def passages(self, texts: list[str]):  # type: ignore[no-untyped-def]
-            self.embedded.extend(texts)
-            return super().passages(texts)
-
     doc = tmp_path / "ohje.md"
     doc.write_text("# Kassa\n\nMaksuvaihe lyhyeksi.\n\n# Palaute\n\nKysy aina.\n", "utf-8")
-    counting = Counting()
+    counting = _Counting()
     no_cards = SearchConfig(
         bridge_weight=0, bridge_weight_en=0
     )  # the card bridge would embed the cards too
@@ -176,17 +179,9 @@ def test_ingest_keeps_each_passages_windows_and_replaces_them_with_it(tmp_path: 
 def test_a_store_from_before_windows_gets_them_without_embedding_its_passages(
     tmp_path: Path,
 ) -> None:
-    class Counting(HashEmbedder):
-        def __init__(self) -> None:
-            self.embedded: list[str] = []
-
-        def passages(self, texts: list[str]):  # type: ignore[no-untyped-def]
-            self.embedded.extend(texts)
-            return super().passages(texts)
-
     doc = tmp_path / "ohje.md"
     doc.write_text("# Kassa\n\nEnsin tämä. Sitten tuo. Kolmas asia. Neljäs asia.\n", "utf-8")
-    counting = Counting()
+    counting = _Counting()
     no_cards = SearchConfig(bridge_weight=0, bridge_weight_en=0)
     store = open_store(tmp_path / "s", embedder=counting, config=no_cards)
     store.ingest([doc])

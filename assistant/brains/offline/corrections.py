@@ -145,7 +145,7 @@ def parse_it_renames(text: str, *, journey: JourneyMap, lang: Lang) -> list[Edit
     """A stage renamed by "it" in a later correction: "viimeisen vaiheen nimi Sitoutuminen
     tuntuu vieraalta. Vaihdetaan se Muistamiseksi." Only renames of a stage the message
     names; everything looser that a stages answer may say stays in parse_stage_edits."""
-    if not rule("call_it", "stage_list").find(text) and not regex(r"\b{call_it}\b").search(text):
+    if not regex(r"\b{call_it}\b").search(text):
         return []
     stages = [s.name for s in journey.stages]
     return [
