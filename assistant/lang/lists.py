@@ -236,6 +236,13 @@ def _own_word(word: str, entry: Entry | None, *, lang: str) -> bool:
     return real and len(base) >= 7 and not (lang == "fi" and is_verb(low))
 
 
+def _one_entry(raw: str) -> bool:
+    """Whether the words are one known channel's own name ("google maps", "facebook messenger")."""
+    entry = lookup(raw, channels(), fuzzy=False)
+    low = raw.lower()
+    return entry is not None and low in (entry.fi.lower(), entry.en.lower(), *entry.forms)
+
+
 def name_items(text: str, *, lang: str) -> list[tuple[str, Entry | None]]:
     """Items as names: a known channel's name, otherwise the user's words in base form."""
     out: list[tuple[str, Entry | None]] = []
@@ -246,11 +253,12 @@ def name_items(text: str, *, lang: str) -> list[tuple[str, Entry | None]]:
         found = [lookup(p, channels(), fuzzy=False) for p in parts]
         brands = [e for e in found if e is not None and e.fi == e.en and e.fi[:1].isupper()]
         if (
-            len(parts) > 2
+            len(parts) > 1
             and len(brands) == len(parts)
             and len({e.key for e in brands}) == len(parts)
+            and not _one_entry(raw)
         ):
-            raws += parts  # "tiktok ig snap": known channels without commas
+            raws += parts  # "tiktok ig snap", "ig fb": known channels without commas
         else:
             raws.append(raw)
     for raw in raws:

@@ -6,6 +6,8 @@ import pytest
 
 from assistant.brains.offline.detail import parse_detail
 from assistant.brains.offline.metrics import parse_metrics
+from assistant.brains.offline.problems import parse_problems
+from assistant.model import JourneyMap, Lang, Stage, Touchpoint
 
 
 @pytest.mark.parametrize(
@@ -83,3 +85,28 @@ def test_ja_joins_two_fields(text: str, fields: set[str]) -> None:
 def test_metrics_in_the_users_words(text: str, lang: str, expected: set[str]) -> None:
     metrics, _, _ = parse_metrics(text, lang=lang)
     assert expected <= {m.name for m in metrics}, metrics
+
+
+def test_a_touchpoint_name_is_no_cue_and_a_fine_one_no_problem() -> None:
+    journey = JourneyMap(
+        language=Lang.EN,
+        stages=[
+            Stage(
+                name="Acquisition",
+                touchpoints=[Touchpoint(name="Online booking system"), Touchpoint(name="Drop off")],
+            )
+        ],
+    )
+    got = parse_problems(
+        "The booking system is clunky on mobile so people call me instead, and I cant answer "
+        "when I'm grooming. Drop off itself is fine",
+        stage="Acquisition",
+        journey=journey,
+    )
+    assert [(p.name, p.pain_points, p.blockers) for p in got] == [
+        (
+            "Online booking system",
+            ["The booking system is clunky on mobile so people call me instead"],
+            [],
+        )
+    ]

@@ -121,3 +121,8 @@ def test_a_verb_names_the_channel_when_nothing_else_does(
 ) -> None:
     said = channel_verb(text, lang)
     assert (said[0], said[1].key) == expected if said else expected is None
+
+
+def test_two_known_channels_without_a_comma_are_two_touchpoints() -> None:
+    assert [n for n, _ in name_items("ig fb", lang="fi")] == ["Instagram", "Facebook"]
+    assert len(name_items("google maps", lang="fi")) == 1  # one channel of its own

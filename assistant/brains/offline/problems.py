@@ -139,6 +139,12 @@ _AFTERWORD = re.compile(
 )
 
 
+def _without_names(text: str, names: list[str]) -> str:
+    for name in sorted(names, key=len, reverse=True):
+        text = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", text, flags=re.IGNORECASE)
+    return text
+
+
 def _positive(item: str) -> bool:
     felt = emotion(item)
     return felt is not None and felt[0] > 0
@@ -191,10 +197,13 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 item, piece = f"{carry}, {item}", f"{carry}, {piece}"
                 ws = words(item)
                 carry = ""
-            signal = _is_problem(ws) or item.endswith("?") or _negative(item)
-            negated = not signal and _has(ws, "negations")
+            # Cues are read around the touchpoint names: "Drop off itself is fine" names a
+            # place, and "drop off" is no leaving there.
+            cued = words(_without_names(item, own)) or ws
+            signal = _is_problem(cued) or item.endswith("?") or _negative(item)
+            negated = not signal and _has(cued, "negations")
             signal = signal or negated
-            leaving = _has(ws, "leaving")
+            leaving = _has(cued, "leaving")
             same_sentence = len(items) > first_in_sentence
             consequence = after_if and not _IF.match(item)
             # "Luonnos kestää pari viikkoa. Se venyttää päätöstä.": "se" opening the next
