@@ -86,6 +86,7 @@ def test_installed_wheel_interviews_and_searches(tmp_path: Path) -> None:
     wheel = _wheel(tmp_path / "dist")
     names = set(zipfile.ZipFile(wheel).namelist())
     assert "assistant/resources/prompts/questions.fi.yaml" in names
+    assert "assistant/lang/models/touchpoints.crfsuite" in names
     assert any(n.startswith("assistant/resources/knowledge/cards/") for n in names)
     assert "assistant/store/migrations/env.py" in names
 

@@ -1,0 +1,161 @@
+"""Touchpoint names found by a small learned tagger: which words of an answer name a place.
+
+The rules of phrases.py read what they were written for well and new wordings badly (a
+blind set's touchpoints scored 0.57/0.63 by them; the words around a name leak into it:
+"LinkedIn ads now", "Quote as", "Kun"). This tagger is a linear-chain CRF (python-crfsuite)
+over word features only: the word, its affixes, case and shape, whether it is a function
+word, a Finnish verb or a known channel, and the same of its neighbours. It marks spans
+(B/I/O); each span is then named by the same code the rules use (name_items and
+tidy_touchpoint), so "ig" is still Instagram and "tiskille" still "Tiski".
+
+It is trained by `benchmarks/touchpoint_tagger.py` on the development interviews and the
+answer table (never on the blind set), which also prints how it compares with the rules
+by leaving one set out. The model ships with the code (lang/models/touchpoints.crfsuite,
+about 200 KB). Without python-crfsuite or the model, `tagged_names` returns None and the
+rules alone name the touchpoints.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from assistant.lang.lexicon import channels, lookup
+from assistant.lang.lists import name_items
+from assistant.lang.nothing import is_nothing
+from assistant.lang.phrases import is_function_word, is_verb, tidy_touchpoint
+
+log = logging.getLogger(__name__)
+
+MODEL = Path(__file__).with_name("models") / "touchpoints.crfsuite"
+
+_TOKEN = re.compile(r"[\wåäöÅÄÖ€][\wåäöÅÄÖ'’:.\-/+€]*[\wåäöÅÄÖ€]|[\wåäöÅÄÖ€]|[^\s\w]")
+_WORDISH = re.compile(r"[\w€]")
+
+
+def tokens(text: str) -> list[str]:
+    """Words (with their inner hyphens, dots and colons: "lippu.fi:stä", "pdf:nä") and
+    punctuation marks, in order."""
+    return _TOKEN.findall(text)
+
+
+@cache
+def _channel(word: str) -> bool:
+    return bool(_WORDISH.match(word)) and lookup(word, channels(), fuzzy=False) is not None
+
+
+def _word(w: str, lang: str, at: str) -> dict[str, Any]:
+    low = w.lower()
+    return {
+        at + "low": low,
+        at + "s2": low[-2:],
+        at + "s3": low[-3:],
+        at + "s4": low[-4:],
+        at + "p3": low[:3],
+        at + "title": float(w[:1].isupper()),
+        at + "punct": float(not _WORDISH.match(w)),
+        at + "digit": float(any(c.isdigit() for c in w)),
+        at + "func": float(is_function_word(low)),
+        at + "verb": float(lang == "fi" and is_verb(low)),
+        at + "chan": float(_channel(low)),
+        at + "long": float(len(w) > 7),
+    }
+
+
+def features(toks: list[str], lang: str) -> list[dict[str, Any]]:
+    """The features of each token: its own, its neighbours' and where it stands."""
+    out = []
+    for i, w in enumerate(toks):
+        f: dict[str, Any] = {"bias": 1.0, "lang": lang, "lang_low": f"{lang}:{w.lower()}"}
+        f.update(_word(w, lang, ""))
+        if i == 0:
+            f["BOS"] = 1.0
+        else:
+            f.update(_word(toks[i - 1], lang, "-1:"))
+        if i >= 2:
+            f["-2:low"] = toks[i - 2].lower()
+        if i == len(toks) - 1:
+            f["EOS"] = 1.0
+        else:
+            f.update(_word(toks[i + 1], lang, "+1:"))
+        if i + 2 < len(toks):
+            f["+2:low"] = toks[i + 2].lower()
+        f["first_in_sentence"] = float(i == 0 or toks[i - 1] in ".!?")
+        out.append(f)
+    return out
+
+
+def span_name(span: str, lang: str) -> str:
+    """The touchpoint name a span of words gives, as the rules would write it ("" if none)."""
+    return _span_name(span, lang)
+
+
+@cache
+def _span_name(span: str, lang: str) -> str:
+    items = name_items(span, lang=lang)
+    if len(items) != 1:
+        return ""
+    name = tidy_touchpoint(items[0][0], lang=lang)
+    return name if name and not is_nothing(name) else ""
+
+
+def spans(toks: list[str], tags: list[str]) -> list[list[str]]:
+    """The B/I runs of a tagged sentence."""
+    out: list[list[str]] = []
+    cur: list[str] = []
+    for tok, tag in zip(toks, tags, strict=True):
+        if tag == "B" or (tag == "I" and not cur):
+            if cur:
+                out.append(cur)
+            cur = [tok]
+        elif tag == "I":
+            cur.append(tok)
+        else:
+            if cur:
+                out.append(cur)
+            cur = []
+    if cur:
+        out.append(cur)
+    return out
+
+
+_lock = threading.Lock()
+
+
+@cache
+def _tagger() -> Any:
+    try:
+        import pycrfsuite
+    except ImportError:  # a platform without its wheel: the rules name touchpoints alone
+        log.info("python-crfsuite is not installed; touchpoints are named by rules only")
+        return None
+    if not MODEL.is_file():
+        log.warning("touchpoint model %s is missing; touchpoints are named by rules only", MODEL)
+        return None
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(MODEL))
+    return tagger
+
+
+def tagged_names(text: str, *, lang: str) -> list[str] | None:
+    """The touchpoint names the tagger finds in an answer, in order and without repeats;
+    None when there is no tagger (then the rules alone decide)."""
+    tagger = _tagger()
+    if tagger is None:
+        return None
+    toks = tokens(text[:4000])
+    if not toks:
+        return []
+    feats = features(toks, lang)
+    with _lock:  # one crfsuite tagger object is not safe across threads
+        tags = tagger.tag(feats)
+    out: list[str] = []
+    for span in spans(toks, tags):
+        name = span_name(" ".join(span), lang)
+        if name and name.casefold() not in {o.casefold() for o in out}:
+            out.append(name)
+    return out
