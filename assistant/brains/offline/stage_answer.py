@@ -33,7 +33,11 @@ def _lead_in() -> re.Pattern[str]:
 
 
 def _own() -> re.Pattern[str]:
-    return regex(r"^\s*(?:{own_no}\s*[,.]?\s*)?(?:[^:,.]{0,60}\b{own}\b[^:,.]{0,60}[:.])\s*")
+    # "mä käyttäisin omia, ensin Kysely, sit ...": a comma before "ensin"/"first" leads too
+    return regex(
+        r"^\s*(?:{own_no}\s*[,.]?\s*)?"
+        r"(?:[^:,.]{0,60}\b{own}\b[^:,.]{0,60}(?:[:.]|,(?=\s*{first_opener}\b)))\s*"
+    )
 
 
 def _joined() -> re.Pattern[str]:
