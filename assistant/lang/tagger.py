@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -43,7 +43,7 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-@cache
+@lru_cache(maxsize=8192)  # bounded: the words are what users type
 def _channel(word: str) -> bool:
     return bool(_WORDISH.match(word)) and lookup(word, channels(), fuzzy=False) is not None
 
@@ -94,7 +94,7 @@ def span_name(span: str, lang: str) -> str:
     return _span_name(span, lang)
 
 
-@cache
+@lru_cache(maxsize=8192)
 def _span_name(span: str, lang: str) -> str:
     items = name_items(span, lang=lang)
     if len(items) != 1:

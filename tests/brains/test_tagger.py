@@ -5,6 +5,7 @@ benchmarks/touchpoint_tagger.py (leave-one-set-out) and the understanding benchm
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,7 @@ def names(text: str, lang: str = "fi", stage: str = "Arviointi") -> list[str]:
 
 
 @pytest.fixture
-def no_model(monkeypatch: pytest.MonkeyPatch) -> None:
+def no_model(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     monkeypatch.setattr(T, "MODEL", Path("/nonexistent/touchpoints.crfsuite"))
     T._tagger.cache_clear()
     yield
