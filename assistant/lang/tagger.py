@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -126,6 +127,27 @@ def spans(toks: list[str], tags: list[str]) -> list[list[str]]:
 _lock = threading.Lock()
 
 
+@dataclass(frozen=True)
+class Tagging:
+    """One answer as the tagger read it: the names, and per word the probability that it
+    is inside a name."""
+
+    names: list[str]
+    toks: list[str]
+    probs: list[float]
+
+    def support(self, name: str) -> float:
+        """How strongly the tagger reads `name` (a name the rules found) as a place here:
+        the mean probability of its words, where they stand in the answer (0 if absent)."""
+        want = [w[:5] for w in re.split(r"[\s-]+", name.casefold()) if w]
+        low = [t.casefold()[:5] for t in self.toks]
+        best = 0.0
+        for i in range(len(low) - len(want) + 1):
+            if want and low[i : i + len(want)] == want:
+                best = max(best, sum(self.probs[i : i + len(want)]) / len(want))
+        return best
+
+
 @cache
 def _tagger() -> Any:
     try:
@@ -144,18 +166,25 @@ def _tagger() -> Any:
 def tagged_names(text: str, *, lang: str) -> list[str] | None:
     """The touchpoint names the tagger finds in an answer, in order and without repeats;
     None when there is no tagger (then the rules alone decide)."""
+    found = tag(text, lang=lang)
+    return None if found is None else found.names
+
+
+def tag(text: str, *, lang: str) -> Tagging | None:
+    """The answer as the tagger reads it, or None when there is no tagger."""
     tagger = _tagger()
     if tagger is None:
         return None
     toks = tokens(text[:4000])
     if not toks:
-        return []
+        return Tagging([], [], [])
     feats = features(toks, lang)
     with _lock:  # one crfsuite tagger object is not safe across threads
-        tags = tagger.tag(feats)
+        tags = tagger.tag(feats)  # also sets the sequence the marginals below are of
+        probs = [tagger.marginal("B", i) + tagger.marginal("I", i) for i in range(len(toks))]
     out: list[str] = []
     for span in spans(toks, tags):
         name = span_name(" ".join(span), lang)
         if name and name.casefold() not in {o.casefold() for o in out}:
             out.append(name)
-    return out
+    return Tagging(out, toks, probs)

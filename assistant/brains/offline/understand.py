@@ -29,7 +29,7 @@ from assistant.lang.phrases import (
     tidy_touchpoint,
     touchpoint_names,
 )
-from assistant.lang.tagger import tagged_names
+from assistant.lang.tagger import tag
 from assistant.lang.words import clean, has_prefix, words
 from assistant.model import Channel, JourneyMap, Lang
 from assistant.patch import BusinessPatch, MapPatch, TouchpointPatch
@@ -117,16 +117,16 @@ _QUOTED = re.compile(r"""^["'”“‘’].*["'”“‘’]$""")
 def _touchpoints(
     text: str, *, stage: str | None, lang: Lang, journey: JourneyMap
 ) -> list[TouchpointPatch]:
-    """The places an answer names: the learned tagger's names (lang/tagger.py), plus the
-    known channels only the rules find ("soitan keväällä" -> Puhelu, "ig fb"); the rules
-    alone where the tagger is not installed. On interviews neither had seen (dev6 left out
-    of training, benchmarks/touchpoint_tagger.py): rules 0.57/0.63, this 0.71/0.66; on the
-    blind heldout7 through the whole interview: 0.75/0.70 -> 0.83/0.70."""
+    """The places an answer names: the learned tagger's names (lang/tagger.py), then the
+    rules' names that it missed where they are a known channel ("soitan keväällä" ->
+    Puhelu) or its own probabilities support them (_SUPPORT); the rules alone where the
+    tagger is not installed. Numbers: benchmarks/NOTES.md, "Understanding, session 8"."""
     kept: list[str] = []
     ruled = _rule_touchpoints(text, stage=stage, lang=lang, journey=journey, kept=kept)
-    names = tagged_names(" ".join(kept), lang=lang)
-    if names is None:
+    tagging = tag(" ".join(kept), lang=lang)
+    if tagging is None:
         return ruled
+    names = tagging.names
     out: list[TouchpointPatch] = []
     for n in names:
         longer = _longer(n, ruled, lang)
@@ -134,11 +134,18 @@ def _touchpoints(
         name = n if longer.casefold() in taken else longer  # "Google", "Google ads"
         out.append(TouchpointPatch(stage=stage, name=name, channel=_channel_of(n)))
     for t in ruled:
-        if lookup(t.name, channels(), fuzzy=False) and not any(
-            _overlaps(t.name, o.name) for o in out
-        ):
+        if any(_overlaps(t.name, o.name) for o in out):
+            continue
+        if lookup(t.name, channels(), fuzzy=False) or tagging.support(t.name) >= _SUPPORT:
             out.append(t)
     return out
+
+
+_SUPPORT = 0.2
+"""A rule's name joins the tagger's when the tagger gives its words at least this mean
+probability of being inside a name. Chosen on the leave-one-set-out table
+(benchmarks/touchpoint_tagger.py): 0.1 / 0.2 / 0.3 / never gave 0.79/0.80, 0.80/0.77,
+0.80/0.76, 0.80/0.75 over all sets; 0.2 keeps the tagger's precision."""
 
 
 def _longer(name: str, ruled: list[TouchpointPatch], lang: Lang) -> str:
@@ -167,11 +174,11 @@ def _channel_of(name: str) -> Channel | None:
 
 
 def _overlaps(a: str, b: str) -> bool:
-    """Whether two names share a word (by its first five letters): "Puhelin" and
-    "Puhelinsoitto" do not, "Google" and "Google-arvostelut" do."""
+    """Whether one name holds the other's words (by their first five letters): "Google" and
+    "Google-arvostelut" do, "Instagram posts" and "Instagram ads" do not (two places)."""
     wa = {w[:5] for w in re.split(r"[\s-]+", a.casefold()) if w}
     wb = {w[:5] for w in re.split(r"[\s-]+", b.casefold()) if w}
-    return bool(wa & wb)
+    return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
 def _rule_touchpoints(
