@@ -142,3 +142,27 @@ def test_a_stage_named_in_a_compound_places_the_motivator() -> None:
 )
 def test_a_persona_name_said_after_the_description(text: str, name: str) -> None:
     assert persona_name(text, lang="fi") == name
+
+
+@pytest.mark.parametrize(
+    ("text", "stage"),
+    [
+        ("arviointikäynnillä syntyy luottamus ku tavataan kasvokkain", "Arviointi"),
+        ("Honestly the audit deadline - that's what pushes them through booking fast", "Booking"),
+    ],
+)
+def test_a_stage_named_inside_the_piece_places_the_motivator(text: str, stage: str) -> None:
+    spec = [("Löytäminen", ["Tori"]), ("Arviointi", ["Puhelin"]), ("Booking", ["Email"])]
+    stages = [Stage(name=s, touchpoints=[Touchpoint(name=t) for t in ts]) for s, ts in spec]
+    got = parse_motivators(text, journey=JourneyMap(language=Lang.FI, stages=stages))
+    assert [p.stage for p in got] == [stage]
+
+
+def test_two_stages_inside_a_piece_place_nothing_new() -> None:
+    spec = [("Löytäminen", ["Tori"]), ("Arviointi", ["Puhelin"]), ("Hankinta", ["Kassa"])]
+    stages = [Stage(name=s, touchpoints=[Touchpoint(name=t) for t in ts]) for s, ts in spec]
+    got = parse_motivators(
+        "nopea vastaus ratkaisee arvioinnista hankintaan asti",
+        journey=JourneyMap(language=Lang.FI, stages=stages),
+    )
+    assert [p.stage for p in got] == ["Arviointi"]  # the fallback: the second place

@@ -187,3 +187,16 @@ def test_a_request_naming_nothing_in_the_map_is_no_answer_to_the_pending_questio
     assert session.journey == before
     turn = session.step("instagramissa ei näy hintoja")
     assert "kohtaan Instagram: kipupiste" in turn.text
+
+
+def test_take_it_out_is_an_edit_even_when_nothing_matches(deps: Deps) -> None:
+    session = open_session(deps=deps, lang=Lang.FI)
+    turn = _to(session, *FI_START, "instagram ja google")
+    before = session.journey
+    again = session.step("ota lehti-ilmoitus pois, se lopetettiin")
+    assert session.journey == before  # never a touchpoint "Lehti-ilmoitus" or a pain point
+    assert "En osannut tehdä tätä muutosta" in again.text
+    assert (again.slot_key, again.stage) == (turn.slot_key, turn.stage)
+    removed = session.step("hetkinen, ota google pois")
+    assert [t.name for t in session.journey.stages[0].touchpoints] == ["Instagram"]
+    assert (removed.slot_key, removed.stage) == (turn.slot_key, turn.stage)

@@ -44,6 +44,23 @@ def _stage_at(ws: list[str], stages: list[Stage]) -> tuple[Stage, int] | None:
     return None
 
 
+def _stage_within(ws: list[str], stages: list[Stage]) -> Stage | None:
+    """The one stage a word inside the piece names, also as the head of a compound
+    ("arviointikäynnillä" -> Arviointi, "through booking fast" -> Booking); None when no
+    stage or more than one is named."""
+    found = []
+    for stage in stages:
+        key = stage.name.casefold()
+        stem = key[: max(5, len(key) - 3)]
+        if " " in key or len(key) < 5:
+            hit = refer.strength(ws, stage.name) == refer.FULL
+        else:
+            hit = any(w == key or (len(w) >= len(stem) and w.startswith(stem)) for w in ws)
+        if hit:
+            found.append(stage)
+    return found[0] if len(found) == 1 else None
+
+
 def _opens_place(piece: str, stages: list[Stage], names: list[str]) -> bool:
     ws = words(_PREP.sub("", piece))
     if not ws:
@@ -114,6 +131,8 @@ def parse_motivators(text: str, *, journey: JourneyMap) -> list[TouchpointPatch]
                 continue
             own = [t.name for t in stage.touchpoints] if stage else names
             named = refer.best(ws, own)
+            if stage is None and named is None:
+                stage = _stage_within(ws, stages)  # "arviointikäynnillä syntyy luottamus"
             if named is not None:
                 where = next(
                     p for p in pairs if p[1] == named and (not stage or p[0] == stage.name)
