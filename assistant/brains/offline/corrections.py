@@ -92,6 +92,10 @@ def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> li
             if m := rule("call_it", "stage_list").find(bare):
                 head = _mentioned(piece[: m.start()], stages)
                 target = head[-1] if head else it
+                if not head and target and Edit(Op.REMOVE, target) in out:
+                    # "merge A and B into one stage and call it X": B went into A, "it" is A
+                    i = stages.index(target)
+                    target = stages[i - 1] if i > 0 else target
                 if target and not any(e.op is Op.RENAME and e.target == target for e in out):
                     out.append(
                         Edit(Op.RENAME, target, clean_name(translative(m.group("new")), lang))

@@ -57,8 +57,23 @@ def _translatives(text: str, names: list[str]) -> str:
     return _translative().sub(arrows, text)
 
 
+# "the first two weeks", "eka kaks viikkoa" say when, not which stages
+_NOT_TIME = (
+    r"(?!\s+(?:weeks?|days?|months?|years?|hours?|times?|visits?|viikkoa|päivää|kuukautta|"
+    r"vuotta|tuntia|kertaa|käyntiä)\b)"
+)
+
+
+def _finnish(text: str) -> bool:
+    return bool(re.search(r"[äö]|\b(?:ja|vois|eka|kaks|vikat|viimeiset)\b", text, re.IGNORECASE))
+
+
 def reword(text: str, names: list[str]) -> str:
     """The answer with each edit of the proposed `names` in a form the reader knows."""
+    if len(names) >= 3:  # "eka kaks vois yhdistää", "swap the last two": by name
+        both = "ja" if _finnish(text) else "and"
+        text = regex(r"\b{first_two}\b" + _NOT_TIME).sub(f"{names[0]} {both} {names[1]}", text)
+        text = regex(r"\b{last_two}\b" + _NOT_TIME).sub(f"{names[-2]} {both} {names[-1]}", text)
     text = regex(r"\b{i_would_add}\b").sub("add", text)
     m = _with_refs(
         r"\b(?P<verb>{new_stage_verb})\s+(?P<rel>{rel})\s+(?:the\s+)?(?P<ref><REFS>)\s+"
@@ -76,9 +91,13 @@ def reword(text: str, names: list[str]) -> str:
         r"([\w-]+(?:\s+(?!{replace_tail}\b)[\w-]+)?)",
         names,
     ).sub(r"rename \1 to \2", text)
-    if regex(r"\b{rename_verb}\b").search(text):
-        # "Rename Purchase to Contract and Service to Support": the verb carries over.
-        text = _with_refs(r"(,|\b{and}\b)\s+(?=(?:<REFS>)\s+{rename_to}\b)", names).sub(
-            r"\1 rename ", text
-        )
-    return _translatives(text, names)
+    # "Rename Purchase to Contract and Service to Support": the verb carries over, within
+    # its sentence and after it ("merge A and B into one. And rename C to D" keeps the merge).
+    verb = regex(r"\b{rename_verb}\b")
+    carry = _with_refs(r"(,|\b{and}\b)\s+(?=(?:<REFS>)\s+{rename_to}\b)", names)
+    out = []
+    for sentence in re.split(r"(?<=[.!?])(?=\s)", text):
+        if m := verb.search(sentence):
+            sentence = sentence[: m.end()] + carry.sub(r"\1 rename ", sentence[m.end() :])
+        out.append(sentence)
+    return _translatives("".join(out), names)
