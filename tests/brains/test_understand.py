@@ -114,10 +114,10 @@ def test_persona(text: str, lang: str, goal: str, need: str, frustration: str) -
     p = understand(text, Slot(Expects.PERSONA, "description"), lang=lang).persona
     assert p is not None and p.description == text
     assert p.name is None  # no name was given: none is invented from the description
-    # Goals (needs count as goals) and frustrations, each its own item, no label words.
-    assert goal in p.goals and need in p.goals
-    assert any(f.startswith(frustration) for f in p.frustrations)
-    assert not any(g.split()[0] in ("haluaa", "wants", "tarvitsee", "need") for g in p.goals)
+    # The description stays a description; the goals question that follows gives the list
+    # (tests/data/answers/persona.yaml and goals rows split those answers into items).
+    assert p.goals == [] and p.frustrations == []
+    assert goal in p.description and need in p.description and frustration in p.description
 
 
 STAGES = Slot(Expects.STAGES, "stages")
@@ -414,7 +414,7 @@ def test_english_interview_answers() -> None:
         Slot(Expects.PERSONA, "description"),
         lang="en",
     ).persona
-    assert p is not None and p.name == "Mia" and p.frustrations == ["Tax deadlines worry her"]
+    assert p is not None and p.name == "Mia" and p.frustrations == [] and p.goals == []
     j = JourneyMap(
         stages=[Stage(name="Consideration", touchpoints=[Touchpoint(name="Free intro call")])]
     )
