@@ -157,7 +157,27 @@ def _take(tokens: list[str]) -> str:
 
 
 def business_name(text: str) -> str:
-    """The business's name when the answer gives one; "" otherwise."""
+    """The business's name when the answer gives one; "" otherwise. Where it is goes:
+    "Pyöräpaja Ketju Turussa" -> "Pyöräpaja Ketju", "Second Seat in Espoo" -> "Second Seat"."""
+    return _without_town(_named_business(text))
+
+
+_PLACE_END = re.compile(
+    r"\s+(?:in|at)\s+[A-ZÅÄÖ][\wåäö-]+$|\s+[A-ZÅÄÖ][\wåäö-]+(?:ssa|ssä|lla|llä)$"
+)
+
+
+def _without_town(name: str) -> str:
+    m = _PLACE_END.search(name)
+    if not m or len(name.split()) < 2:
+        return name
+    last = name.split()[-1].lower()
+    if not m.group(0).lstrip().lower().startswith(("in ", "at ")) and lemma(last) == last:
+        return name  # "Hieronta Hellä": a word of the name, not a town in the adessive
+    return name[: m.start()]
+
+
+def _named_business(text: str) -> str:
     body = _GREETING.sub("", text).strip()
     m = _INTRO.search(body)
     comma = re.search(r"[,.–—:]|\s-\s", body)
