@@ -200,3 +200,18 @@ def test_take_it_out_is_an_edit_even_when_nothing_matches(deps: Deps) -> None:
     removed = session.step("hetkinen, ota google pois")
     assert [t.name for t in session.journey.stages[0].touchpoints] == ["Instagram"]
     assert (removed.slot_key, removed.stage) == (turn.slot_key, turn.stage)
+
+
+def test_a_family_as_the_typical_customer_of_a_b2b_answer_makes_it_both(deps: Deps) -> None:
+    session = open_session(deps=deps, lang=Lang.FI)
+    _to(session, "Järvitupa, vuokrataan mökkejä yrityksille virkistyspäiviin")
+    assert session.journey.business.business_type == "b2b"
+    session.step("lapsiperhe pääkaupunkiseudulta, äiti hoitaa varaukset")
+    assert session.journey.business.business_type == "both"
+
+
+def test_a_role_as_the_typical_customer_keeps_b2b(deps: Deps) -> None:
+    session = open_session(deps=deps, lang=Lang.FI)
+    _to(session, "Kantola Oy, vuokrataan varastotyöntekijöitä logistiikkafirmoille")
+    session.step("logistiikkakeskuksen vuoropäällikkö Jari, 45")
+    assert session.journey.business.business_type == "b2b"

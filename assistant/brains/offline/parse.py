@@ -18,13 +18,27 @@ from assistant.patch import BusinessPatch, PersonaPatch
 
 
 def business_type(text: str) -> BusinessType | None:
-    ws = words(text)
-    ws += [lemma(w) for w in ws]
-    b2b = first_cue(ws, "business", "b2b") >= 0
-    b2c = first_cue(ws, "business", "b2c") >= 0
-    if (b2b and b2c) or "molemmille" in ws or "both" in ws or "molempia" in ws:
+    """Who the business sells to, from the cue words of the clauses that do not deny them
+    ("puhtaasti yrityksille, yksityisille ei mitään", "we don't train private individuals")."""
+    b2b = b2c = False
+    for clause in re.split(r"[,.;!?]|\s+(?:mut|mutta|but|eikä|ja|and|vaan)\s+", text):
+        ws = words(clause)
+        if not ws or _DENIES.search(clause):
+            continue
+        ws += [lemma(w) for w in ws]
+        if "molemmille" in ws or "both" in ws or "molempia" in ws:
+            return BusinessType.BOTH
+        b2b = b2b or first_cue(ws, "business", "b2b") >= 0
+        b2c = b2c or first_cue(ws, "business", "b2c") >= 0
+    if b2b and b2c:
         return BusinessType.BOTH
     return BusinessType.B2B if b2b else BusinessType.B2C if b2c else None
+
+
+_DENIES = re.compile(
+    r"\b(?:ei|eikä|emme|en|ei\s+mitään|not|no|don't|dont|doesn't|never|without|ilman)\b",
+    re.IGNORECASE,
+)
 
 
 _AGE = re.compile(
@@ -44,6 +58,14 @@ def persona_business_type(text: str) -> BusinessType | None:
     if first_cue(ws, "business", "b2c") >= 0 or _AGE.search(text):
         return BusinessType.B2C
     return None
+
+
+def private_persona(text: str) -> bool:
+    """A typical customer who is a private person by a word of its own ("lapsiperhe",
+    "eläkeläinen", "pet owners"), with no role in an organisation; an age alone is not
+    enough (business buyers have ages too)."""
+    ws = words(text)
+    return persona_business_type(text) is BusinessType.B2C and first_cue(ws, "business", "b2c") >= 0
 
 
 _SELF = re.compile(

@@ -31,7 +31,7 @@ from assistant.lang.phrases import (
 )
 from assistant.lang.tagger import tag
 from assistant.lang.words import clean, has_prefix, words
-from assistant.model import Channel, JourneyMap, Lang
+from assistant.model import BusinessType, Channel, JourneyMap, Lang
 from assistant.patch import BusinessPatch, MapPatch, TouchpointPatch
 from assistant.turns import Expects, Slot
 
@@ -72,6 +72,15 @@ def _understand(text: str, slot: Slot, journey: JourneyMap, lang: Lang) -> MapPa
         if journey.business.business_type is None and slot.key != "goals":
             kind = P.persona_business_type(text)
             patch.business = BusinessPatch(business_type=kind) if kind else None
+        elif (
+            journey.business.business_type is BusinessType.B2B
+            and slot.key == "description"
+            and P.private_persona(text)
+        ):
+            # A business that sells to companies, and its typical customer is a family or a
+            # private person with no role: it sells to both ("mökkejä lomailijoille ja myös
+            # yrityksille" and then "lapsiperhe pääkaupunkiseudulta").
+            patch.business = BusinessPatch(business_type=BusinessType.BOTH)
     elif e == Expects.STAGES:
         patch.stages = parse_stages(text, lang=lang, journey=journey)
     elif e == Expects.TOUCHPOINT_DETAIL and slot.key == "problems":
