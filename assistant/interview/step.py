@@ -6,6 +6,7 @@ from exactly the same starting point.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -36,6 +37,7 @@ from assistant.interview.planner import next_slot
 from assistant.interview.readback import changes_text, readback
 from assistant.interview.state import PlannerState, slot_to_json
 from assistant.knowledge import KnowledgeBase
+from assistant.lang.lexicon import channels, lookup
 from assistant.lang.nothing import is_nothing
 from assistant.lang.stage_models import proposed_stages
 from assistant.model import Citation, JourneyMap, Lang
@@ -46,6 +48,10 @@ MAX_PLAIN_EDIT = 16
 """Words at most in a correction said without "korjaa", "hetkinen" or the like."""
 _STRUCTURAL = frozenset({"offering", "stages", "touchpoints"})
 """Slots the rest of the interview is built on: an answer that gives nothing is asked again."""
+
+
+_ALSO = re.compile(r"\b(?:myös|lisäksi|kans|also|too|as well)\b", re.IGNORECASE)
+_FORGOT = re.compile(r"\b(?:unoh\w*|forgot)\b", re.IGNORECASE)
 
 
 @dataclass(kw_only=True)
@@ -115,6 +121,12 @@ class Turn:
                 state.last_edit = text
                 return self.next(r.readback_text(lang, "not_applied"), reason="fix")
             if opened and not edits and not explicit_fix(text) and rest:
+                added = self._added_places(text, rest, pending)
+                if added is not None:
+                    # "ai niin, unohtu et tilauksia tulee myös sähköpostilla" while the
+                    # problems of that stage are asked: a place added to the stage, never
+                    # a pain point; the pending question is asked again.
+                    return self.next(added, reason="fix")
                 # "ai niin, myös Facebook": a soft opening before an answer, not a correction.
                 text, opened = rest, False
             if edits or cmd.kind is Kind.FIX or opened:
@@ -223,6 +235,27 @@ class Turn:
         _, rest = lead_in(text)
         cmd = detect(text)
         return self.fix(cmd.rest if cmd.kind is Kind.FIX else rest, pending)
+
+    def _added_places(self, text: str, rest: str, pending: Slot) -> str | None:
+        """The read-back line when a message that opened like an afterthought ("ai niin",
+        "unohdin", "oh and") adds a known channel as a place of the stage whose problems
+        are being asked; None when it says something else (then it is an answer)."""
+        if (
+            pending.stage is None
+            or pending.expects is Expects.TOUCHPOINTS
+            or not _ALSO.search(rest)
+        ):
+            return None
+        if self.journey.stage(pending.stage) is None:
+            return None
+        before = self.journey
+        after = self.understand(rest, Slot(Expects.TOUCHPOINTS, "touchpoints", stage=pending.stage))
+        old = {t.name for _, t in before.touchpoints()}
+        new = [t.name for _, t in after.touchpoints() if t.name not in old]
+        if not new or not all(lookup(n, channels(), fuzzy=False) for n in new):
+            return None
+        self.journey = after
+        return readback(before=before, after=after, lang=self.lang)
 
     def answer(self, question: str, pending: Slot) -> Outcome:
         found = answer_question(question=question, brain=self.brain, kb=self.kb, lang=self.lang)

@@ -830,6 +830,11 @@ def _spoken_verbs() -> frozenset[str]:
 
 
 @cache
+def english_verbs() -> frozenset[str]:
+    """English verbs that open a clause about what people do ("find", "book")."""
+    return _english_verbs()
+
+
 def _english_verbs() -> frozenset[str]:
     return frozenset(
         [

@@ -28,7 +28,7 @@ from typing import Any
 from assistant.lang.lexicon import channels, lookup
 from assistant.lang.lists import name_items
 from assistant.lang.nothing import is_nothing
-from assistant.lang.phrases import is_function_word, is_verb, tidy_touchpoint
+from assistant.lang.phrases import english_verbs, is_function_word, is_verb, tidy_touchpoint
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ def _word(w: str, lang: str, at: str) -> dict[str, Any]:
         at + "punct": float(not _WORDISH.match(w)),
         at + "digit": float(any(c.isdigit() for c in w)),
         at + "func": float(is_function_word(low)),
-        at + "verb": float(lang == "fi" and is_verb(low)),
+        at + "verb": float(is_verb(low) if lang == "fi" else low in english_verbs()),
         at + "chan": float(_channel(low)),
         at + "long": float(len(w) > 7),
     }

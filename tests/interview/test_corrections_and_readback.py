@@ -215,3 +215,31 @@ def test_a_role_as_the_typical_customer_keeps_b2b(deps: Deps) -> None:
     _to(session, "Kantola Oy, vuokrataan varastotyöntekijöitä logistiikkafirmoille")
     session.step("logistiikkakeskuksen vuoropäällikkö Jari, 45")
     assert session.journey.business.business_type == "b2b"
+
+
+def test_an_afterthought_adds_a_place_and_the_problems_question_comes_again(deps: Deps) -> None:
+    session = open_session(deps=deps, lang=Lang.FI)
+    turn = _to(session, *FI_START, "instagram ja google", "ei ongelmia", "nettisivut")
+    assert (turn.slot_key, turn.stage) == ("problems", "Arviointi")
+    again = session.step("ai niin, unohtu et asiakkaat tulee myös facebookista")
+    assert again.text.startswith("Kirjasin – vaiheeseen Arviointi: Facebook")
+    assert (again.slot_key, again.stage) == ("problems", "Arviointi")
+    assert not any(t.pain_points for _, t in session.journey.touchpoints())
+    # Not a place: an afterthought about a problem is the answer to the problems question.
+    session.step("ai niin, myös hinnat puuttuu sivuilta")
+    assert any(t.pain_points for _, t in session.journey.touchpoints())
+
+
+def test_an_english_afterthought_adds_a_place(deps: Deps) -> None:
+    session = open_session(deps=deps, lang=Lang.EN)
+    turn = _to(
+        session,
+        "Bloom, a flower shop selling bouquets to locals",
+        "Sara, 40, busy mum",
+        "wants flowers fast, hates queues",
+        "fine",
+        "instagram and google",
+    )
+    assert (turn.slot_key, turn.stage) == ("problems", "Discovery")
+    again = session.step("oh and I forgot: Facebook too")
+    assert "Facebook" in again.text and (again.slot_key, again.stage) == ("problems", "Discovery")
