@@ -77,6 +77,22 @@ def _is_problem(ws: list[str]) -> bool:
     )
 
 
+_PRICE = re.compile(
+    r"(?:\d[\d\s,.]*\s?(?:€|e\b|eur\w*|£|\$|pounds?|dollars?|euros?)|[€£$]\s?\d)", re.IGNORECASE
+)
+_DEAR = re.compile(
+    r"\b(?:paljon|kallis\w*|kallii\w*|kova|suolainen|iso|steep|pricey|a lot|much|high|expensive|"
+    r"too|liikaa|liian)\b",
+    re.IGNORECASE,
+)
+
+
+def _too_dear(clause: str) -> bool:
+    """A price said with a word of its weight: "body 29 euroa on monelle paljon", "89 €
+    feels steep" (a doubt about the price, though no doubt word is said)."""
+    return bool(_PRICE.search(clause)) and bool(_DEAR.search(clause))
+
+
 _UNSURE = re.compile(
     r"\b(?:aren't sure|isn't sure|not sure|unsure|don't know (?:what|whether|if|how|which)|"
     r"doesn't know (?:what|whether|if|how|which)|ei (?:oo|ole) varma|eivät ole varmoja|"
@@ -88,6 +104,8 @@ _UNSURE = re.compile(
 def _field(clause: str, ws: list[str]) -> str:
     if _UNSURE.search(clause):
         return "doubts"  # "some are unsure whether they can cancel": a doubt, not leaving
+    if _too_dear(clause) and not _has(ws, "leaving"):
+        return "doubts"
     if _has(ws, "leaving"):
         return "blockers"  # "jos ei oo aikaa viikon sisään ne menee muualle"
     if clause.rstrip().endswith("?") or re.search(
@@ -200,7 +218,7 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             # Cues are read around the touchpoint names: "Drop off itself is fine" names a
             # place, and "drop off" is no leaving there.
             cued = words(_without_names(item, own)) or ws
-            signal = _is_problem(cued) or item.endswith("?") or _negative(item)
+            signal = _is_problem(cued) or item.endswith("?") or _negative(item) or _too_dear(item)
             negated = not signal and _has(cued, "negations")
             signal = signal or negated
             leaving = _has(cued, "leaving")
