@@ -153,8 +153,9 @@ def compound_lemma(word: str) -> str | None:
         if base is None or len(tail) < 3 or table.get(head) is None:
             continue
         decoded = base.lower()
-        if decoded != tail:
-            return head + decoded
+        if decoded == tail:
+            return None  # "baari|tiski" is in its base form: "baarit|iski" is no reading
+        return head + decoded
     return None
 
 

@@ -56,3 +56,18 @@ def test_strip_name(word: str, base: str) -> None:
 def test_clean_removes_markup_and_caps_length() -> None:
     assert clean("<b>hei</b>\x00 <script>x</script>").split() == ["hei", "x"]
     assert len(clean("a" * 100000)) == 4000
+
+
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [
+        ("karttahaun", "karttahaku"),  # a compound the dictionary lacks, inflected
+        ("asiakastilillä", "asiakastili"),
+        ("baaritiski", "baaritiski"),  # already a base form: never "baarit|iskeä"
+        ("baaritiskillä", "baaritiski"),
+    ],
+)
+def test_compound_base_forms(word: str, base: str) -> None:
+    from assistant.lang.lists import base_form
+
+    assert base_form(word, lang="fi") == base
