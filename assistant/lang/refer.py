@@ -44,6 +44,9 @@ def strength(ws: list[str], name: str, *, first_word: bool = False, loose: bool 
             return 0
     if all(any(_same(w, p) for w in ws) for p in parts):
         return FULL
+    acronyms = [t.lower() for t in name.split() if 2 <= len(t) <= 4 and t.isalpha() and t.isupper()]
+    if acronyms and any(w in acronyms for w in ws):
+        return ALIAS  # "pt" for "PT sessions", "crm" for "CRM demo"
     entry = lookup(name, channels(), fuzzy=False)
     if entry is not None and any(lookup(w, channels(), fuzzy=False) == entry for w in ws):
         return ALIAS

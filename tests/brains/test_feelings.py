@@ -116,3 +116,8 @@ def test_a_feeling_for_a_stage_named_in_a_compound_is_every_touchpoint_of_it() -
 def test_the_word_customer_alone_names_no_touchpoint() -> None:
     assert refer.best(words("asiakas on tyytyväinen"), ["Asiakaskäynti", "Kassa"]) is None
     assert refer.best(words("asiakaskäynti"), ["Asiakaskäynti", "Kassa"]) == "Asiakaskäynti"
+
+
+def test_an_acronym_names_its_touchpoint() -> None:
+    assert refer.all_named(["pt", "ja", "kassa"], ["PT sessions", "Gym floor"]) == ["PT sessions"]
+    assert refer.strength(["pt"], "Pt-kuntosali") == 0  # only a name written in capitals
