@@ -240,11 +240,9 @@ class Turn:
         """The read-back line when a message that opened like an afterthought ("ai niin",
         "unohdin", "oh and") adds a known channel as a place of the stage whose problems
         are being asked; None when it says something else (then it is an answer)."""
-        if (
-            pending.stage is None
-            or pending.expects is Expects.TOUCHPOINTS
-            or not _ALSO.search(rest)
-        ):
+        if pending.stage is None or pending.expects is Expects.TOUCHPOINTS:
+            return None
+        if not (_ALSO.search(rest) or _FORGOT.search(text)):
             return None
         if self.journey.stage(pending.stage) is None:
             return None

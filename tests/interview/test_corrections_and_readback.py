@@ -241,5 +241,5 @@ def test_an_english_afterthought_adds_a_place(deps: Deps) -> None:
         "instagram and google",
     )
     assert (turn.slot_key, turn.stage) == ("problems", "Discovery")
-    again = session.step("oh and I forgot: Facebook too")
+    again = session.step("oh and I forgot: Facebook")
     assert "Facebook" in again.text and (again.slot_key, again.stage) == ("problems", "Discovery")
