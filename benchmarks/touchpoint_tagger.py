@@ -44,6 +44,7 @@ from assistant.lang import tagger as T  # noqa: E402
 from assistant.model import JourneyMap, Lang  # noqa: E402
 
 Example = tuple[str, str, str, str, list[Any]]  # group, lang, stage, text, truth names
+Pairs = list[tuple[list[str], list[Any]]]  # (names found, true names) per answer
 DEV = [s for s in SET_NAMES if s.startswith("dev")]
 SHIPPED = T.MODEL
 
@@ -133,7 +134,7 @@ def alone(lang: str, text: str) -> list[str]:
     return T.tagged_names(text, lang=lang) or []
 
 
-def score(pairs: list[tuple[list[str], list[Any]]]) -> tuple[float, float, int, int, int]:
+def score(pairs: Pairs) -> tuple[float, float, int, int, int]:
     tp = fp = fn = 0
     for got, truth in pairs:
         used: set[int] = set()
@@ -146,6 +147,19 @@ def score(pairs: list[tuple[list[str], list[Any]]]) -> tuple[float, float, int, 
                 tp += 1
         fn += len(truth) - len(used)
     return (tp / (tp + fp) if tp + fp else 0.0, tp / (tp + fn) if tp + fn else 0.0, tp, fp, fn)
+
+
+def columns(examples: list[Example], model: Path) -> list[Pairs]:
+    """The names found in each answer by the rules alone, the tagger alone (`model`) and
+    the product (both), each with the answer's true names."""
+    out: list[Pairs] = [[], [], []]
+    for _, lang, stage, text, truth in examples:
+        use(None)
+        out[0].append((product(lang, stage, text), truth))
+        use(model)
+        out[1].append((alone(lang, text), truth))
+        out[2].append((product(lang, stage, text), truth))
+    return out
 
 
 def row(name: str, n: int, cols: list[tuple[float, float, int, int, int]]) -> str:
@@ -163,31 +177,18 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp()) / "cv.crfsuite"
     print(f"{len(examples)} answers for training, {len(held)} held out (old 'heldout' set)")
     print(f"{'left out':<14}{'n':>5}  rules      tagger     product (precision/recall)")
-    totals: list[list[tuple[list[str], list[Any]]]] = [[], [], []]
+    totals: list[Pairs] = [[], [], []]
     for group in sorted({e[0] for e in examples}, key=lambda g: (g == "table", g)):
         test = [e for e in examples if e[0] == group]
         train([e for e in examples if e[0] != group], tmp)
-        pairs: list[list[tuple[list[str], list[Any]]]] = [[], [], []]
-        for _, lang, stage, text, truth in test:
-            use(None)
-            pairs[0].append((product(lang, stage, text), truth))
-            use(tmp)
-            pairs[1].append((alone(lang, text), truth))
-            pairs[2].append((product(lang, stage, text), truth))
+        pairs = columns(test, tmp)
         for k in range(3):
             totals[k] += pairs[k]
         print(row(group, len(test), [score(p) for p in pairs]))
     print(row("all (CV)", len(examples), [score(p) for p in totals]))
     model = SHIPPED if args.write else tmp
     train(examples, model)
-    pairs = [[], [], []]  # type: ignore[assignment]
-    for _, lang, stage, text, truth in held:
-        use(None)
-        pairs[0].append((product(lang, stage, text), truth))
-        use(model)
-        pairs[1].append((alone(lang, text), truth))
-        pairs[2].append((product(lang, stage, text), truth))
-    print(row("heldout (old)", len(held), [score(p) for p in pairs]))
+    print(row("heldout (old)", len(held), [score(p) for p in columns(held, model)]))
     if args.write:
         print(f"wrote {model.relative_to(ROOT)} ({model.stat().st_size // 1024} KB)")
     print(f"{time.time() - t0:.0f} s")

@@ -102,7 +102,7 @@ def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
         place = [i for i, t in enumerate(toks) if t.lower() in _PLACE_PREPOSITIONS]
         if place and arts and place[0] + 1 == arts[0] and place[0] > 0 and not arts[0] < place[0]:
             first = toks[0].lower()
-            verbal = first in _english_verbs() or (first.endswith("ing") and place[0] == 1)
+            verbal = first in english_verbs() or (first.endswith("ing") and place[0] == 1)
             # "Payment happens at the checkout": a verb before the place, which is the name
             verbal = verbal or any(t.lower().endswith("s") for t in toks[1 : place[0]])
             if not verbal and first not in _words("subjects") | {"a", "an", "the"}:
@@ -786,7 +786,7 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
                 toks = [base_form(toks[0], lang=lang)]
     elif (
         len(toks) > 1
-        and toks[0].lower() in _english_verbs()
+        and toks[0].lower() in english_verbs()
         and toks[1].lower() not in ("up", "in", "on", "out", "off")  # "sign up form" stays
     ):
         toks.pop(0)
@@ -832,10 +832,6 @@ def _spoken_verbs() -> frozenset[str]:
 @cache
 def english_verbs() -> frozenset[str]:
     """English verbs that open a clause about what people do ("find", "book")."""
-    return _english_verbs()
-
-
-def _english_verbs() -> frozenset[str]:
     return frozenset(
         [
             "see",

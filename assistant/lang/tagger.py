@@ -4,14 +4,14 @@ The rules of phrases.py read what they were written for well and new wordings ba
 blind set's touchpoints scored 0.57/0.63 by them; the words around a name leak into it:
 "LinkedIn ads now", "Quote as", "Kun"). This tagger is a linear-chain CRF (python-crfsuite)
 over word features only: the word, its affixes, case and shape, whether it is a function
-word, a Finnish verb or a known channel, and the same of its neighbours. It marks spans
+word, a verb or a known channel, and the same of its neighbours. It marks spans
 (B/I/O); each span is then named by the same code the rules use (name_items and
 tidy_touchpoint), so "ig" is still Instagram and "tiskille" still "Tiski".
 
 It is trained by `benchmarks/touchpoint_tagger.py` on the development interviews and the
 answer table (never on the blind set), which also prints how it compares with the rules
 by leaving one set out. The model ships with the code (lang/models/touchpoints.crfsuite,
-about 200 KB). Without python-crfsuite or the model, `tagged_names` returns None and the
+about 400 KB). Without python-crfsuite or the model, `tagged_names` returns None and the
 rules alone name the touchpoints.
 """
 
@@ -90,13 +90,9 @@ def features(toks: list[str], lang: str) -> list[dict[str, Any]]:
     return out
 
 
+@lru_cache(maxsize=8192)
 def span_name(span: str, lang: str) -> str:
     """The touchpoint name a span of words gives, as the rules would write it ("" if none)."""
-    return _span_name(span, lang)
-
-
-@lru_cache(maxsize=8192)
-def _span_name(span: str, lang: str) -> str:
     items = name_items(span, lang=lang)
     if len(items) != 1:
         return ""
@@ -127,6 +123,12 @@ def spans(toks: list[str], tags: list[str]) -> list[list[str]]:
 _lock = threading.Lock()
 
 
+def heads(name: str) -> list[str]:
+    """The words of a name by their first five letters, as names are compared here
+    ("Google-arvostelut" -> ["googl", "arvos"])."""
+    return [w[:5] for w in re.split(r"[\s-]+", name.casefold()) if w]
+
+
 @dataclass(frozen=True)
 class Tagging:
     """One answer as the tagger read it: the names, and per word the probability that it
@@ -139,7 +141,7 @@ class Tagging:
     def support(self, name: str) -> float:
         """How strongly the tagger reads `name` (a name the rules found) as a place here:
         the mean probability of its words, where they stand in the answer (0 if absent)."""
-        want = [w[:5] for w in re.split(r"[\s-]+", name.casefold()) if w]
+        want = heads(name)
         low = [t.casefold()[:5] for t in self.toks]
         best = 0.0
         for i in range(len(low) - len(want) + 1):

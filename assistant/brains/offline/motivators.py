@@ -48,16 +48,7 @@ def _stage_within(ws: list[str], stages: list[Stage]) -> Stage | None:
     """The one stage a word inside the piece names, also as the head of a compound
     ("arviointikäynnillä" -> Arviointi, "through booking fast" -> Booking); None when no
     stage or more than one is named."""
-    found = []
-    for stage in stages:
-        key = stage.name.casefold()
-        stem = key[: max(5, len(key) - 3)]
-        if " " in key or len(key) < 5:
-            hit = refer.strength(ws, stage.name) == refer.FULL
-        else:
-            hit = any(w == key or (len(w) >= len(stem) and w.startswith(stem)) for w in ws)
-        if hit:
-            found.append(stage)
+    found = [s for s in stages if refer.strength(ws, s.name) > 0]
     return found[0] if len(found) == 1 else None
 
 

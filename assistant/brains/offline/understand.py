@@ -29,7 +29,7 @@ from assistant.lang.phrases import (
     tidy_touchpoint,
     touchpoint_names,
 )
-from assistant.lang.tagger import tag
+from assistant.lang.tagger import heads, tag
 from assistant.lang.words import clean, has_prefix, words
 from assistant.model import BusinessType, Channel, JourneyMap, Lang
 from assistant.patch import BusinessPatch, MapPatch, TouchpointPatch
@@ -185,8 +185,7 @@ def _channel_of(name: str) -> Channel | None:
 def _overlaps(a: str, b: str) -> bool:
     """Whether one name holds the other's words (by their first five letters): "Google" and
     "Google-arvostelut" do, "Instagram posts" and "Instagram ads" do not (two places)."""
-    wa = {w[:5] for w in re.split(r"[\s-]+", a.casefold()) if w}
-    wb = {w[:5] for w in re.split(r"[\s-]+", b.casefold()) if w}
+    wa, wb = set(heads(a)), set(heads(b))
     return bool(wa) and bool(wb) and (wa <= wb or wb <= wa)
 
 
