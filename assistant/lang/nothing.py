@@ -32,6 +32,17 @@ _NONE_OF = re.compile(
 )
 
 
+# "ei hirveesti ongelmia", "tuskin ongelmia", "muuten ei suurempia ongelmia", "not many
+# issues": a negation or hedge, at most three words, and a word for problems - nothing else.
+_FEW_PROBLEMS = re.compile(
+    r"^(?:(?:muuten|otherwise|but|mut|mutta|and|ja)\s+)?"
+    r"(?:ei|eipä|eikä|tuskin|no|not|hardly|few|very few|tosi vähän|aika vähän|vähän)\b"
+    r"(?:\s+[\w'-]+){0,3}?\s+"
+    r"(?:ongelm\w*|probl\w*|issues?|hankaluuk\w*|vaikeuk\w*|valitu\w*|complaints?|"
+    r"hiertämis\w*|kitka\w*)$"
+)
+
+
 @cache
 def _around() -> tuple[str, ...]:
     return tuple(
@@ -64,6 +75,8 @@ def is_nothing(text: str) -> bool:
         return True
     if len(norm) >= 8 and any(at_least_similar(norm, p, 0.9) for p in whole if len(p) >= 8):
         return True  # "ei mitää erityistä"
+    if _FEW_PROBLEMS.match(norm):
+        return True  # "ei hirveesti ongelmia", "tuskin ongelmia"
     if len(norm.split()) <= 6 and _NONE_OF.match(norm):
         return True  # "ei sillai mitään erityistä turhautumista", "not any real issues"
     # "ei mitään erityistä oikeastaan", "no problems really, it works": a nothing-lead and

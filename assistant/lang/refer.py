@@ -44,6 +44,8 @@ def strength(ws: list[str], name: str, *, first_word: bool = False, loose: bool 
             return 0
     if all(any(_same(w, p) for w in ws) for p in parts):
         return FULL
+    if len(parts) >= 3 and sum(any(_same(w, p) for w in ws) for p in parts) >= len(parts) - 1:
+        return ALIAS  # "service voucher process" for "Service voucher application"
     acronyms = [t.lower() for t in name.split() if 2 <= len(t) <= 4 and t.isalpha() and t.isupper()]
     if acronyms and any(w in acronyms for w in ws):
         return ALIAS  # "pt" for "PT sessions", "crm" for "CRM demo"

@@ -110,3 +110,54 @@ def test_a_touchpoint_name_is_no_cue_and_a_fine_one_no_problem() -> None:
             [],
         )
     ]
+
+
+def _one_stage(*names: str) -> JourneyMap:
+    return JourneyMap(
+        language=Lang.FI,
+        stages=[Stage(name="Hankinta", touchpoints=[Touchpoint(name=n) for n in names])],
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ei hirveesti ongelmia.",
+        "En osaa sanoa, tuskin ongelmia.",
+        "No problems really, the courier is reliable.",  # "no" is also a Finnish filler
+        "not many issues tbh",
+    ],
+)
+def test_a_hedged_no_problems_stores_nothing(text: str) -> None:
+    assert parse_problems(text, stage="Hankinta", journey=_one_stage("Kuriiri")) == []
+
+
+def test_nothing_much_then_a_real_problem_keeps_only_the_problem() -> None:
+    got = parse_problems(
+        "Lasku tulee myöhässä. Muuten ei suurempia ongelmia.",
+        stage="Hankinta",
+        journey=_one_stage("Lasku"),
+    )
+    assert [(p.name, p.pain_points) for p in got] == [("Lasku", ["Lasku tulee myöhässä"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "joskus ne ei tiedä minkä kokoista laatikkoa tarvii",
+        "asiakkaat ei tiiä mitä ne joutuu maksaan",
+        "people dont know which program to pick",
+    ],
+)
+def test_not_knowing_which_or_what_is_a_doubt(text: str) -> None:
+    got = parse_problems(text, stage="Hankinta", journey=_one_stage("Kassa"))
+    assert [p.doubts for p in got] == [[text]], got
+
+
+def test_two_of_three_name_words_place_the_problem() -> None:
+    got = parse_problems(
+        "The service voucher process is in Finnish and confusing.",
+        stage="Hankinta",
+        journey=_one_stage("Website", "Service voucher application"),
+    )
+    assert [p.name for p in got] == ["Service voucher application"]

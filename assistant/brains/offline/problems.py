@@ -96,7 +96,9 @@ def _too_dear(clause: str) -> bool:
 _UNSURE = re.compile(
     r"\b(?:aren't sure|isn't sure|not sure|unsure|don't know (?:what|whether|if|how|which)|"
     r"doesn't know (?:what|whether|if|how|which)|ei (?:oo|ole) varma|eivät ole varmoja|"
-    r"ei oo varmoja)\b",
+    r"ei oo varmoja|(?:don'?t|doesn'?t|do not|does not) know (?:what|whether|if|how|which)|"
+    r"(?:ei|eivät|en) (?:tiedä|tiiä|tii|tiedetä|ymmärrä) (?:mi\w+|kuinka|paljonko|kumpi\w*|"
+    r"ke\w+|\w+(?:ko|kö)))\b",
     re.IGNORECASE,
 )
 
@@ -200,8 +202,9 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
         for piece in _pieces(sentence):
             item = tidy(piece)
             ws = words(item)
-            if not ws or is_nothing(item) or _AFTERWORD.match(item):
-                after_nothing = after_nothing or is_nothing(item)
+            said_none = is_nothing(item) or is_nothing(piece.strip(" .,!;:-–"))
+            if not ws or said_none or _AFTERWORD.match(item):
+                after_nothing = after_nothing or said_none
                 continue
             if opens_with_nothing(item):
                 after_nothing = True  # "ei mitään erityistä ne löytää meidät kyllä"
