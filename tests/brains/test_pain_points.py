@@ -161,3 +161,37 @@ def test_two_of_three_name_words_place_the_problem() -> None:
         journey=_one_stage("Website", "Service voucher application"),
     )
     assert [p.name for p in got] == ["Service voucher application"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "expected"),
+    [
+        # a pointer after a plain statement makes that statement the problem
+        (
+            "Tickets sit in Jira for days when the developer is away. "
+            "That's the one that annoys them.",
+            ("Jira service desk", "Status meeting"),
+            [("Jira service desk", "annoys them")],
+        ),
+        # a pointer at the place itself is no problem of its own
+        (
+            "Tää on se hermostuttavin kohta, moni pelkää et nosturi naarmuttaa venettä.",
+            ("Nosto",),
+            [("Nosto", "nosturi naarmuttaa")],
+        ),
+        # "siinä tulee stressiä" goes on about the clause before it
+        (
+            "Navigaattori vie joskus väärälle tielle, siinä tulee stressiä.",
+            ("Tekstiviesti", "Avainlokero"),
+            [("Tekstiviesti", "siinä tulee stressiä")],
+        ),
+    ],
+)
+def test_a_pointer_clause_joins_its_problem(
+    text: str, names: tuple[str, ...], expected: list[tuple[str, str]]
+) -> None:
+    got = parse_problems(text, stage="Hankinta", journey=_one_stage(*names))
+    said = [(p.name, " ".join(p.pain_points + p.doubts + p.blockers)) for p in got]
+    assert len(said) == len(expected), said
+    for (name, text_), (want_name, part) in zip(said, expected, strict=True):
+        assert name == want_name and part in text_, said

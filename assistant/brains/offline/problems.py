@@ -142,7 +142,16 @@ def _stage_touchpoints(journey: JourneyMap, stage: str | None) -> list[str]:
 
 _CONTINUES = re.compile(
     r"^(?:which|that|so that|koska|sillä|eli|mikä|joka|jolloin|lots of|paljon|because|since|"
-    r"varsinkin|etenkin|especially|se|it|this|tää|tämä|that's|it's|which's)\b",
+    r"varsinkin|etenkin|especially|se|it|this|tää|tämä|that's|it's|which's|siinä|siitä|"
+    r"sitä|sen takia|that's why)\b|^(?:\S+\s+){0,3}(?:that|it|this|them|sitä|siitä)$",
+    re.IGNORECASE,
+)
+# "Tää on se hermostuttavin kohta", "That's the one that annoys them", "se on pahin": a
+# pointer at the place or the problem before it, no problem of its own.
+_POINTER = re.compile(
+    r"^(?:se|tää|tämä|this|that|it)(?:'s|’s|\s+is|\s+on)?\s+(?:(?:just|the|se|ihan|kyllä|"
+    r"varmaan|really|oikeesti)\s+)*(?:\w+(?:in|mpi|est)\s+)?(?:kohta|vaihe|juttu|asia|part|"
+    r"one|bit|thing|moment|pahin|worst|hankalin|vaikein)\b",
     re.IGNORECASE,
 )
 _GOOD_SIDE = re.compile(
@@ -151,7 +160,9 @@ _GOOD_SIDE = re.compile(
     re.IGNORECASE,
 )
 _WHICH = re.compile(r"^(?:which|mikä|joka|jolloin)\b", re.IGNORECASE)
-_BACK = re.compile(r"^(?:se|tää|tämä|it|this|that)\s+(?!on\s+(?:ok|hyvä|fine))\w", re.IGNORECASE)
+_BACK = re.compile(
+    r"^(?:se|tää|tämä|it|this|that)(?:'s|’s)?\s+(?!on\s+(?:ok|hyvä|fine))\w", re.IGNORECASE
+)
 _AFTERWORD = re.compile(
     r"^(?:se on (?:oikeastaan |oikeestaan )?ainoa|siinä kaikki|that's it|that's all|"
     r"muuten (?:menee|on|ok|hyvin)|otherwise|muuten kaikki)\b",
@@ -189,6 +200,7 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
     items: list[list[str]] = []  # [touchpoint, field, text]
     current = own[0]
     after_nothing = False
+    quiet_before = ""  # the last clause passed over as context
     # In a longer answer a clause with no sign of trouble is context ("We have an online
     # level test"), not a problem; a one-clause answer to "what is hard?" is the problem.
     many = sum(len(_pieces(s)) for s in sentences(text)) > 1
@@ -210,6 +222,15 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 after_nothing = True  # "ei mitään erityistä ne löytää meidät kyllä"
                 continue
             if _has(ws, "negated_ok"):
+                continue
+            if _POINTER.match(item) and len(ws) <= 8 and not touchpoint_of(ws, own):
+                if items:
+                    items[-1][2] = f"{items[-1][2]}, {item}"[:300]
+                elif (
+                    quiet_before
+                ):  # "Tickets sit in Jira for days. That's the one that annoys them."
+                    where = touchpoint_of(words(quiet_before), own) or current
+                    items.append([where, "pain_points", f"{quiet_before}, {item}"[:300]])
                 continue
             if len(ws) == 1 and not carry:
                 carry = item  # "Epäilevät, osaavatko kääntäjät termit": one clause
@@ -254,7 +275,7 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             after_if = bool(_IF.match(item))
             quiet = after_nothing or _positive(item) or len(ws) <= 1 or many
             if not signal and not after_if and quiet:
-                skipped = item
+                skipped = quiet_before = item
                 continue
             if skipped and signal and not same_sentence and _WHICH.match(item):
                 item = (
