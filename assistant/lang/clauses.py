@@ -9,7 +9,7 @@ from assistant.lang.words import words
 
 _SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|;\s*")
 _CLAUSE = re.compile(
-    r",(?!\d)\s*(?:(?:mutta|but|and|ja|sekä)\s+)?|\s+(?:mutta|but|ja sitten|and then|eli)\s+|\s+-\s+",
+    r",(?!\d)\s*(?:(?:mutta|but|and|ja|sekä)\s+)?|\s+(?:mutta|mut|but|ja sitten|and then|eli)\s+|\s+-\s+",
     flags=re.IGNORECASE,
 )
 

@@ -28,7 +28,8 @@ def _phrases() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 _NONE_OF = re.compile(
-    r"^(?:ei|no|not|en|eipä)\b.{0,25}\b(?:mitään|mitää|any|anything|really any)\b"
+    r"^(?:ei|no|not|en|eipä)\b.{0,25}\b(?:mitään|mitää|mistään|mistää|any|anything|really any)\b"
+    r"|^(?:en usko|i don't think|i dont think|i doubt)\b.{0,12}\b(?:mikään|mitään|anything|any)\b"
 )
 
 

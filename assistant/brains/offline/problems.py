@@ -159,7 +159,16 @@ _GOOD_SIDE = re.compile(
     r"positiivista(?: on)?|plussaa(?: on)?|onneksi)\b",
     re.IGNORECASE,
 )
-_WHICH = re.compile(r"^(?:which|mikä|joka|jolloin)\b", re.IGNORECASE)
+# "mä en tiiä onks tää ongelma", "not sure if this is a problem": talk about the answer
+_META = re.compile(
+    r"^(?:mä |mää |minä |i )?(?:en tiedä|en tiiä|en tii|don't know|dont know|not sure|"
+    r"i'm not sure)\s+(?:onko|onks|if|whether)\s+(?:tää|tämä|se|this|that|it)(?:'s|\s+is)?"
+    r"(?:\s+on)?(?:\s+(?:mikään|really|a|an|oikeesti|oikeastaan))*\s+(?:ongelma|problem|issue)\b",
+    re.IGNORECASE,
+)
+_WHICH = re.compile(
+    r"^(?:which|mikä|joka|jolloin|se|it|this|that|tää|tämä)(?:'s|’s)?\b", re.IGNORECASE
+)
 _BACK = re.compile(
     r"^(?:se|tää|tämä|it|this|that)(?:'s|’s)?\s+(?!on\s+(?:ok|hyvä|fine))\w", re.IGNORECASE
 )
@@ -192,7 +201,9 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
         return []
     if m := _EXCEPT.search(text):
         head, rest = text[: m.start()], text[m.end() :]
-        if is_nothing(head.strip(" ,.")) and rest.strip():
+        # "reviews are mostly good so not really, except …": a nothing that ends the head
+        said_none = re.split(r"\b(?:so|eli|joten|niin)\b", head)[-1]
+        if (is_nothing(head.strip(" ,.")) or is_nothing(said_none.strip(" ,."))) and rest.strip():
             text = rest  # "ei mitään, paitsi et parkkipaikkoja on tosi vähän"
     own = _stage_touchpoints(journey, stage)
     if not own:
@@ -222,6 +233,8 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 after_nothing = True  # "ei mitään erityistä ne löytää meidät kyllä"
                 continue
             if _has(ws, "negated_ok"):
+                continue
+            if _META.match(item):
                 continue
             if _POINTER.match(item) and len(ws) <= 8 and not touchpoint_of(ws, own):
                 if items:
@@ -277,7 +290,7 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             if not signal and not after_if and quiet:
                 skipped = quiet_before = item
                 continue
-            if skipped and signal and not same_sentence and _WHICH.match(item):
+            if skipped and signal and not same_sentence and (_WHICH.match(item) or leaving):
                 item = (
                     f"{skipped}, {item}"  # "the app notes say 'all fine', which doesn't reassure"
                 )
