@@ -140,6 +140,21 @@ EN = ["Discovery", "Evaluation", "Acquisition", "Adventure", "Engagement"]
             "Käytän omia:\n1. Kiinnostus\n2. Kartoitus\n3. Tarjous",
             ["Kiinnostus", "Kartoitus", "Tarjous"],
         ),
+        # Session 9: a passive drop with its reason after it, "enemmän niinku" before a new
+        # name, "pannaan sen nimeks X".
+        (
+            "fi",
+            "käy muuten mut hankinta on meillä reissu ja arviointi jätetään pois ne ostaa "
+            "yleensä heti",
+            [FI[0], "Reissu", *FI[3:]],
+        ),
+        ("fi", "arviointi voi jäädä pois", [FI[0], *FI[2:]]),
+        (
+            "fi",
+            "hyvät muuten mut seikkailu on meillä enemmän niinku kurssit. pannaan sen nimeks "
+            "Kurssit",
+            [*FI[:3], "Kurssit", FI[4]],
+        ),
     ],
 )
 def test_edits_of_the_proposed_model(lang: str, text: str, stages: list[str]) -> None:
@@ -193,6 +208,13 @@ B2B_EN = ["Awareness", "Consideration", "Purchase", "Service", "Loyalty"]
             [*B2B_FI[:2], "Tarjous", *B2B_FI[2:]],
         ),
         ("en", "Fine, but add Advocacy as the last step.", [*B2B_EN, "Advocacy"]),
+        # "se" in the second clause is the stage the first one added, never a new "Se"
+        (
+            "fi",
+            "Ok muuten, mutta Oston jälkeen meillä on aina Asennus, eli lisää se Oston ja "
+            "Palvelun väliin.",
+            [*B2B_FI[:3], "Asennus", *B2B_FI[3:]],
+        ),
     ],
 )
 def test_edits_of_the_business_model(lang: str, text: str, stages: list[str]) -> None:

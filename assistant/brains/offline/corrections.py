@@ -70,6 +70,9 @@ def lead_in(text: str) -> tuple[bool, str]:
     return False, text.strip()
 
 
+_PRONOUNS = frozenset({"se", "sen", "sitä", "ne", "tää", "tämä", "it", "that", "this", "them"})
+
+
 def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> list[Edit]:
     """Edits of a proposed stage list, read more loosely than corrections elsewhere
     ("no loyalty", "ei arviointia", "riittää löytäminen, osto ja sitoutuminen"), with "it"
@@ -139,6 +142,8 @@ def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> li
                 out += _parse_one(bare, journey=journey, lang=lang)
     unique: list[Edit] = []
     for e in out:
+        if e.op in (Op.ADD_STAGE, Op.RENAME) and str(e.value or "").casefold() in _PRONOUNS:
+            continue  # "lisää se Harkinnan ja Oston väliin": "se" is no name
         renamed = any(u.op is Op.RENAME and u.target == e.target for u in unique)
         if e not in unique and not (e.op is Op.REMOVE and renamed):  # "eka on Löytö, ei X"
             unique.append(e)
