@@ -5,10 +5,13 @@ is only a part of a longer word: "puhelimella" names Puhelin, not Puhelintilaus.
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
+
 from assistant.lang.lexicon import channels, lookup
 from assistant.lang.words import fuzzy_equal, keys, words
 
 FULL, ALIAS, HEAD = 3, 2, 1
+_VOWELS = frozenset("aeiouyåäö")
 # Words every answer uses of the customer: never a reference to a touchpoint by themselves.
 _GENERIC = frozenset(
     {
@@ -46,7 +49,11 @@ def strength(ws: list[str], name: str, *, first_word: bool = False, loose: bool 
         return FULL
     if len(parts) >= 3 and sum(any(_same(w, p) for w in ws) for p in parts) >= len(parts) - 1:
         return ALIAS  # "service voucher process" for "Service voucher application"
-    acronyms = [t.lower() for t in name.split() if 2 <= len(t) <= 4 and t.isalpha() and t.isupper()]
+    acronyms = [
+        t.lower()
+        for t in name.split()
+        if 2 <= len(t) <= 4 and t.isalpha() and (t.isupper() or not _VOWELS & set(t.lower()))
+    ]  # "PT sessions", and "Pt sessions" as the user wrote it
     if acronyms and any(w in acronyms for w in ws):
         return ALIAS  # "pt" for "PT sessions", "crm" for "CRM demo"
     entry = lookup(name, channels(), fuzzy=False)
@@ -81,13 +88,28 @@ def strength(ws: list[str], name: str, *, first_word: bool = False, loose: bool 
     return 0
 
 
-def best(ws: list[str], names: list[str], *, loose: bool = False) -> str | None:
-    """The name the words refer to most surely (ties: the longer name)."""
-    scored = [(strength(ws, n, loose=loose), len(words(n)), n) for n in names]
+def _closeness(ws: list[str], name: str) -> float:
+    """How nearly the words spell the name: "pallokone" is closer to Pallokone than to
+    Pallokortti, though both share the stem."""
+    parts = words(name)
+    if not parts or not ws:
+        return 0.0
+    return sum(max(SequenceMatcher(None, w, p).ratio() for w in ws) for p in parts) / len(parts)
+
+
+def best(
+    ws: list[str], names: list[str], *, loose: bool = False, first_word: bool = False
+) -> str | None:
+    """The name the words refer to most surely (ties: the longer name, then the one the
+    words spell most nearly)."""
+    scored = [
+        (strength(ws, n, loose=loose, first_word=first_word), len(words(n)), _closeness(ws, n), n)
+        for n in names
+    ]
     scored = [s for s in scored if s[0] > 0]
     if not scored:
         return None
-    return max(scored)[2]
+    return max(scored)[3]
 
 
 def all_named(ws: list[str], names: list[str]) -> list[str]:

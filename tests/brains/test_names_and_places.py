@@ -166,3 +166,53 @@ def test_two_stages_inside_a_piece_place_nothing_new() -> None:
         journey=JourneyMap(language=Lang.FI, stages=stages),
     )
     assert [p.stage for p in got] == ["Arviointi"]  # the fallback: the second place
+
+
+@pytest.mark.parametrize(
+    ("names", "text", "critical"),
+    [
+        # "first" before the names is no first impression
+        (
+            ["Phone call", "Website", "Carers"],
+            "The first phone call and the carers.",
+            ["Phone call", "Carers"],
+        ),
+        # the name the word spells, not one that shares its stem
+        (
+            ["Pallokortti", "Lyöntipaikat", "Pallokone"],
+            "pallokone ja lyöntipaikat",
+            ["Pallokone", "Lyöntipaikat"],
+        ),
+        (
+            ["Tarjouspyyntölomake", "Tarjous", "Projektipäällikkö"],
+            "Tarjous ja projektipäällikkö",
+            ["Tarjous", "Projektipäällikkö"],
+        ),
+        # an acronym as the user wrote it, in lower case
+        (
+            ["Free trial day", "Pt sessions", "Gym floor"],
+            "trial day and pt",
+            ["Free trial day", "Pt sessions"],
+        ),
+    ],
+)
+def test_critical_touchpoints_by_name(names: list[str], text: str, critical: list[str]) -> None:
+    from assistant.brains.offline.parse import parse_critical
+
+    journey = JourneyMap(
+        language=Lang.FI,
+        stages=[Stage(name="S", touchpoints=[Touchpoint(name=n) for n in names])],
+    )
+    got = parse_critical(text, key="critical", journey=journey)
+    assert got["critical"] == critical
+    assert "first_impression" not in got
+
+
+def test_a_strong_impression_cue_keeps_the_sentence_an_impression() -> None:
+    from assistant.brains.offline.parse import parse_critical
+
+    journey = JourneyMap(
+        language=Lang.FI, stages=[Stage(name="S", touchpoints=[Touchpoint(name="Slack")])]
+    )
+    got = parse_critical("Ensivaikutelma on hyvä, slack toimii.", key="critical", journey=journey)
+    assert got["critical"] == [] and got["first_impression"].startswith("Ensivaikutelma")
