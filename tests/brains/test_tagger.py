@@ -68,6 +68,12 @@ def test_known_channels_only_the_rules_find_are_kept() -> None:
     assert names("soitan keväällä et pestäänkö taas") == ["Puhelu"]
 
 
+def test_a_proper_name_in_a_list_is_kept_though_the_tagger_passes_it_by() -> None:
+    assert "Ravelry" in names("Instagram, Ravelry ja käsityömessut")
+    # lower case, it is only a word: left to the tagger
+    assert "Clean" not in names("watering, pruning, clean and a monthly visit")
+
+
 def test_a_stage_named_first_is_left_to_that_stage() -> None:
     journey = JourneyMap.model_validate(
         {"stages": [{"name": "Löytäminen"}, {"name": "Arviointi"}, {"name": "Hankinta"}]}

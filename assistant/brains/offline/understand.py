@@ -18,7 +18,7 @@ from assistant.brains.offline.stage_answer import parse_stages
 from assistant.lang import refer
 from assistant.lang.clauses import clauses, sentences
 from assistant.lang.lexicon import channels, cue_list, cues, first_cue, lookup
-from assistant.lang.lists import name_items
+from assistant.lang.lists import name_items, split_items
 from assistant.lang.nothing import is_nothing
 from assistant.lang.phrases import (
     channel_verb,
@@ -142,12 +142,23 @@ def _touchpoints(
         taken = {o.name.casefold() for o in out} | {m.casefold() for m in names if m != n}
         name = n if longer.casefold() in taken else longer  # "Google", "Google ads"
         out.append(TouchpointPatch(stage=stage, name=name, channel=_channel_of(n)))
+    # A one-word list item written with a capital after the first ("Instagram, Ravelry ja
+    # käsityömessut") is a proper name the user gave: kept though the tagger passed it by.
+    alone = {i.casefold() for i in split_items(" ".join(kept))[1:] if _proper(i)}
     for t in ruled:
         if any(_overlaps(t.name, o.name) for o in out):
             continue
-        if lookup(t.name, channels(), fuzzy=False) or tagging.support(t.name) >= _SUPPORT:
+        if (
+            lookup(t.name, channels(), fuzzy=False)
+            or tagging.support(t.name) >= _SUPPORT
+            or t.name.casefold() in alone  # "Instagram, Ravelry ja käsityömessut"
+        ):
             out.append(t)
     return out
+
+
+def _proper(item: str) -> bool:
+    return len(item.split()) == 1 and item[:1].isupper() and item[1:2].islower()
 
 
 _SUPPORT = 0.2
