@@ -401,7 +401,9 @@ def _score_items(
     out["nothing_as_problem"].add(nothing)
 
 
-_QUOTE = re.compile(r"[”“\"«]([^”“\"»]{3,200})[”“\"»]")
+# A quotation in the suggestion's text: “…” (English), ”…” (Finnish), "…" or «…», each
+# opened and closed by its own pair (a mixed pair would quote the text between two quotes).
+_QUOTE = re.compile(r'“([^”“]{3,200})”|”([^”“]{3,200})”|"([^"]{3,200})"|«([^»]{3,200})»')
 
 
 def false_premises(
@@ -413,7 +415,8 @@ def false_premises(
     said: list[str] = [str((answers or {}).get("assumptions") or "")]
     for ts in truth.get("stages") or []:
         said.append(ts["name"])
-        said += [t["name"] for t in ts.get("touchpoints") or []]
+        for t in ts.get("touchpoints") or []:
+            said += [t["name"], *t.get("alt", [])]  # a truth name's accepted alternatives
         said += [str(i["text"]) for i in ts.get("items") or []]
     pers = truth.get("persona") or {}
     said += [*(pers.get("goals") or []), *(pers.get("frustrations") or []), pers.get("name", "")]
@@ -428,7 +431,8 @@ def false_premises(
         if s["touchpoint"] and not any(same_name(t, s["touchpoint"]) for t in tps):
             bad.append(f"{s['title']!r}: touchpoint {s['touchpoint']!r} never said")
             continue
-        for quote in _QUOTE.findall(f"{s['title']} {s['why']}"):
+        for found in _QUOTE.findall(f"{s['title']} {s['why']}"):
+            quote = next(q for q in found if q)
             if not any(overlap(x, quote) >= 0.5 or overlap(quote, x) >= 0.5 for x in said if x):
                 bad.append(f"{s['title']!r}: quotes {quote!r}")
                 break
