@@ -35,7 +35,7 @@ from assistant.interview.commands import (
 )
 from assistant.interview.planner import next_slot
 from assistant.interview.readback import changes_text, readback
-from assistant.interview.state import PlannerState, slot_to_json
+from assistant.interview.state import PlannerState, slot_from_json, slot_to_json
 from assistant.knowledge import KnowledgeBase
 from assistant.lang.lexicon import channels, lookup
 from assistant.lang.nothing import is_nothing
@@ -162,6 +162,10 @@ class Turn:
                 prefix = line or r.say(lang, "not_understood")
                 if not line and pending.expects is Expects.REVIEW:
                     state.done = True  # nothing to change in the review: the map is ready
+        elif (more := self._more_critical(text, pending)) is not None:
+            # "ja puhelu myös" right after the critical answer: one more critical place,
+            # never the answer to the question asked since; that question is asked again.
+            return self.next(more, reason="fix")
         else:
             self.journey = self.understand(text, pending)
             prefix = readback(before=before, after=self.journey, lang=lang)
@@ -252,6 +256,31 @@ class Turn:
         new = [t.name for _, t in after.touchpoints() if t.name not in old]
         if not new or not all(lookup(n, channels(), fuzzy=False) for n in new):
             return None
+        self.journey = after
+        return readback(before=before, after=after, lang=self.lang)
+
+    def _more_critical(self, text: str, pending: Slot) -> str | None:
+        """The read-back line when a short "X too" / "ja X myös" just after the critical
+        answer names more critical places of the map; None otherwise."""
+        if pending.key == "critical" or len(text.split()) > 6 or not _ALSO.search(text):
+            return None
+        last = next(
+            (
+                s
+                for s in map(slot_from_json, reversed(self.state.history))
+                if s is not None and s.id != pending.id
+            ),
+            None,
+        )
+        if last is None or last.key != "critical":
+            return None
+        before = self.journey
+        after = self.understand(text, Slot(Expects.CRITICAL, "critical"))
+        was = {t.name for _, t in before.touchpoints() if t.critical}
+        now = {t.name for _, t in after.touchpoints() if t.critical}
+        same = after.model_copy(update={"stages": before.stages})
+        if not (now - was) or same != before:
+            return None  # it named no new critical place, or it said something else too
         self.journey = after
         return readback(before=before, after=after, lang=self.lang)
 

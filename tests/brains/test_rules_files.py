@@ -132,3 +132,53 @@ def test_words_of_both_languages_fill_a_slot() -> None:
     assert "remove" in rules.words("remove_verb")
     edits = parse_edits("their nimi on Markku", journey=JourneyMap(), lang=Lang.EN)
     assert edits == [Edit(Op.PERSONA_NAME, value="Markku")]
+
+
+def _places(*names: str) -> JourneyMap:
+    return JourneyMap(stages=[Stage(name="S", touchpoints=[Touchpoint(name=n) for n in names])])
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names", "edits"),
+    [
+        # "not X, Y" renames; "we're not on X" then removes nothing renamed
+        (
+            "wait not youtube, tiktok. we're not on youtube",
+            Lang.EN,
+            ("Reddit", "YouTube"),
+            [Edit(Op.RENAME, "YouTube", "TikTok")],
+        ),
+        ("we're not on reddit", Lang.EN, ("Reddit", "YouTube"), [Edit(Op.REMOVE, "Reddit")]),
+        (
+            "ei vaan wilma ei kuulu tähän, se on koulujen juttu",
+            Lang.FI,
+            ("Viikkotunnit", "Wilma"),
+            [Edit(Op.REMOVE, "Wilma")],
+        ),
+        # "not used" is a correction only after a correction's opening ...
+        (
+            "ai ei kun, tekstaria ei oikeestaan käytetä tilauksissa, kaikki soittaa",
+            Lang.FI,
+            ("Tekstari", "Puhelin"),
+            [Edit(Op.REMOVE, "Tekstari")],
+        ),
+        (
+            "wait, we don't really use slack",
+            Lang.EN,
+            ("Website", "Slack"),
+            [Edit(Op.REMOVE, "Slack")],
+        ),
+        # ... without one it is what is wrong at that place (a problem, not an edit)
+        (
+            "Tikettijärjestelmää ei käytetä, kaikki soittavat suoraan.",
+            Lang.FI,
+            ("Tikettijärjestelmä", "Tukipuhelin"),
+            [],
+        ),
+        ("we don't use slack much", Lang.EN, ("Website", "Slack"), []),
+    ],
+)
+def test_a_place_that_is_not_there(
+    text: str, lang: Lang, names: tuple[str, ...], edits: list[Edit]
+) -> None:
+    assert parse_edits(text, journey=_places(*names), lang=lang) == edits

@@ -243,3 +243,20 @@ def test_an_english_afterthought_adds_a_place(deps: Deps) -> None:
     assert (turn.slot_key, turn.stage) == ("problems", "Discovery")
     again = session.step("oh and I forgot: Facebook")
     assert "Facebook" in again.text and (again.slot_key, again.stage) == ("problems", "Discovery")
+
+
+def test_one_more_critical_place_right_after_the_critical_answer(deps: Deps) -> None:
+    session = open_session(deps=deps, lang=Lang.FI)
+    turn = _to(session, *FI_START)
+    said = {"touchpoints": "puhelin ja kassa", "problems": "ei ongelmia", "emotions": "ok"}
+    while turn.slot_key != "critical":
+        turn = session.step(said.get(turn.slot_key or "", "ei mitään"))
+    turn = session.step("kassa")
+    pending = (turn.expects, turn.slot_key)
+    assert pending[1] == "first_impression"
+    turn = session.step("ja puhelin myös")
+    assert turn.text.startswith("Kirjasin") and "kriittinen" in turn.text
+    assert (turn.expects, turn.slot_key) == pending  # the impression is asked again
+    critical = {t.name for _, t in session.journey.touchpoints() if t.critical}
+    assert critical == {"Kassa", "Puhelin"}
+    assert not session.journey.first_impression

@@ -187,7 +187,7 @@ def parse_edits(text: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
     """The edits a message asks for (empty when it asks none). The message is read clause
     by clause, so reasons between the edits ("drop Engagement - people buy flowers when
     something happens") do not hide them."""
-    _, body = lead_in(QUOTE.sub("", text))
+    opened, body = lead_in(QUOTE.sub("", text))
     stages = [s.name for s in journey.stages]
     if stages:
         body = reword(body, stages)
@@ -196,24 +196,30 @@ def parse_edits(text: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
         part = part.strip(" .!")
         if not part:
             continue
-        found = _parse_one(part, journey=journey, lang=lang)
+        found = _parse_one(part, journey=journey, lang=lang, opened=opened)
         if not found and ": " in part:  # "drop Loyalty: most only need us once"
-            found = _parse_one(part.split(": ")[0], journey=journey, lang=lang)
+            found = _parse_one(part.split(": ")[0], journey=journey, lang=lang, opened=opened)
         if "," in part or regex(r"\s{and}\s").search(part):
             # "seikkailun tilalle käyttö, osto pois ja loppuun jatkosopimus": one edit a piece
             # when that finds more of them than the clause read whole
             each = [
                 e
                 for piece in _pieces().split(part)
-                for e in _parse_one(piece.strip(" .!"), journey=journey, lang=lang)
+                for e in _parse_one(piece.strip(" .!"), journey=journey, lang=lang, opened=opened)
             ]
             if len(each) > len(found):
                 found = each
         out += found
-    return out
+    # "not youtube, tiktok. we're not on youtube": the place was renamed, not removed
+    renamed = {e.target for e in out if e.op is Op.RENAME}
+    return [e for e in out if not (e.op is Op.REMOVE and e.target in renamed)]
 
 
-def _parse_one(part: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
+_AFTER_OPENING = frozenset({"not_used"})
+"""Rules read only in a message that opens as a correction ("ai ei kun, …", "wait, …")."""
+
+
+def _parse_one(part: str, *, journey: JourneyMap, lang: Lang, opened: bool = False) -> list[Edit]:
     """The edits of one clause: the first rule, in the files' order, whose handler finds
     what the clause names in the map."""
     _, part = lead_in(part)
@@ -227,6 +233,8 @@ def _parse_one(part: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
         tps=[t.name for _, t in journey.touchpoints()],
     )
     for each in rules():
+        if each.name in _AFTER_OPENING and not opened:
+            continue
         for m in each.matches(part):
             found = HANDLERS[each.name](m, clause)
             if found is not None:

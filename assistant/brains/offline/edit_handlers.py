@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from assistant.brains.offline.names import clean_name, match_name, translative
 from assistant.brains.offline.rulebook import ordinal_index, regex, word_set
 from assistant.edits import Edit, Op
+from assistant.lang.lexicon import channels, lookup
 from assistant.lang.verbs import is_verb
 from assistant.lang.words import words
 from assistant.model import BusinessType, JourneyMap, Lang
@@ -229,6 +230,9 @@ def _not_but(m: re.Match[str], c: Clause) -> list[Edit] | None:
     new = clean_name(translative(new_raw), c.lang)
     sane = new and len(new.split()) <= 3 and not regex(r"\d|[+−]|\b{copula}\b").search(new)
     if old and sane and not (match_name(new_raw, c.stages) or match_name(new_raw, c.tps)):
+        known = lookup(new, channels(), fuzzy=False) if old in c.tps else None
+        if known is not None and len(new.split()) == 1:
+            new = known.name(c.lang.value)  # "tiktok" -> TikTok, as the touchpoints answer has it
         return [Edit(Op.RENAME, old, new)]
     return None
 
@@ -298,6 +302,7 @@ HANDLERS: dict[str, Handler] = {
     "not_critical": _not_critical,
     "is_critical": _is_critical,
     "remove": _remove,
+    "not_used": _remove,
     "add_after": _add_after,
     "add_stage": _add_stage,
     "not_but": _not_but,
@@ -328,6 +333,7 @@ GROUPS: dict[str, tuple[frozenset[str], ...]] = {
     "not_critical": (frozenset({"name"}),),
     "is_critical": (frozenset({"name"}),),
     "remove": (frozenset({"a"}), frozenset({"b"})),
+    "not_used": (frozenset({"a"}),),
     "add_after": (frozenset({"ref", "post", "name"}),),
     "add_stage": (
         frozenset({"name", "end", "rel", "ref1", "ref2", "post"}),
