@@ -195,3 +195,43 @@ def test_a_pointer_clause_joins_its_problem(
     assert len(said) == len(expected), said
     for (name, text_), (want_name, part) in zip(said, expected, strict=True):
         assert name == want_name and part in text_, said
+
+
+@pytest.mark.parametrize(
+    ("text", "doubts"),
+    [
+        ("no hinta ehkä, moni kattoo halvempia", ["hinta ehkä, moni kattoo halvempia"]),
+        ("prices vs online", ["prices vs online"]),
+        ("Some compare us to just renting a cheap office.", ["Some compare us to just renting"]),
+        # the price and the comparison after it are one doubt
+        (
+            "Ja hinta tietty, meidän katteet on pienet mut asiakas vertaa aina halvimpaan.",
+            ["hinta tietty, asiakas vertaa aina halvimpaan"],
+        ),
+    ],
+)
+def test_the_price_weighed_against_others_is_a_doubt(text: str, doubts: list[str]) -> None:
+    got = parse_problems(text, stage="Hankinta", journey=_one_stage("Kassa"))
+    assert [d for p in got for d in p.doubts] == [
+        next(d for p in got for d in p.doubts if d.startswith(w)) for w in doubts
+    ]
+    assert not any(p.pain_points or p.blockers for p in got), got
+
+
+def test_that_after_a_passed_over_clause_is_that_clause() -> None:
+    got = parse_problems(
+        "Price comes up, because there are cheaper courses. And dates - finding a day when eight "
+        "people can be off the floor is a nightmare, and that alone can stall a deal.",
+        stage="Hankinta",
+        journey=_one_stage("Quote"),
+    )
+    assert [(p.doubts, p.blockers) for p in got] == [
+        (["Price comes up, because there are cheaper courses"], []),
+        (
+            [],
+            [
+                "dates, finding a day when eight people can be off the floor is a nightmare, "
+                "that alone can stall a deal"
+            ],
+        ),
+    ]

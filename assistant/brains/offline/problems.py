@@ -87,6 +87,28 @@ _DEAR = re.compile(
 )
 
 
+_COMPARE = re.compile(
+    r"\b(?:vertaa\w*|vertail\w*|compar\w*|vs\.?|versus|halvemp\w*|halvi\w*|halpo\w*|halvat|"
+    r"cheaper|cheapest|cheap|kalliimp\w*|more expensive|worth it|worth the|worth €|"
+    r"vastinet\w*)(?!\w)",
+    re.IGNORECASE,
+)
+_BARE_PRICE = re.compile(
+    r"^(?:(?:no|ja|and|also|ehkä|maybe|kai|tietty|tietysti|of course|sit|then|the|our|meidän)\s+)*"
+    r"(?:hinta|hinnat|price|prices|pricing|the price|cost|costs|hinnoittelu)"
+    r"(?:\s+(?:ehkä|maybe|tietty|tietysti|of course|kai|varmaan|probably|too|myös|also))*$",
+    re.IGNORECASE,
+)
+
+
+def _price_doubt(clause: str) -> bool:
+    """The price weighed against others: "moni kattoo halvempia", "our price vs the big
+    consultancies", "they compare per gram to the wholesaler", or the price alone ("hinta
+    tietty", "price."): a doubt under "what makes them hesitate?"."""
+    text = clause.strip(" .,!")
+    return bool(_COMPARE.search(text) or _BARE_PRICE.match(text))
+
+
 def _too_dear(clause: str) -> bool:
     """A price said with a word of its weight: "body 29 euroa on monelle paljon", "89 €
     feels steep" (a doubt about the price, though no doubt word is said)."""
@@ -106,7 +128,7 @@ _UNSURE = re.compile(
 def _field(clause: str, ws: list[str]) -> str:
     if _UNSURE.search(clause):
         return "doubts"  # "some are unsure whether they can cancel": a doubt, not leaving
-    if _too_dear(clause) and not _has(ws, "leaving"):
+    if (_too_dear(clause) or _price_doubt(clause)) and not _has(ws, "leaving"):
         return "doubts"
     if _has(ws, "leaving"):
         return "blockers"  # "jos ei oo aikaa viikon sisään ne menee muualle"
@@ -255,7 +277,14 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             # Cues are read around the touchpoint names: "Drop off itself is fine" names a
             # place, and "drop off" is no leaving there.
             cued = words(_without_names(item, own)) or ws
-            signal = _is_problem(cued) or item.endswith("?") or _negative(item) or _too_dear(item)
+            priced = _price_doubt(item)
+            signal = (
+                _is_problem(cued) or item.endswith("?") or _negative(item) or _too_dear(item)
+            ) or priced
+            if priced and items and items[-1][1] == "doubts" and _price_doubt(items[-1][2]):
+                # "hinta tietty, … asiakas vertaa aina halvimpaan": one doubt about the price
+                items[-1][2] = f"{items[-1][2]}, {item}"[:300]
+                continue
             negated = not signal and _has(cued, "negations")
             signal = signal or negated
             leaving = _has(cued, "leaving")
@@ -269,6 +298,9 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 and signal
                 and bool(_BACK.match(item))
                 and touchpoint_of(ws, own) in (None, items[-1][0])
+                # "And dates - finding a day … is a nightmare, that alone can stall a deal":
+                # "that" is the clause just passed over in this sentence, not the item before
+                and not (skipped and (leaving or _WHICH.match(item)))
             )
             if back or (
                 same_sentence
