@@ -235,3 +235,38 @@ def test_that_after_a_passed_over_clause_is_that_clause() -> None:
             ],
         ),
     ]
+
+
+def test_a_terse_answer_without_a_word_of_trouble_is_still_the_problem() -> None:
+    got = parse_problems(
+        "crowded 4-7pm, showers sometimes cold", stage="Hankinta", journey=_one_stage("Gym")
+    )
+    assert [p.pain_points for p in got] == [["crowded 4-7pm"], ["showers sometimes cold"]]
+    # what goes on about it joins it; a good thing or an edit keeps the answer from this
+    got = parse_problems(
+        "nokea jää joskus lattialle, siitä tulee sanomista",
+        stage="Hankinta",
+        journey=_one_stage("Nuohous"),
+    )
+    assert [p.pain_points for p in got] == [["nokea jää joskus lattialle, siitä tulee sanomista"]]
+    for quiet in ("asiakkaat tykkää, kiva paikka", "we have a level test, it is short"):
+        assert parse_problems(quiet, stage="Hankinta", journey=_one_stage("Gym")) == []
+
+
+def test_heikko_and_pakko_are_no_questions() -> None:
+    from assistant.brains.offline.problems import problem_field
+
+    assert problem_field("nettiyhteys on heikko") == "pain_points"
+    assert problem_field("on pakko maksaa etukäteen") == "pain_points"
+    assert problem_field("riittääkö kalusto") == "doubts"
+
+
+def test_a_sentence_about_it_says_where_the_problem_before_it_is() -> None:
+    got = parse_problems(
+        "Ei oikeastaan mitään, paitsi että nettiyhteys on heikko. Yritysryhmät valittavat "
+        "siitä kokoustilassa.",
+        stage="Hankinta",
+        journey=_one_stage("Mökki", "Rantasauna", "Kokoustila"),
+    )
+    assert [(p.name, len(p.pain_points)) for p in got] == [("Kokoustila", 1)]
+    assert got[0].pain_points[0].startswith("nettiyhteys on heikko")

@@ -135,7 +135,7 @@ def _field(clause: str, ws: list[str]) -> str:
     if clause.rstrip().endswith("?") or re.search(
         r"\b(?:onko|riittääkö|kannattaako|saako|toimiiko|pitääkö|uskaltaako|whether|if it|"
         r"wonder|not sure|unsure|onks|oliks|tuleeks|saaks|pitääks|kannattaaks|riittääks|"
-        r"toimiiks|osaaks|uskaltaaks)\b|\w+(?:ko|kö)\b",
+        r"toimiiks|osaaks|uskaltaaks)\b|\w+[^k\W](?:ko|kö)\b",  # "onko", never "heikko", "pakko"
         clause,
         re.IGNORECASE,
     ):
@@ -188,6 +188,7 @@ _META = re.compile(
     r"(?:\s+on)?(?:\s+(?:mikään|really|a|an|oikeesti|oikeastaan))*\s+(?:ongelma|problem|issue)\b",
     re.IGNORECASE,
 )
+_ABOUT_IT = re.compile(r"\b(?:siitä|sitä|siihen|about it|about that|about this)\b", re.IGNORECASE)
 _WHICH = re.compile(
     r"^(?:which|mikä|joka|jolloin|se|it|this|that|tää|tämä)(?:'s|’s)?\b", re.IGNORECASE
 )
@@ -234,6 +235,7 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
     current = own[0]
     after_nothing = False
     quiet_before = ""  # the last clause passed over as context
+    placed: set[int] = set()  # the items whose place the user named
     # In a longer answer a clause with no sign of trouble is context ("We have an online
     # level test"), not a problem; a one-clause answer to "what is hard?" is the problem.
     many = sum(len(_pieces(s)) for s in sentences(text)) > 1
@@ -292,6 +294,21 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             consequence = after_if and not _IF.match(item)
             # "Luonnos kestää pari viikkoa. Se venyttää päätöstä.": "se" opening the next
             # sentence goes on about the item before it.
+            place = touchpoint_of(ws, own)
+            if (
+                items
+                and not same_sentence
+                and place
+                and len(items) - 1 not in placed
+                and _ABOUT_IT.search(item)
+                and len(ws) <= 8
+            ):
+                # "…nettiyhteys on heikko. Yritysryhmät valittavat siitä kokoustilassa.": the
+                # sentence says where the problem before it is, no problem of its own
+                items[-1][0] = place
+                items[-1][2] = f"{items[-1][2]}, {item}"[:300]
+                placed.add(len(items) - 1)
+                continue
             back = (
                 bool(items)
                 and not same_sentence
@@ -329,15 +346,60 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             skipped = ""
             named = touchpoint_of(ws, own)
             current = named or current
+            if named:
+                placed.add(len(items))
             items.append([current, _field(piece, ws), item[:300]])
         if carry and (_is_problem(words(carry)) or _negative(carry)):
             items.append([current, _field(carry, words(carry)), carry[:300]])
+    if not items and not after_nothing:
+        items = _terse(text, own)
     out = []
     for tp, field, said in items:
         patch = TouchpointPatch(stage=stage, name=tp)
         setattr(patch, field, [said])
         out.append(patch)
     return out
+
+
+_TERSE_WORDS = 5
+_COMMAND = re.compile(
+    r"^(?:poista|siirrä|lisää|ota|jätä|vaihda|nimeä|korjaa|remove|delete|move|add|drop|rename|fix)\b",
+    re.IGNORECASE,
+)
+
+
+def _terse(text: str, own: list[str]) -> list[list[str]]:
+    """A terse answer with no word of trouble in it is still what is hard there: "crowded
+    4-7pm, showers sometimes cold" (read only when nothing else was found: a few short
+    clauses, none about the business itself, a good thing, or an edit)."""
+    pieces = [tidy(p) for s in sentences(text) for p in _pieces(s)]
+    pieces = [p for p in pieces if words(p)]
+    if not 1 <= len(pieces) <= 3:
+        return []
+    if any(
+        len(words(p)) > _TERSE_WORDS
+        or _ours(p)
+        or _positive(p)
+        or _LIKED.search(p)
+        or _COMMAND.match(p)
+        or is_nothing(p)
+        or _has(words(p), "negated_ok")  # "asiakkaat ei valita hinnasta"
+        for p in pieces
+    ):
+        return []
+    out: list[list[str]] = []
+    current = own[0]
+    for p in pieces:
+        if out and (len(words(p)) == 1 or _CONTINUES.match(p) or _SO.match(p)):
+            out[-1][2] = f"{out[-1][2]}, {p}"[:300]  # "…, siitä tulee sanomista", "…, anoying"
+            continue
+        current = touchpoint_of(words(p), own) or current
+        out.append([current, "pain_points", p[:300]])
+    return out
+
+
+_LIKED = re.compile(r"\b(?:tykkä\w*|kiva\w*|ihan\w*|likes?|liked|enjoys?)\b", re.IGNORECASE)
+_SO = re.compile(r"^(?:joten|niin|so|and so|that's why)\b", re.IGNORECASE)
 
 
 _OURS = re.compile(
