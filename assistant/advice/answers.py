@@ -61,13 +61,13 @@ def relevant(
     Words decide which passages are about the question at all; of those, the ones that rank
     far below the best are left out.
     """
-    asked = weights(question)
-    total = sum(asked.values())
+    said = weights(question)  # the question's words; `asked` stays the cards' closeness
+    total = sum(said.values())
     need = max(min(MIN_SHARED, total / 2), SHARE * total)
     kind = question_kind(question, lang=lang)
     rows = [
         (
-            overlap(asked, weights(f"{h.card_title} {h.text}")),
+            overlap(said, weights(f"{h.card_title} {h.text}")),
             fit(question, h, kind=kind, asked=asked),
             h,
         )

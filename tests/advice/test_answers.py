@@ -27,6 +27,16 @@ def test_only_passages_that_share_words_with_the_question() -> None:
     assert relevant("paljonko kello on Tokiossa?", [KPI, TOUCH]) == []
 
 
+def test_the_cards_own_example_questions_order_the_passages() -> None:
+    # two passages the words alone cannot tell apart: the card whose example question comes
+    # closest to what was asked goes first (the closeness reached fit(); it once did not)
+    a = hit("kysely-a", "Palautekysely kertoo asiakkaalle, että hänen mielipiteensä kiinnostaa.")
+    b = hit("kysely-b", "Palautekysely lähtee automaattisesti, ja arvonta tuo lisää vastauksia.")
+    question = "miten saan asiakkaat vastaamaan palautekyselyyn?"
+    assert relevant(question, [a, b], asked={"kysely-b": 0.9})[0] is b
+    assert relevant(question, [b, a], asked={"kysely-a": 0.9})[0] is a
+
+
 def test_a_list_stays_with_its_sentence_and_no_markup_is_left() -> None:
     found = sentences(TOUCH.text)
     assert found[1] == "Esimerkkejä: verkkosivut, myymälä."
