@@ -144,7 +144,8 @@ def is_question(text: str) -> bool:
         # list. Why should I bother with this?").
         last = sentences[-1]
         full = _asks(last, v["question_words"]) and len(last) >= MIN_QUESTION_WORDS
-        return len(sentences) == 1 or starts or full
+        advice = " ".join(last) in {str(a).casefold() for a in v["advice_asks"]}
+        return len(sentences) == 1 or starts or full or advice
     if "?" in stripped and _asks(ws, v["question_words"]):
         # A question with a short afterthought: "Mikä se asiakaspolku on? en oo kuullu".
         return sum(len(s) for s in sentences[1:]) <= MAX_AFTERTHOUGHT

@@ -44,6 +44,10 @@ from assistant.interview.commands import Kind, asks_for_change, detect, is_confi
         ("Kassalla on jono. Onko se kosketuspiste vai kipupiste?", Kind.QUESTION),
         ("Siirtäisitkö sen sinne?", Kind.ANSWER),
         ("let's call him Dave. facilities manager", Kind.ANSWER),
+        # a short "what do I do?" after the problem asks for advice; "what else?" does not
+        ("Tosi moni jättää ostoskorin kesken. Mitä teen?", Kind.QUESTION),
+        ("Our booking form is long. What should I do?", Kind.QUESTION),
+        ("Myymme kahvia. Mitä muuta?", Kind.ANSWER),
     ],
 )
 def test_detect(text: str, kind: Kind) -> None:
