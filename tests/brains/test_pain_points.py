@@ -270,3 +270,44 @@ def test_a_sentence_about_it_says_where_the_problem_before_it_is() -> None:
     )
     assert [(p.name, len(p.pain_points)) for p in got] == [("Kokoustila", 1)]
     assert got[0].pain_points[0].startswith("nettiyhteys on heikko")
+
+
+def test_who_wonders_and_then_what_is_one_doubt() -> None:
+    got = parse_problems(
+        "Kotisivuilla ei ole tietoa kalustosta, ja asiakas miettii, riittääkö meidän "
+        "kapasiteetti sesonkina.",
+        stage="Hankinta",
+        journey=_one_stage("Kotisivut"),
+    )
+    assert [d for p in got for d in p.doubts] == [
+        "asiakas miettii, riittääkö meidän kapasiteetti sesonkina"
+    ]
+
+
+def test_giving_up_on_the_wait_makes_the_wait_a_blocker_and_a_fine_place_stores_nothing() -> None:
+    got = parse_problems(
+        "tilaus kestää sen viikon ja osa ei jaksa oottaa vaan tilaa sit itse netistä. "
+        "kassalla ei oo mitään ongelmia",
+        stage="Hankinta",
+        journey=_one_stage("Kassa", "Erikoistilaus"),
+    )
+    assert [(p.name, p.blockers, p.pain_points) for p in got] == [
+        (
+            "Erikoistilaus",
+            ["tilaus kestää sen viikon, osa ei jaksa oottaa vaan tilaa sit itse netistä"],
+            [],
+        )
+    ]
+
+
+def test_a_short_word_on_the_price_and_the_comparison_after_it_are_one_doubt() -> None:
+    got = parse_problems(
+        "hinta mietityttää monia, ne vertaa puhelimella nettikauppojen hintoja. Joskus joku "
+        "ehdottaa halvempaa kilpailijaa.",
+        stage="Hankinta",
+        journey=_one_stage("Hyllyt"),
+    )
+    assert [d for p in got for d in p.doubts] == [
+        "hinta mietityttää monia, ne vertaa puhelimella nettikauppojen hintoja",
+        "Joskus joku ehdottaa halvempaa kilpailijaa",
+    ]

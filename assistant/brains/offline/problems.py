@@ -101,12 +101,22 @@ _BARE_PRICE = re.compile(
 )
 
 
+_PRICE_WORD = re.compile(r"\b(?:hint\w*|hinn\w*|prices?|pricing|costs?)\b", re.IGNORECASE)
+
+
 def _price_doubt(clause: str) -> bool:
     """The price weighed against others: "moni kattoo halvempia", "our price vs the big
     consultancies", "they compare per gram to the wholesaler", or the price alone ("hinta
     tietty", "price."): a doubt under "what makes them hesitate?"."""
     text = clause.strip(" .,!")
-    return bool(_COMPARE.search(text) or _BARE_PRICE.match(text))
+    if _BARE_PRICE.match(text):
+        return True
+    if _NO_COMPARE.search(text) and not _PRICE_WORD.search(text):
+        return False  # "ettei heillä ole voimia vertailla": no comparing at all
+    return bool(_COMPARE.search(text))
+
+
+_NO_COMPARE = re.compile(r"\b(?:ei|ettei|eikä|eivät|en|not|no|don't|can't|cannot)\b", re.IGNORECASE)
 
 
 def _too_dear(clause: str) -> bool:
@@ -188,6 +198,12 @@ _META = re.compile(
     r"(?:\s+on)?(?:\s+(?:mikään|really|a|an|oikeesti|oikeastaan))*\s+(?:ongelma|problem|issue)\b",
     re.IGNORECASE,
 )
+# "asiakas miettii, riittääkö kapasiteetti": who wonders, and then what
+_WONDERS = re.compile(
+    r"^(?:\w+\s+){0,2}(?:miettii|miettivät|pohtii|pohtivat|epäröi|epäröivät|kysyy|kysyvät|"
+    r"kyselee|kyselevät|wonders?|asks?|ask themselves|are unsure|is unsure)$",
+    re.IGNORECASE,
+)
 _ABOUT_IT = re.compile(r"\b(?:siitä|sitä|siihen|about it|about that|about this)\b", re.IGNORECASE)
 _WHICH = re.compile(
     r"^(?:which|mikä|joka|jolloin|se|it|this|that|tää|tämä)(?:'s|’s)?\b", re.IGNORECASE
@@ -249,7 +265,16 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
         for piece in _pieces(sentence):
             item = tidy(piece)
             ws = words(item)
-            said_none = is_nothing(item) or is_nothing(piece.strip(" .,!;:-–"))
+            said_none = (
+                is_nothing(item)
+                or is_nothing(piece.strip(" .,!;:-–"))
+                # "kassalla ei oo mitään ongelmia": the place, then nothing
+                or (
+                    len(ws) > 2
+                    and bool(touchpoint_of(ws[:1], own))
+                    and is_nothing(" ".join(ws[1:]))
+                )
+            )
             if not ws or said_none or _AFTERWORD.match(item):
                 after_nothing = after_nothing or said_none
                 continue
@@ -269,7 +294,7 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                     where = touchpoint_of(words(quiet_before), own) or current
                     items.append([where, "pain_points", f"{quiet_before}, {item}"[:300]])
                 continue
-            if len(ws) == 1 and not carry:
+            if (len(ws) == 1 or _WONDERS.match(item)) and not carry:
                 carry = item  # "Epäilevät, osaavatko kääntäjät termit": one clause
                 continue
             if carry:
@@ -283,7 +308,22 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             signal = (
                 _is_problem(cued) or item.endswith("?") or _negative(item) or _too_dear(item)
             ) or priced
-            if priced and items and items[-1][1] == "doubts" and _price_doubt(items[-1][2]):
+            if (
+                priced
+                and items
+                and items[-1][1] == "doubts"
+                and (
+                    _BARE_PRICE.match(items[-1][2].strip(" .,!"))
+                    or (
+                        len(items) > first_in_sentence
+                        and (
+                            _price_doubt(items[-1][2])
+                            # "hinta mietityttää monia, ne vertaa …": a short word on the price
+                            or (_PRICE_WORD.search(items[-1][2]) and len(words(items[-1][2])) <= 4)
+                        )
+                    )
+                )
+            ):
                 # "hinta tietty, … asiakas vertaa aina halvimpaan": one doubt about the price
                 items[-1][2] = f"{items[-1][2]}, {item}"[:300]
                 continue
