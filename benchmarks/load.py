@@ -258,7 +258,7 @@ def main() -> None:
         f"{'run':<12}{'users':>6}{'turns':>7}{'turns/s':>9}{'p50 ms':>8}{'p95 ms':>8}{'p99 ms':>8}{'errors':>7}{'lost':>6}{'RSS MB':>8}"
     )
     phases = [("think", args.users, args.think)]
-    if args.saturation:
+    if args.saturation > 0:
         phases.append(("saturation", args.saturation, (0.0, 0.0)))
     for name, users, think in phases:
         r = run(users=users, turns=args.turns, think=think, procs=args.procs, env=env)
