@@ -58,6 +58,9 @@ def _before(word: str) -> str:
 
 
 def _persona_name(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    was = _g(m, "was")
+    if was and not match_name(was, [c.journey.persona.name or ""]):
+        return None  # "I meant loyalty app, not loyalty card": no name of the persona
     return [Edit(Op.PERSONA_NAME, value=m["name"].strip(" .,").split()[0])]
 
 
@@ -225,7 +228,13 @@ def _add_stage(m: re.Match[str], c: Clause) -> list[Edit] | None:
 
 
 def _not_but(m: re.Match[str], c: Clause) -> list[Edit] | None:
-    old_raw, new_raw = m["old"], m["new"]
+    old_raw = re.sub(
+        r"^(?:(?:se|ne|tää|nää|it|that)\s+)?(?:oo|ole|ollu|ollut|is|was)\s+",
+        "",
+        m["old"],
+        flags=re.I,
+    )
+    new_raw = m["new"]
     old = match_name(old_raw, c.stages) or match_name(old_raw, c.tps)
     new = clean_name(translative(new_raw), c.lang)
     sane = new and len(new.split()) <= 3 and not regex(r"\d|[+−]|\b{copula}\b").search(new)
@@ -309,7 +318,7 @@ HANDLERS: dict[str, Handler] = {
 }
 GROUPS: dict[str, tuple[frozenset[str], ...]] = {
     # The named groups a handler reads; a pattern must have every group of one of the sets.
-    "persona_name": (frozenset({"name"}),),
+    "persona_name": (frozenset({"name"}), frozenset({"name", "was"})),
     "business_name": (frozenset({"name"}),),
     "ordinal": (frozenset({"ord", "new"}),),
     "critical_off": (frozenset({"name"}),),
@@ -329,7 +338,7 @@ GROUPS: dict[str, tuple[frozenset[str], ...]] = {
     ),
     "order": (frozenset({"a", "b", "kind"}),),
     "by_mention": (frozenset(),),
-    "move": (frozenset({"tp", "s1", "s2", "s3", "s4"}),),
+    "move": (frozenset({"tp", "s1", "s2", "s3", "s4"}), frozenset({"tp", "s4"})),
     "not_critical": (frozenset({"name"}),),
     "is_critical": (frozenset({"name"}),),
     "remove": (frozenset({"a"}), frozenset({"b"})),

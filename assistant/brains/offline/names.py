@@ -472,6 +472,9 @@ def clean_name(raw: str, lang: str) -> str:
     raw = re.sub(  # "Contract in our case", "Käyttö meillä"
         r"\s+(?:in our case|for us|here|instead|meillä|meil|meidän kohdalla)$", "", raw, flags=re.I
     )
+    raw = re.sub(  # "(seikkailu vois olla) meillä käyttö", "for us Delivery"
+        r"^(?:meillä|meil|meidän kohdalla|for us|in our case)\s+", "", raw, flags=re.I
+    )
     if not raw:
         return ""
     base = base_form(raw, lang=lang) if len(raw.split()) <= 3 else raw

@@ -174,7 +174,7 @@ def _stage_touchpoints(journey: JourneyMap, stage: str | None) -> list[str]:
 
 _CONTINUES = re.compile(
     r"^(?:which|that|so that|koska|sillä|eli|mikä|joka|jolloin|lots of|paljon|because|since|"
-    r"varsinkin|etenkin|especially|se|it|this|tää|tämä|that's|it's|which's|siinä|siitä|"
+    r"varsinkin|etenkin|especially|se|it|this|tää|tämä|that's|it's|which's|siinä|siitä|they're|"
     r"sitä|sen takia|that's why)\b|^(?:\S+\s+){0,3}(?:that|it|this|them|sitä|siitä)$",
     re.IGNORECASE,
 )
@@ -202,6 +202,41 @@ _META = re.compile(
 _WONDERS = re.compile(
     r"^(?:\w+\s+){0,2}(?:miettii|miettivät|pohtii|pohtivat|epäröi|epäröivät|kysyy|kysyvät|"
     r"kyselee|kyselevät|wonders?|asks?|ask themselves|are unsure|is unsure)$",
+    re.IGNORECASE,
+)
+_HEDGE = re.compile(
+    r"^(?:(?:ehkä|paitsi|tosin|mut|mutta|though|but|maybe|except|apart from)\b"
+    r"(?:\s+(?:se|that|the fact that))?(?:\s+(?:et|että))?|se\s+(?:et|että)|the fact that)\s*",
+    re.IGNORECASE,
+)
+# "ilmainen peruutus saa ne yleensä varaamaan", "the free trial usually wins them over"
+_MOVES = re.compile(
+    r"\bsaa\w*\s+(?:\w+\s+){0,2}(?:varaamaan|ostamaan|tilaamaan|jatkamaan|tulemaan|palaamaan)\b|"
+    r"\bwins?\s+(?:\w+\s+)?over\b|\bgets? them to (?:book|buy|stay|sign)\b",
+    re.IGNORECASE,
+)
+_BARE_NEGATION = frozenset(
+    {"ei", "eivät", "en", "eikä", "not", "no", "n't", "never", "don't", "doesn't"}
+)
+
+
+def _own_trouble(ws: list[str]) -> bool:
+    """Whether a clause that tells of leaving also names a trouble of its own ("uutiskirjeitä
+    tulee liikaa niin ne perutaan", "a few bad reviews scare people off"): then it is its own
+    blocker, not the consequence of the clause before it."""
+    rest = list(ws)
+    for cue in _cues("leaving"):
+        at = has_prefix(rest, cue)
+        if at >= 0:
+            del rest[at : at + len(cue.split())]
+    rest = [w for w in rest if w not in _BARE_NEGATION]
+    return _has(rest, "problem_signals")
+
+
+# "a few have cancelled because of that": a consequence of the item before it
+_BECAUSE_THAT = re.compile(
+    r"\b(?:because of (?:that|it|this)|due to (?:that|it)|sen (?:takia|vuoksi|myötä)|siksi|"
+    r"tämän takia|that's why)\b",
     re.IGNORECASE,
 )
 _ABOUT_IT = re.compile(r"\b(?:siitä|sitä|siihen|about it|about that|about this)\b", re.IGNORECASE)
@@ -260,7 +295,7 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             continue  # "On the plus side, when the same carer comes, dad relaxes."
         first_in_sentence = len(items)
         carry = ""
-        after_if = False
+        after_if = if_complete = False
         skipped = ""  # the clause before, kept as context: "X, which annoys them" is one
         for piece in _pieces(sentence):
             item = tidy(piece)
@@ -304,10 +339,25 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             # Cues are read around the touchpoint names: "Drop off itself is fine" names a
             # place, and "drop off" is no leaving there.
             cued = words(_without_names(item, own)) or ws
+            if (classify(item, "detail", ("motivators",)) or _MOVES.search(item)) and not _has(
+                cued, "leaving"
+            ):
+                # "…, but the free trial month usually wins them over": what moves them on
+                named = touchpoint_of(ws, own)
+                current = named or current
+                items.append([current, "motivators", item[:300]])
+                continue
+            hedged = after_nothing and bool(_HEDGE.match(item))
+            if hedged:  # "ei mitään isompaa. ehkä se et kuitti tulee vasta monen päivän päästä"
+                item = _HEDGE.sub("", item, count=1)
+                ws = words(item) or ws
             priced = _price_doubt(item)
             signal = (
-                _is_problem(cued) or item.endswith("?") or _negative(item) or _too_dear(item)
-            ) or priced
+                (_is_problem(cued) or item.endswith("?") or _negative(item) or _too_dear(item))
+                or priced
+                or hedged
+                or bool(_UNSURE.search(item))
+            )
             if (
                 priced
                 and items
@@ -331,7 +381,11 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             signal = signal or negated
             leaving = _has(cued, "leaving")
             same_sentence = len(items) > first_in_sentence
-            consequence = after_if and not _IF.match(item)
+            # "if there's no SSO they walk away, and the pricing page confuses everyone": a
+            # clause with a trouble of its own is no consequence of the if-clause
+            consequence = (
+                after_if and not _IF.match(item) and not (if_complete and _own_trouble(cued))
+            )
             # "Luonnos kestää pari viikkoa. Se venyttää päätöstä.": "se" opening the next
             # sentence goes on about the item before it.
             place = touchpoint_of(ws, own)
@@ -353,7 +407,7 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 bool(items)
                 and not same_sentence
                 and signal
-                and bool(_BACK.match(item))
+                and (bool(_BACK.match(item)) or (leaving and bool(_BECAUSE_THAT.search(item))))
                 and touchpoint_of(ws, own) in (None, items[-1][0])
                 # "And dates - finding a day … is a nightmare, that alone can stall a deal":
                 # "that" is the clause just passed over in this sentence, not the item before
@@ -365,7 +419,7 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                     _CONTINUES.match(item)
                     or consequence
                     or negated
-                    or (leaving and not _IF.match(item))
+                    or (leaving and not _IF.match(item) and not _own_trouble(cued))
                 )
             ):
                 prev = items[-1]
@@ -375,7 +429,8 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 after_if = False
                 continue
             after_if = bool(_IF.match(item))
-            quiet = after_nothing or _positive(item) or len(ws) <= 1 or many
+            if_complete = after_if and leaving  # "if there's no SSO they walk away"
+            quiet = (after_nothing and not hedged) or _positive(item) or len(ws) <= 1 or many
             if not signal and not after_if and quiet:
                 skipped = quiet_before = item
                 continue
