@@ -216,3 +216,11 @@ def test_a_strong_impression_cue_keeps_the_sentence_an_impression() -> None:
     )
     got = parse_critical("Ensivaikutelma on hyvä, slack toimii.", key="critical", journey=journey)
     assert got["critical"] == [] and got["first_impression"].startswith("Ensivaikutelma")
+
+
+def test_a_goal_or_frustration_is_never_a_pronoun_or_a_bare_label() -> None:
+    from assistant.brains.offline.parse import parse_goals
+
+    got = parse_goals("Haluaa rentoutua. Häntä turhauttaa. Turhauttavaa on: jonot.")
+    assert got is not None
+    assert got.goals == ["rentoutua"] and got.frustrations == ["jonot"]

@@ -12,6 +12,7 @@ from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.lexicon import cue_list, cues, first_cue
 from assistant.lang.lists import split_items
 from assistant.lang.nothing import is_nothing
+from assistant.lang.phrases import is_function_word
 from assistant.lang.words import fuzzy_equal, has_prefix, lemma, words
 from assistant.model import Assumption, AssumptionStatus, BusinessType, JourneyMap
 from assistant.patch import BusinessPatch, PersonaPatch
@@ -172,7 +173,30 @@ _THAT = re.compile(
     r"^(?:(?:se|ne|myös|also|and|ja|sekä|mutta|but|ehkä|maybe)\s*,?\s+)*(?:että|et|that)\s+", re.I
 )
 _PRONOUN_ONLY = frozenset(
-    ["se", "ne", "it", "that", "this", "tämä", "nämä", "ja", "and", "etc", "jne", "muuta"]
+    [
+        "se",
+        "ne",
+        "it",
+        "that",
+        "this",
+        "tämä",
+        "nämä",
+        "ja",
+        "and",
+        "etc",
+        "jne",
+        "muuta",
+        "hän",
+        "häntä",
+        "hänen",
+        "hänelle",
+        "heitä",
+        "heidän",
+        "her",
+        "him",
+        "them",
+        "they",
+    ]
 )
 
 
@@ -201,6 +225,11 @@ def _item(text: str) -> str:
     out = re.sub(r"^(?:ku|kun|when)\s+", "", out, flags=re.IGNORECASE)
     if out.lower() in _PRONOUN_ONLY or out.lower() in _YES:
         return ""
+    ws = out.split()
+    if all(is_function_word(w.lower().strip(".,;:!?()")) for w in ws):
+        return ""  # "Häntä", "myös", "ehkä vähän": no goal or frustration in them
+    if len(ws) <= 2 and ws[-1].lower() in ("on", "is", "are", "ovat", "oli", "was"):
+        return ""  # "Turhauttavaa on": a label left without its item
     return out
 
 
