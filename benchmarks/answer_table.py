@@ -315,6 +315,8 @@ def main() -> int:
             group = f"bank {group}"  # bank_*.yaml: written blind by a helper (session 6)
         elif re.search(r"-c\d{3}$", row["id"]):
             group = f"bank3 {group}"  # bank3_*.yaml: written blind by a helper (session 9)
+        elif re.search(r"-d\d{3}$", row["id"]):
+            group = f"bank4 {group}"  # bank4_*.yaml: written blind by a helper (session 9)
         before, after, _ = run(row, kb=kb)
         bad = check(row, before, after)
         if bad:

@@ -30,6 +30,8 @@ _GENERIC = frozenset(
 def _same(word: str, part: str) -> bool:
     if word == part or keys(word) & keys(part):
         return True
+    if len(part) >= 7 and part.endswith("nen") and word == part[:-3] + "s":
+        return True  # "löytämis(vaihe)": a -nen word's compound form
     return len(part) >= 4 and len(word) >= 4 and fuzzy_equal(word, part)
 
 

@@ -261,7 +261,7 @@ def _starts(word: str, cue: str) -> bool:
     return word.startswith(cue) or (len(cue) >= 6 and word.startswith(cue[:-1]))
 
 
-_GLUED_STAGE = re.compile(r"\b(\w{4,}?)vaihe(essa|essä|eseen|esta|estä)\b", re.IGNORECASE)
+_GLUED_STAGE = re.compile(r"\b(\w{4,}?)vaihe(essa|essä|eseen|esta|estä|)\b", re.IGNORECASE)
 
 
 def unglue_stage(text: str) -> str:

@@ -450,7 +450,7 @@ def parse_critical(text: str, *, key: str, journey: JourneyMap) -> dict[str, Any
         if first_cue(ws, "critical", "first_impression") >= 0 and (strong or not named):
             out.setdefault("first_impression", sentence[:500])
             continue
-        if first_cue(ws, "critical", "last_memory") >= 0 and not named:
+        if first_cue(ws, "critical", "last_memory") >= 0:
             out.setdefault("last_memory", sentence[:500])
             continue
         out["critical"] += [n for n in named if n not in out["critical"]]

@@ -532,6 +532,8 @@ def _score(segment: str, lang: str) -> int | None:
         n = number(segment, lang=lang)
         if n is not None:
             return n
+    if _SAID_NEUTRAL.search(segment):
+        return 0  # "fine, pretty neutral": the word the user chose for the scale
     felt = emotion(segment)
     if felt is not None:
         return felt[0]
@@ -543,6 +545,13 @@ def _score(segment: str, lang: str) -> int | None:
     )
 
 
+_SAID_NEUTRAL = re.compile(r"\b(?:neutraali\w*|neutral|neutrally)\b", re.IGNORECASE)
+_IN_ORDER = re.compile(
+    r"\b(?:samassa järjestyksessä|siinä järjestyksessä|järjestyksessä|in the order|in that order|"
+    r"in order|same order)\b",
+    re.IGNORECASE,
+)
+_ALSO_SAME = re.compile(r"\b(?:myös|kans|kanssa|also|too|as well)\s*[.!]?$", re.IGNORECASE)
 _SAY = re.compile(
     r"^(?:sanotaan|sanoisin|eli|ehkä|about|say|i'd say|maybe|so|like|noin|kai)?\s*"
     r"[+−-]?\s?\d(?:\s*/\s*\d+)?\s*!?$",
@@ -593,8 +602,18 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
         return []
     pairs = [(s.name, t.name) for s, t in journey.touchpoints()]
     names = [n for _, n in pairs]
+    if _IN_ORDER.search(text):
+        # "samassa järjestyksessä ku listasit: +1, 0, 0, +1": the numbers in the map's order
+        said = [number(m.group(0), lang=lang) for m in _SCORE.finditer(text.replace("−", "-"))]
+        values = [v for v in said if v is not None]
+        if values and len(values) <= len(pairs):
+            return [
+                TouchpointPatch(stage=s, name=n, emotion=v)
+                for (s, n), v in zip(pairs, values, strict=False)
+            ]
     got: dict[tuple[str, str], int] = {}
     rest: int | None = None
+    last: int | None = None
     for sentence in sentences(text):
         waiting: list[tuple[str, str]] = []
         context: str | None = None
@@ -618,9 +637,12 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
                     # touchpoint elsewhere that shares a word ("asiakas")
                     targets = [(stage.name, t.name) for t in stage.touchpoints]
             score = _score(chunk, lang)
+            if score is None and targets and last is not None and _ALSO_SAME.search(chunk):
+                score = last  # "aamiaisesta +2 ja saunasta myös"
             if score is None:
                 waiting += targets
                 continue
+            last = score
             if targets or waiting:
                 for p in waiting:
                     got[p] = score
