@@ -283,8 +283,12 @@ _LEADING |= frozenset(
 )
 _LEADING |= frozenset({"pääosin", "yleensä", "lähinnä", "eniten", "mainly", "mostly", "usually"})
 _LEADING |= frozenset({"et", "että", "siis"})  # "et tallin whatsapp-ryhmä"
+# "ihan tiskillä", "jostain somesta", "the odd email": how much or which, never the place
+_LEADING |= frozenset({"ihan", "jostain", "jossain", "jonkun", "odd", "occasional", "just"})
 _TRAILING_MORE = frozenset(
     [
+        "obviously",
+        "perään",
         "kuukausittain",
         "viikoittain",
         "vuosittain",
