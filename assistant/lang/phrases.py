@@ -169,7 +169,7 @@ def touchpoint_names(sentence: str, *, lang: str) -> list[tuple[str, Entry | Non
         sentence = head  # "…, and we ask for preparation material: slides, programme": examples
     for n, item in enumerate(split_items(sentence)):
         first = item.split()[0].lower()
-        if n and lang == "fi" and _town(item):
+        if n and lang == "fi" and town(item):
             continue  # "Kesätorit Pälkäneellä ja Kangasalla": a town, not a second place
         if first in _words("relative"):
             continue  # "palaveri, jossa käydään läpi ...": says more about the one before
@@ -612,7 +612,7 @@ def _participle(word: str) -> bool:
     return w in _PARTICIPLES or (w.endswith("ed") and len(w) > 4)
 
 
-def _town(item: str) -> bool:
+def town(item: str) -> bool:
     """A lone capitalised word in a place case that no channel names ("Kangasalla")."""
     w = item.strip(" ,.")
     return (
@@ -742,6 +742,12 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
         return ""  # "äidin puolesta": on whose behalf, never where
     while len(toks) > 1 and toks[0].lower().strip(",.") in _LEADING:
         toks.pop(0)
+    if lang == "fi" and toks and toks[0].lower().endswith(("mme", "nne")):
+        own = lemma(toks[0].lower())  # "myyjämme Kimmo": our seller, whose name follows
+        if own != toks[0].lower() and len(own) >= 4:
+            toks = [own] + toks[1:]
+            if len(toks) == 2 and toks[1][:1].isupper() and lookup(toks[1], channels()) is None:
+                toks = toks[:1]
     if lang == "en":
         toks = _compounded(toks)
     elif len(toks) > 1 and toks[0].lower().endswith(("ssa", "ssä")) and not _genitive(toks[0]):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -28,7 +28,7 @@ from typing import Any
 from assistant.lang.lexicon import channels, lookup
 from assistant.lang.lists import name_items
 from assistant.lang.nothing import is_nothing
-from assistant.lang.phrases import english_verbs, is_function_word, is_verb, tidy_touchpoint
+from assistant.lang.phrases import english_verbs, is_function_word, is_verb, tidy_touchpoint, town
 
 log = logging.getLogger(__name__)
 
@@ -93,11 +93,18 @@ def features(toks: list[str], lang: str) -> list[dict[str, Any]]:
 @lru_cache(maxsize=8192)
 def span_name(span: str, lang: str) -> str:
     """The touchpoint name a span of words gives, as the rules would write it ("" if none)."""
+    if lang == "fi" and town(span):
+        return ""  # "messut Tampereella": where it is, not a place the customer meets you
     items = name_items(span, lang=lang)
     if len(items) != 1:
         return ""
     name = tidy_touchpoint(items[0][0], lang=lang)
+    if name.casefold() in _CUSTOMER:
+        return ""  # "myyjä, joka kiertää asiakkailla": the customer is never a touchpoint
     return name if name and not is_nothing(name) else ""
+
+
+_CUSTOMER = frozenset(["asiakas", "asiakkaat", "customer", "customers", "client", "clients"])
 
 
 def spans(toks: list[str], tags: list[str]) -> list[list[str]]:
@@ -137,6 +144,9 @@ class Tagging:
     names: list[str]
     toks: list[str]
     probs: list[float]
+    located: list[str] = field(default_factory=list)
+    """Words the tagger passed by for the town after them ("Alihankintamessut Tampereella"):
+    a rules' name holding one of them is the place it meant."""
 
     def support(self, name: str) -> float:
         """How strongly the tagger reads `name` (a name the rules found) as a place here:
@@ -185,8 +195,14 @@ def tag(text: str, *, lang: str) -> Tagging | None:
         tags = tagger.tag(feats)  # also sets the sequence the marginals below are of
         probs = [tagger.marginal("B", i) + tagger.marginal("I", i) for i in range(len(toks))]
     out: list[str] = []
+    located: list[str] = []
+    at = 0
     for span in spans(toks, tags):
+        at = toks.index(span[0], at)
+        if lang == "fi" and at > 0 and town(" ".join(span)):
+            located.append(toks[at - 1])
+        at += len(span)
         name = span_name(" ".join(span), lang)
         if name and name.casefold() not in {o.casefold() for o in out}:
             out.append(name)
-    return Tagging(out, toks, probs)
+    return Tagging(out, toks, probs, located)

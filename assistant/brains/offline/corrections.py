@@ -50,7 +50,15 @@ def _pieces() -> re.Pattern[str]:
 def looks_like_edit(text: str) -> bool:
     """Whether the message is worded as an edit ("poista Facebook"): if it names nothing in
     the map, it is an edit that cannot be applied, never an answer to store."""
-    return bool(regex(r"^\s*{command}\b").match(lead_in(text)[1]))
+    rest = lead_in(text)[1]
+    if regex(r"^\s*{command}\b").match(rest):
+        return True
+    # "noutokuljetus ei ole kriittinen" when the map has no such place: not a first impression
+    m = regex(
+        r"^(?P<name>[^,.!?]{1,40}?)\s+{not_critical}\s+(?:[\wåäö]+\s+){0,2}?{critical_word}\b"
+    ).match(rest)
+    # "mikään ei ole kriittinen" is an answer ("mikään ei" is a nothing), not an edit
+    return bool(m) and not is_nothing(m["name"]) and not is_nothing(f"{m['name']} ei")
 
 
 def explicit_fix(text: str) -> bool:
@@ -65,6 +73,8 @@ def lead_in(text: str) -> tuple[bool, str]:
     if m and m.end() > 0:
         return True, text[m.end() :].strip()
     f = _forgot().match(text)
+    if f and not text[f.end() :].strip():  # "oh and add a stage X at the end." is all one clause
+        f = regex(r"^(?:\s*{forgot}\b[\s,:]*)+").match(text)
     if f:
         return True, text[f.end() :].strip()
     return False, text.strip()

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from assistant.brains.offline.names import clean_name, match_name, translative
 from assistant.brains.offline.rulebook import ordinal_index, regex, word_set
 from assistant.edits import Edit, Op
+from assistant.lang import refer
 from assistant.lang.lexicon import channels, lookup
 from assistant.lang.verbs import is_verb
 from assistant.lang.words import words
@@ -293,6 +294,17 @@ def _by_mention(m: re.Match[str], c: Clause) -> list[Edit] | None:
     return None
 
 
+def _feeling_is(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    """ "the AV is more like -2", "kassa on oikeestaan -1": one place's feeling, said again."""
+    said = strip_kind(m["name"])
+    # "the AV" for AV setup: a place named as in the feelings answer (lang/refer.py)
+    name = match_name(said, c.tps) or (
+        refer.best(words(said), c.tps) if len(words(said)) <= 3 else None
+    )
+    score = m["score"].replace(" ", "").replace("−", "-")
+    return [Edit(Op.EMOTION, name, score)] if name else None
+
+
 HANDLERS: dict[str, Handler] = {
     "persona_name": _persona_name,
     "business_name": _business_name,
@@ -306,6 +318,7 @@ HANDLERS: dict[str, Handler] = {
     "split": _split,
     "stage_structure": _stage_structure,
     "order": _order,
+    "feeling_is": _feeling_is,
     "by_mention": _by_mention,
     "move": _move,
     "not_critical": _not_critical,
@@ -337,6 +350,7 @@ GROUPS: dict[str, tuple[frozenset[str], ...]] = {
         frozenset({"old", "new"}),
     ),
     "order": (frozenset({"a", "b", "kind"}),),
+    "feeling_is": (frozenset({"name", "score"}),),
     "by_mention": (frozenset(),),
     "move": (frozenset({"tp", "s1", "s2", "s3", "s4"}), frozenset({"tp", "s4"})),
     "not_critical": (frozenset({"name"}),),

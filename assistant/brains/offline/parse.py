@@ -29,7 +29,8 @@ def business_type(text: str) -> BusinessType | None:
         ws += [lemma(w) for w in ws]
         if "molemmille" in ws or "both" in ws or "molempia" in ws:
             return BusinessType.BOTH
-        b2b = b2b or first_cue(ws, "business", "b2b") >= 0
+        heads = tuple(str(c) for c in cue_list("business", "b2b_heads"))
+        b2b = b2b or first_cue(ws, "business", "b2b") >= 0 or any(w.endswith(heads) for w in ws)
         b2c = b2c or first_cue(ws, "business", "b2c") >= 0
     if b2b and b2c:
         return BusinessType.BOTH

@@ -420,6 +420,13 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                     or consequence
                     or negated
                     or (leaving and not _IF.match(item) and not _own_trouble(cued))
+                    # "Osa karsiutuu jo siinä, kun meillä ei ole ISO-sertifikaattia": the
+                    # reason after a leaving says why they leave, no problem of its own
+                    or (
+                        _IF.match(item) is not None
+                        and items[-1][1] == "blockers"
+                        and len(words(items[-1][2])) <= 5
+                    )
                 )
             ):
                 prev = items[-1]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.brains.offline.names import match_name
+from assistant.brains.offline.names import match_name, translative
 from assistant.brains.offline.rulebook import expand, regex
 
 
@@ -36,7 +36,7 @@ def _stage_noun() -> re.Pattern[str]:
 def _translative() -> re.Pattern[str]:
     return regex(
         r"\b{translative_verb}\s+(?P<old>[\w-]+)\s+(?:{renamed_again}\s*[:,]?\s*)?"
-        r"(?P<new>[\w-]+?)(?:ksi)?\b(?P<more>(?:\s*(?:,|{and})\s*[\w-]+\s+[\w-]+?ksi\b)*)"
+        r"(?P<new>[\w-]+)\b(?P<more>(?:\s*(?:,|{and})\s*[\w-]+\s+[\w-]+?ksi\b)*)"
     )
 
 
@@ -45,12 +45,13 @@ def _translatives(text: str, names: list[str]) -> str:
 
     def arrows(m: re.Match[str]) -> str:
         pairs = [(m["old"], m["new"])]
-        pairs += re.findall(r"([\w-]+)\s+([\w-]+?)ksi\b", m["more"] or "")
+        pairs += re.findall(r"([\w-]+)\s+([\w-]+?ksi)\b", m["more"] or "")
         out = []
         for old, new in pairs:
             name = match_name(old, names)
             if name is None:
                 return m.group(0)
+            new = translative(new)  # "Maalaukseksi" -> "Maalaus", "Hääpäiväksi" -> "Hääpäivä"
             out.append(f"{name} -> {new[:1].upper()}{new[1:]}")
         return " ja ".join(out)
 

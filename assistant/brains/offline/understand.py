@@ -148,10 +148,14 @@ def _touchpoints(
     for t in ruled:
         if any(_overlaps(t.name, o.name) for o in out):
             continue
+        known = lookup(t.name, channels(), fuzzy=False)
+        if known and any(w in known.forms for o in out for w in words(o.name)):
+            continue  # "Site visit": the tagger's place holds the word the rules took as Website
         if (
-            lookup(t.name, channels(), fuzzy=False)
+            known
             or tagging.support(t.name) >= _SUPPORT
             or t.name.casefold() in alone  # "Instagram, Ravelry ja käsityömessut"
+            or any(heads(w) and set(heads(w)) <= set(heads(t.name)) for w in tagging.located)
         ):
             out.append(t)
     return out
