@@ -745,7 +745,7 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
     if lang == "fi" and toks and toks[0].lower().endswith(("mme", "nne")):
         own = lemma(toks[0].lower())  # "myyjämme Kimmo": our seller, whose name follows
         if own != toks[0].lower() and len(own) >= 4:
-            toks = [own] + toks[1:]
+            toks = [own, *toks[1:]]
             if len(toks) == 2 and toks[1][:1].isupper() and lookup(toks[1], channels()) is None:
                 toks = toks[:1]
     if lang == "en":
