@@ -57,8 +57,10 @@ def looks_like_edit(text: str) -> bool:
     m = regex(
         r"^(?P<name>[^,.!?]{1,40}?)\s+{not_critical}\s+(?:[\wåäö]+\s+){0,2}?{critical_word}\b"
     ).match(rest)
+    if m is None:
+        return False
     # "mikään ei ole kriittinen" is an answer ("mikään ei" is a nothing), not an edit
-    return bool(m) and not is_nothing(m["name"]) and not is_nothing(f"{m['name']} ei")
+    return not is_nothing(m["name"]) and not is_nothing(f"{m['name']} ei")
 
 
 def explicit_fix(text: str) -> bool:
