@@ -273,6 +273,9 @@ _NOT_A_PLACE = frozenset(
         "ainaki",
         "ainakin",
         "myös",
+        "välillä",
+        "viimeks",
+        "viimeksi",
     ]
 ) | {"paikan päällä", "on site", "netissä", "verkossa", "online"}
 _LEADING |= frozenset({"itse", "tietty", "tietyt", "jotkut", "vähän", "paljon", "enimmäkseen"})
@@ -283,6 +286,7 @@ _LEADING |= frozenset(
 )
 _LEADING |= frozenset({"pääosin", "yleensä", "lähinnä", "eniten", "mainly", "mostly", "usually"})
 _LEADING |= frozenset({"et", "että", "siis"})  # "et tallin whatsapp-ryhmä"
+_LEADING |= frozenset({"useimmiten", "yleisimmin", "enimmäkseen", "mostly", "generally"})
 # "ihan tiskillä", "jostain somesta", "the odd email": how much or which, never the place
 _LEADING |= frozenset({"ihan", "jostain", "jossain", "jonkun", "odd", "occasional", "just"})
 _TRAILING_MORE = frozenset(
@@ -750,8 +754,15 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
                 toks = toks[:1]
     if lang == "en":
         toks = _compounded(toks)
-    elif len(toks) > 1 and toks[0].lower().endswith(("ssa", "ssä")) and not _genitive(toks[0]):
-        toks = toks[1:]  # "netissä varausjärjestelmä": where it is, then what
+    elif (
+        len(toks) > 1
+        and toks[0].lower().endswith(("ssa", "ssä", "lla", "llä"))
+        and not _genitive(toks[0])
+        and lookup(toks[0], channels()) is None
+    ):
+        toks = toks[1:]  # "netissä varausjärjestelmä", "työmaalla itse kaivuu": where, then what
+        while len(toks) > 1 and toks[0].lower() in _LEADING:
+            toks.pop(0)
     for i, tok in enumerate(toks[1:], start=1):
         if tok.lower() in _CUT:
             toks = toks[:i]
