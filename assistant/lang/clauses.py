@@ -7,7 +7,28 @@ import re
 from assistant.lang.lexicon import first_cue
 from assistant.lang.words import words
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+|\n+|;\s*")
+# A sentence ends at . ! ? unless the word before is an abbreviation ("Price vs. the big
+# firms", "esim. Instagram", "ym. kulut"): fixed-width lookbehinds, one per length.
+_ABBREVIATIONS = (
+    "vs.",
+    "esim.",
+    "eg.",
+    "e.g.",
+    "ie.",
+    "i.e.",
+    "etc.",
+    "ym.",
+    "jne.",
+    "mm.",
+    "n.",
+    "ns.",
+    "ca.",
+    "approx.",
+)
+_SENTENCE = re.compile(
+    "".join(rf"(?<!\b{re.escape(a)})" for a in _ABBREVIATIONS) + r"(?<=[.!?])\s+|\n+|;\s*",
+    re.IGNORECASE,
+)
 _CLAUSE = re.compile(
     r",(?!\d)\s*(?:(?:mutta|but|and|ja|sekä)\s+)?|\s+(?:mutta|mut|but|ja sitten|and then|eli)\s+|\s+-\s+",
     flags=re.IGNORECASE,

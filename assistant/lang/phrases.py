@@ -754,15 +754,12 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
                 toks = toks[:1]
     if lang == "en":
         toks = _compounded(toks)
-    elif (
-        len(toks) > 1
-        and toks[0].lower().endswith(("ssa", "ssä", "lla", "llä"))
-        and not _genitive(toks[0])
-        and lookup(toks[0], channels()) is None
-    ):
-        toks = toks[1:]  # "netissä varausjärjestelmä", "työmaalla itse kaivuu": where, then what
-        while len(toks) > 1 and toks[0].lower() in _LEADING:
-            toks.pop(0)
+    elif len(toks) > 1 and toks[0].lower().endswith(("ssa", "ssä")) and not _genitive(toks[0]):
+        toks = toks[1:]  # "netissä varausjärjestelmä": where it is, then what
+    elif len(toks) > 1 and toks[0].lower().endswith(("lla", "llä")) and not _genitive(toks[0]):
+        rest = [t for t in toks[1:] if t.lower() not in _LEADING]
+        if len(rest) == 1 and not is_verb(rest[0]) and not is_function_word(rest[0]):
+            toks = rest  # "työmaalla itse kaivuu": where, then what (never "keväällä et …")
     for i, tok in enumerate(toks[1:], start=1):
         if tok.lower() in _CUT:
             toks = toks[:i]

@@ -75,7 +75,9 @@ def lead_in(text: str) -> tuple[bool, str]:
     if m and m.end() > 0:
         return True, text[m.end() :].strip()
     f = _forgot().match(text)
-    if f and not text[f.end() :].strip():  # "oh and add a stage X at the end." is all one clause
+    if f and (not text[f.end() :].strip() or len(f.group(0).split()) > 6):
+        # "oh and add a stage X at the end.", "Oh, and scrap the press thing from …, we've …":
+        # the opening alone, not all up to the first comma
         f = regex(r"^(?:\s*{forgot}\b[\s,:]*)+").match(text)
     if f:
         return True, text[f.end() :].strip()

@@ -297,7 +297,8 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
         carry = ""
         after_if = if_complete = False
         skipped = ""  # the clause before, kept as context: "X, which annoys them" is one
-        for piece in _pieces(sentence):
+        pieces = _pieces(sentence)
+        for piece in pieces:
             item = tidy(piece)
             ws = words(item)
             said_none = (
@@ -407,7 +408,12 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 bool(items)
                 and not same_sentence
                 and signal
-                and (bool(_BACK.match(item)) or (leaving and bool(_BECAUSE_THAT.search(item))))
+                and (
+                    bool(_BACK.match(item))
+                    or (leaving and bool(_BECAUSE_THAT.search(item)))
+                    # "… ei ole hintoja. Moni jättää siihen.": the leaving alone is its end
+                    or (leaving and len(ws) <= 4 and len(pieces) == 1 and not _own_trouble(cued))
+                )
                 and touchpoint_of(ws, own) in (None, items[-1][0])
                 # "And dates - finding a day … is a nightmare, that alone can stall a deal":
                 # "that" is the clause just passed over in this sentence, not the item before
@@ -452,7 +458,9 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 placed.add(len(items))
             items.append([current, _field(piece, ws), item[:300]])
         if carry and (_is_problem(words(carry)) or _negative(carry)):
-            items.append([current, _field(carry, words(carry)), carry[:300]])
+            # "toimitusvarmuus n. 85 %, myöhästymisiä": the word ends the sentence it opens
+            said = f"{skipped}, {carry}" if skipped and len(items) == first_in_sentence else carry
+            items.append([current, _field(carry, words(carry)), said[:300]])
     if not items and not after_nothing:
         items = _terse(text, own)
     out = []
