@@ -468,7 +468,9 @@ def translative(raw: str) -> str:
 def clean_name(raw: str, lang: str) -> str:
     raw = raw.strip(" .!,:;\"'”“")
     raw = re.sub(r"^(?:vaihe|vaiheen|stage|the|kosketuspiste)\s+", "", raw, flags=re.IGNORECASE)
-    raw = re.sub(r"\s+(?:vaihe|stage|kosketuspiste|touchpoint)$", "", raw, flags=re.IGNORECASE)
+    raw = re.sub(  # "Suosittelu-vaiheen", "booking stage"
+        r"(?:\s+|-)(?:vaihe|vaiheen|vaihetta|stage|kosketuspiste|touchpoint)$", "", raw, flags=re.I
+    )
     raw = re.sub(  # "Contract in our case", "Käyttö meillä"
         r"\s+(?:in our case|for us|here|instead|meillä|meil|meidän kohdalla)$", "", raw, flags=re.I
     )

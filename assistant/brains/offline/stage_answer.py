@@ -24,7 +24,7 @@ from assistant.lang.lexicon import channels, lookup
 from assistant.lang.lists import split_items
 from assistant.lang.nothing import is_nothing
 from assistant.lang.stage_models import proposed_stages, stage_models
-from assistant.lang.words import words
+from assistant.lang.words import lemma, words
 from assistant.model import JourneyMap, Stage
 
 
@@ -69,6 +69,9 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
         )
     text = _AFTERWORD.sub("", text.strip()).rstrip(" ?")  # "seikailu pitäis olla reissu, muuten ok"
     text = regex(r"^{polite}\s+").sub("", text)  # "Could you maybe change ...?", "voisitko ..."
+    if (unsaid := _take_back(text, proposed)) is not None:
+        # "poista arviointi… tai ei ku pidä se sittenki": what was taken back is not said
+        return (parse_stages(unsaid, lang=lang, journey=journey) if unsaid else None) or proposed
     base = journey.model_copy(update={"stages": [Stage(name=n) for n in proposed]})
     edited = _edited(text, base=base, lang=lang)
     if edited is not None:
@@ -85,7 +88,7 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
                 return edited
     if m := _only().search(text.strip(" .!")):
         # "liian monta, riittää löytäminen, osto ja sitoutuminen": just these.
-        items = [_stage_name(i) for i in split_items(m.group("list"))]
+        items = [_stage_name(i, lang=lang) for i in split_items(m.group("list"))]
         if len(items) >= 2 and all(items):
             return [match_name(i, proposed) or i for i in items]
     own = _own_list(text, lang)
@@ -100,6 +103,48 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
     if len(own) == 2 and any(len(i.split()) > 2 for i in own) and not _own().search(text):
         return None  # two clauses, not two stages: "toi on ihan hyvä runko, mennään sillä"
     return own if len(own) >= 2 else None
+
+
+def _retract() -> re.Pattern[str]:
+    return regex(r"(?:^|[\s,.;!…-]+)(?:{retract})\b[\s,.;!…-]*")
+
+
+_PRONOUN = re.compile(r"\b(?:se|sen|sitä|sille|it|that|this)\b", re.IGNORECASE)
+
+
+def _take_back(text: str, proposed: list[str]) -> str | None:
+    """The answer without the edit it takes back, or None when nothing is taken back.
+    "poista uskollisuus, eiku älä poista vaan nimeä se jatkosopimukseks" -> "nimeä
+    Uskollisuus jatkosopimukseks"; "remove Loyalty. actually no, keep it" -> ""."""
+    found = list(_retract().finditer(text))
+    if not found:
+        return None
+    m = found[-1]
+    before, after = text[: m.start()], text[m.end() :]
+    clauses = [c for c in re.split(r"[,.;!…]+\s*", before) if c.strip()]
+    if not clauses:
+        return None  # "eiku" opening the answer: a plain answer
+    taken = clauses.pop()
+    models = stage_models()
+    names = [*proposed, *models["five"]["fi"], *models["five"]["en"], *models["b2b"]["fi"]]
+    names += list(models["b2b"]["en"])
+    named = [n for w in words(taken) if (n := match_name(w, names))]
+    after = regex(r"^\s*{dont}\s*").sub("", after.strip())
+    if regex(r"^\s*(?:{keep_as_is})\b").match(after):
+        after = ""  # "pidä se sittenki, käy noin", "keep it, contracts renew yearly"
+    elif named:
+        after = _PRONOUN.sub(named[-1], after, count=1)
+    return ", ".join([*clauses, after]).strip(" ,.")
+
+
+_OBJECT_WORDS = frozenset({"us", "me", "on", "via", "through", "at", "from", "with", "in", "our"})
+
+
+def _from_where(word: str) -> bool:
+    """ "somesta", "netistä": where from (an elative or ablative), never "pasta"."""
+    low = word.lower()
+    pronoun = low.startswith(("meis", "teis", "heis", "niis", "siit", "häne", "jost", "mist"))
+    return low.endswith(("sta", "stä", "lta", "ltä")) and lemma(low) != low and not pronoun
 
 
 _ARROW = re.compile(r"\s*(?:->|→|=>|—>|>)\s*")
@@ -188,6 +233,11 @@ def _edited(text: str, *, base: JourneyMap, lang: str) -> list[str] | None:
     return [st.name for st in edited.stages]
 
 
+_CONCLUDES = re.compile(r"^\s*(?:so|eli|siis|eli siis|so like)\b", re.IGNORECASE)
+_COPULA_LEAD_EN = re.compile(
+    r"^.*?\b(?:is|are|like|so)\s+(?:(?:maybe|basically|more|really|kind of|just)\s+)*(?=\S)",
+    re.IGNORECASE,
+)
 _COPULA_LEAD = re.compile(
     r"^.*?\b(?:on|ovat|is|are|et|että|like|eli|so)\s+(?:(?:ennemmin|lähinnä|oikeastaan|oikeestaan|ehkä|maybe|"
     r"enemmän|basically|more|really|kind of|just)\s+)*(?=\S)",
@@ -200,14 +250,14 @@ def _own_list(text: str, lang: str) -> list[str]:
     C siis kun …"), else the first sentence that is a list. Every item must read as a
     stage name, or there is no list. Edits in the sentences after the list apply to it:
     "For us: Lineup, Tickets, After. Actually, call 'After' 'Next summer'"."""
-    items, after = _own_list_and_rest(text)
+    items, after = _own_list_and_rest(text, lang)
     if len(items) >= 3 and after.strip():
         own = JourneyMap(stages=[Stage(name=n) for n in items])
         return _edited(after, base=own, lang=lang) or items
     return items
 
 
-def _own_list_and_rest(text: str) -> tuple[list[str], str]:
+def _own_list_and_rest(text: str, lang: str) -> tuple[list[str], str]:
     candidates: list[tuple[int, list[str], str]] = []
     text = re.sub(r"(?:^|(?<=\s))\d{1,2}[.)]\s+", ", ", text)  # "1. yhteydenotto 2. kartoitus"
     if ":" in text:  # "Käytän omia:\n1. Kiinnostus\n2. Kartoitus": one item a line
@@ -231,22 +281,32 @@ def _own_list_and_rest(text: str) -> tuple[list[str], str]:
         raw = split_items(body.rstrip(" ?"))
         if len(raw) >= 3:
             # "tanssikoululla se on ennemmin kuuleminen, kokeilutunti, …": the lead-in goes
-            raw[0] = _COPULA_LEAD.sub("", raw[0])
-        items = [_stage_name(r, sequence=sequence) for r in raw]
+            raw[0] = (_COPULA_LEAD if lang == "fi" else _COPULA_LEAD_EN).sub("", raw[0])
+        items = [_stage_name(r, sequence=sequence, lang=lang) for r in raw]
         if len(items) >= 2 and all(items):
-            candidates.append((0 if colon else 1 + i, items[:10], " ".join(sentences[i + 1 :])))
+            # "… people walk past, come in and browse, buy something. so maybe walk-by,
+            # browsing, buying, coming back": the list after "so" is the answer
+            rank = 0 if colon or _CONCLUDES.match(sentence) else 1 + i
+            candidates.append((rank, items[:10], " ".join(sentences[i + 1 :])))
     if not candidates:
         return [], ""
     _, items, after = min(candidates, key=lambda c: c[0])
     return items, after
 
 
-def _stage_name(item: str, *, sequence: bool = True) -> str:
+def _stage_name(item: str, *, sequence: bool = True, lang: str = "") -> str:
     """One stage of the user's own list; "eka"/"first" opens the item only in a sequence
     ("eka löytäminen, sit ..."), otherwise it is part of the name ("Eka käynti")."""
-    opener = r"^(?:{opener}|{first_opener})\s+" if sequence else r"^{opener}\s+"
+    opener = r"^(?:(?:{opener}|{first_opener})\s+)+" if sequence else r"^(?:{opener}\s+)+"
     item = regex(opener).sub("", item.strip()).strip(" .:;-–")
     item = re.sub(r"^(?:the|a|an)\s+(?=\w)", "", item, flags=re.IGNORECASE)  # "the dinner"
+    ws = item.split()
+    if lang == "en" and len(ws) >= 3 and ws[0].lower().endswith("ing"):
+        cut = next((i for i, w in enumerate(ws[1:], 1) if w.lower() in _OBJECT_WORDS), 0)
+        item = " ".join(ws[:cut]) if cut else item  # "finding us on Etsy" -> "Finding"
+    elif lang == "fi" and len(ws) == 2 and _from_where(ws[1]):
+        item = ws[0]  # "löytäminen somesta": where from is no part of the stage
+
     if not item or is_nothing(item) or len(item.split()) > 5 or _remark().search(item):
         return ""
     if yes_no(item) is not None:  # "joo, tosi lähellä": an answer, not a stage

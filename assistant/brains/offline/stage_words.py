@@ -77,7 +77,7 @@ def reword(text: str, names: list[str]) -> str:
         text = regex(r"\b{last_two}\b" + _NOT_TIME).sub(f"{names[-2]} {both} {names[-1]}", text)
     text = regex(r"\b{i_would_add}\b").sub("add", text)
     m = _with_refs(
-        r"\b(?P<verb>{new_stage_verb})\s+(?P<rel>{rel})\s+(?:the\s+)?(?P<ref><REFS>)\s+"
+        r"\b(?P<verb>{new_stage_verb})\s+(?P<rel>{rel})\s+(?:the\s+)?(?P<ref>(?:<REFS>)[\wåäö]*)\s+"
         r"(?:{a_one}\s+)?(?:{new_more}\s+)?(?:{stage_noun_any}\s*)?(?:{called_named}\s+)?"
         r"(?P<name>[^,.;]+)",
         names,
