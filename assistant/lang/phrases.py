@@ -287,6 +287,9 @@ _LEADING |= frozenset(
 _LEADING |= frozenset({"pääosin", "yleensä", "lähinnä", "eniten", "mainly", "mostly", "usually"})
 _LEADING |= frozenset({"et", "että", "siis"})  # "et tallin whatsapp-ryhmä"
 _LEADING |= frozenset({"useimmiten", "yleisimmin", "enimmäkseen", "mostly", "generally"})
+# How often, never which place: "vuosittainen asiakastilaisuus" (in English the writers keep
+# it: "Annual review", "Quarterly business review", "Weekly classes")
+_LEADING |= frozenset({"vuosittainen", "vuotuinen", "kuukausittainen", "viikoittainen"})
 # "ihan tiskillä", "jostain somesta", "the odd email": how much or which, never the place
 _LEADING |= frozenset({"ihan", "jostain", "jossain", "jonkun", "odd", "occasional", "just"})
 _TRAILING_MORE = frozenset(
@@ -338,6 +341,9 @@ _CUT = frozenset(
         "jälkeen",
         "missä",
         "mihin",
+        "ne",  # "ig ne seuraa meitä": a subject and its verb follow the place
+        "he",
+        "me",
     ]
 )
 _TRAILING = frozenset(
@@ -754,6 +760,15 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
                 toks = toks[:1]
     if lang == "en":
         toks = _compounded(toks)
+        if (
+            len(toks) >= 2
+            and toks[-1][:1].isupper()
+            and toks[-1][1:].islower()
+            and toks[-2].isalpha()
+            and toks[-2].islower()
+            and lookup(toks[-1], channels()) is None
+        ):
+            toks = toks[:-1]  # "our rep Sami", "account manager Laura": the role, not who
     elif len(toks) > 1 and toks[0].lower().endswith(("ssa", "ssä")) and not _genitive(toks[0]):
         toks = toks[1:]  # "netissä varausjärjestelmä": where it is, then what
     elif len(toks) > 1 and toks[0].lower().endswith(("lla", "llä")) and not _genitive(toks[0]):

@@ -14,6 +14,7 @@ from assistant.brains.offline.problems import (
     parse_problems,
     problem_field,
 )
+from assistant.brains.offline.rulebook import regex
 from assistant.brains.offline.stage_answer import parse_stages
 from assistant.lang import refer
 from assistant.lang.clauses import clauses, sentences
@@ -119,6 +120,17 @@ def _tp_of(journey: JourneyMap, name: str, **fields: object) -> TouchpointPatch:
     return TouchpointPatch(stage=stage, name=name, **fields)  # type: ignore[arg-type]
 
 
+_CASE_COLON = re.compile(r"([\w.]+):([a-zåäö]{1,4})\b", re.IGNORECASE)
+
+
+def _case_ending(m: re.Match[str]) -> str:
+    """A case ending after a colon goes from a web address or a known channel ("tori.fi:ssä",
+    "ig:ssä"); "PDF:nä" stays as written (the tagger learned it so)."""
+    stem = m.group(1)
+    known = "." in stem.strip(".") or lookup(stem, channels(), fuzzy=False) is not None
+    return stem if known else m.group(0)
+
+
 _RECEIVES = re.compile(r"\b(?:saa|saavat|gets|get|receives|receive)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"""^["'”“‘’].*["'”“‘’]$""")
 
@@ -130,14 +142,26 @@ def _touchpoints(
     rules' names that it missed where they are a known channel ("soitan keväällä" ->
     Puhelu) or its own probabilities support them (_SUPPORT); the rules alone where the
     tagger is not installed. Numbers: benchmarks/NOTES.md, "Understanding, session 8"."""
+    text = _CASE_COLON.sub(_case_ending, text)  # "tori.fi:ssä", "ig:ssä": the name itself
     kept: list[str] = []
     ruled = _rule_touchpoints(text, stage=stage, lang=lang, journey=journey, kept=kept)
     tagging = tag(" ".join(kept), lang=lang)
     if tagging is None:
-        return ruled
+        return _not_there(ruled, text, lang)
     names = tagging.names
     out: list[TouchpointPatch] = []
     for n in names:
+        if " " not in n and n[:1].isupper() and lookup(n, channels(), fuzzy=False) is None:
+            # "our account manager Laura": the tagger took the person, the rules the role
+            role = next(
+                (
+                    t.name
+                    for t in ruled
+                    if re.search(rf"\b{re.escape(t.name)}\s+{re.escape(n)}\b", text, re.I)
+                ),
+                None,
+            )
+            n = role or n
         longer = _longer(n, ruled, lang)
         taken = {o.name.casefold() for o in out} | {m.casefold() for m in names if m != n}
         name = n if longer.casefold() in taken else longer  # "Google", "Google ads"
@@ -158,7 +182,40 @@ def _touchpoints(
             or any(heads(w) and set(heads(w)) <= set(heads(t.name)) for w in tagging.located)
         ):
             out.append(t)
-    return out
+    return _not_there(out, text, lang)
+
+
+def _not_there(found: list[TouchpointPatch], text: str, lang: Lang) -> list[TouchpointPatch]:
+    """Without the places the user says they are not on or no longer use: "ei olla
+    tiktokissa eikä facessakaan, lähinnä instagram", "we tried Google Ads once but stopped"."""
+    denied: list[str] = []
+    for sentence in sentences(text):
+        before: list[str] = []
+        for part in clauses(sentence):
+            denial = regex(r"{not_there}")
+            names = [n for n in _names_in(part, lang) if not denial.fullmatch(n)]  # "Stopped"
+            if denial.search(part):
+                # "… Google Ads once but stopped": a bare denial takes the clause before
+                denied += names or (before if len(words(part)) <= 2 else [])
+            before = names
+    if not denied:
+        return found
+
+    def gone(name: str) -> bool:
+        entry = lookup(name, channels(), fuzzy=False)
+        return any(
+            _overlaps(name, d)
+            or (entry is not None and entry == lookup(d, channels(), fuzzy=False))
+            for d in denied
+        )
+
+    return [t for t in found if not gone(t.name)]
+
+
+def _names_in(part: str, lang: Lang) -> list[str]:
+    names = [tidy_touchpoint(raw, lang=lang) for raw, _ in touchpoint_names(part, lang=lang)]
+    names += [e.name(lang) for w in words(part) if len(w) > 2 and (e := lookup(w, channels()))]
+    return [n for n in names if n and plausible_name(n, lang=lang)]
 
 
 def _proper(item: str) -> bool:
@@ -230,6 +287,10 @@ def _rule_touchpoints(
             before = len(out)
             for raw, entry in touchpoint_names(part, lang=lang):
                 name = tidy_touchpoint(raw, lang=lang)
+                cut = len(name.split()) < len(raw.split()) and not re.search(r"[\s-]", name)
+                again = name_items(name, lang=lang) if cut else []
+                if len(again) == 1 and again[0][1] is not None:
+                    name, entry = again[0]  # "ig ne seuraa meitä" -> "Ig" -> Instagram
                 if not name or name.casefold() in seen or is_nothing(name):
                     continue
                 if (describes or story) and entry is None:
