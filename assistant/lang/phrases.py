@@ -290,6 +290,8 @@ _LEADING |= frozenset({"useimmiten", "yleisimmin", "enimmäkseen", "mostly", "ge
 # How often, never which place: "vuosittainen asiakastilaisuus" (in English the writers keep
 # it: "Annual review", "Quarterly business review", "Weekly classes")
 _LEADING |= frozenset({"vuosittainen", "vuotuinen", "kuukausittainen", "viikoittainen"})
+# Whose, when it is the customer's own: "asiakkaan hankintaportaali", "the client's portal"
+_LEADING |= frozenset({"asiakkaan", "asiakkaiden", "client's", "customer's", "clients'"})
 # "ihan tiskillä", "jostain somesta", "the odd email": how much or which, never the place
 _LEADING |= frozenset({"ihan", "jostain", "jossain", "jonkun", "odd", "occasional", "just"})
 _TRAILING_MORE = frozenset(

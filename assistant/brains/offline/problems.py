@@ -135,20 +135,34 @@ _UNSURE = re.compile(
 )
 
 
+_ASKS = re.compile(
+    r"\b(?:onko|riittääkö|kannattaako|saako|toimiiko|pitääkö|uskaltaako|whether|if it|"
+    r"wonder|not sure|unsure|onks|oliks|tuleeks|saaks|pitääks|kannattaaks|riittääks|"
+    r"toimiiks|osaaks|uskaltaaks)\b|\w+[^k\W](?:ko|kö)\b",  # "onko", never "heikko", "pakko"
+    re.IGNORECASE,
+)
+# "the quote takes us a week to send", "the app keeps logging people out": a trouble said
+# without a word of trouble
+_SLOW_OR_BROKEN = re.compile(
+    r"\b(?:takes?|took|kestää|kesti|vie|veis)\s+(?:(?:us|me|them|meiltä|multa|meillä|mulla)\s+)?"
+    r"(?:(?:about|like|around|up\s+to|jopa|yli|noin|n\.|pari|\d+|a|an|one|two|three|several|many)\s+)*"
+    r"(?:week|weeks|days|months|päivää|päivän|viikon|viikkoa|viikkoja|kuukauden|kuukausia|kuukautta)\b|"
+    r"\bkeeps?\s+(?:crashing|failing|freezing|breaking|dropping|logging\s+\w+\s+out|timing\s+out)\b",
+    re.IGNORECASE,
+)
+_ASKING = re.compile(r"\b(?:kysyy|kysyvät|kyselee|miettii|miettivät|asks?|ask)\b", re.IGNORECASE)
+
+
 def _field(clause: str, ws: list[str]) -> str:
+    if _IF.match(clause) and _has(ws, "leaving"):
+        return "blockers"  # "jos ei oo varma ni ostaa ikeasta": unsure, and then they go
     if _UNSURE.search(clause):
         return "doubts"  # "some are unsure whether they can cancel": a doubt, not leaving
     if (_too_dear(clause) or _price_doubt(clause)) and not _has(ws, "leaving"):
         return "doubts"
     if _has(ws, "leaving"):
         return "blockers"  # "jos ei oo aikaa viikon sisään ne menee muualle"
-    if clause.rstrip().endswith("?") or re.search(
-        r"\b(?:onko|riittääkö|kannattaako|saako|toimiiko|pitääkö|uskaltaako|whether|if it|"
-        r"wonder|not sure|unsure|onks|oliks|tuleeks|saaks|pitääks|kannattaaks|riittääks|"
-        r"toimiiks|osaaks|uskaltaaks)\b|\w+[^k\W](?:ko|kö)\b",  # "onko", never "heikko", "pakko"
-        clause,
-        re.IGNORECASE,
-    ):
+    if clause.rstrip().endswith("?") or _ASKS.search(clause):
         return "doubts"
     found = classify(clause, "detail", ("blockers", "doubts", "pain_points"))
     if (
@@ -175,7 +189,8 @@ def _stage_touchpoints(journey: JourneyMap, stage: str | None) -> list[str]:
 _CONTINUES = re.compile(
     r"^(?:which|that|so that|koska|sillä|eli|mikä|joka|jolloin|lots of|paljon|because|since|"
     r"varsinkin|etenkin|especially|se|it|this|tää|tämä|that's|it's|which's|siinä|siitä|they're|"
-    r"sitä|sen takia|that's why)\b|^(?:\S+\s+){0,3}(?:that|it|this|them|sitä|siitä)$",
+    r"sitä|sen takia|that's why|not because|eikä siksi|ei siksi)\b|"
+    r"^(?:\S+\s+){0,3}(?:that|it|this|them|sitä|siitä)$",
     re.IGNORECASE,
 )
 # "Tää on se hermostuttavin kohta", "That's the one that annoys them", "se on pahin": a
@@ -311,10 +326,11 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                     and is_nothing(" ".join(ws[1:]))
                 )
             )
+            said_none = said_none and not _has(ws, "leaving")  # "ei oo mitään syytä tulla"
             if not ws or said_none or _AFTERWORD.match(item):
                 after_nothing = after_nothing or said_none
                 continue
-            if opens_with_nothing(item):
+            if opens_with_nothing(item) and not _has(ws, "leaving"):  # "ei oo mitään syytä tulla"
                 after_nothing = True  # "ei mitään erityistä ne löytää meidät kyllä"
                 continue
             if _has(ws, "negated_ok"):
@@ -344,6 +360,9 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 cued, "leaving"
             ):
                 # "…, but the free trial month usually wins them over": what moves them on
+                if len(items) > first_in_sentence and _CONTINUES.match(item):
+                    items[-1][2] = f"{items[-1][2]}, {item}"[:300]  # "…, not because they love us"
+                    continue
                 named = touchpoint_of(ws, own)
                 current = named or current
                 items.append([current, "motivators", item[:300]])
@@ -358,7 +377,13 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 or priced
                 or hedged
                 or bool(_UNSURE.search(item))
+                # "moni kysyy myös onko tuote varmasti varastossa": what they ask is a doubt
+                or (bool(_ASKING.search(item)) and bool(_ASKS.search(item)))
             )
+            # "the quote takes us a week to send": a duration is a trouble of its own; after a
+            # plain clause ("portaalit ovat kankeita, … vie päivän") the two are one problem
+            slow = not signal and bool(_SLOW_OR_BROKEN.search(item))
+            signal = signal or slow
             if (
                 priced
                 and items
@@ -447,7 +472,10 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             if not signal and not after_if and quiet:
                 skipped = quiet_before = item
                 continue
-            if skipped and signal and not same_sentence and (_WHICH.match(item) or leaving):
+            if slow and skipped:
+                item = f"{skipped}, {item}"  # "portaalit ovat kankeita, … vie päivän"
+                ws = words(item)
+            elif skipped and signal and not same_sentence and (_WHICH.match(item) or leaving):
                 item = (
                     f"{skipped}, {item}"  # "the app notes say 'all fine', which doesn't reassure"
                 )
