@@ -17,6 +17,10 @@ def _emotion_words() -> tuple[tuple[str, int], ...]:
     return tuple((str(w).lower(), int(v)) for v, ws in table.items() for w in ws)
 
 
+def _diminishers() -> frozenset[str]:
+    return frozenset(str(w).lower() for w in lexicon().get("diminishers", []) if " " not in str(w))
+
+
 def _clamp(value: int) -> int:
     return max(-2, min(2, value))
 
@@ -61,6 +65,8 @@ def emotion(text: str) -> tuple[int, str] | None:
             value = -1 if value > 0 else 0
         elif any(b in intens for b in before) and value != 0:
             value = 2 if value > 0 else -2
+        elif any(b in _diminishers() for b in before) and abs(value) == 2:
+            value = 1 if value > 0 else -1  # "vähän turhautunut", "a bit annoyed"
         return _clamp(value), w
     return None
 

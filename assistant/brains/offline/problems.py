@@ -583,9 +583,19 @@ def _score(segment: str, lang: str) -> int | None:
     if _NEUTRAL.search(segment):
         return 0
     n = number(segment, lang=lang)
-    return (
-        n if n is not None and re.search(r"plus|miinus|minus|nolla|zero", segment, re.I) else None
-    )
+    if n is not None and re.search(r"plus|miinus|minus|nolla|zero", segment, re.I):
+        return n
+    for pattern, value in _SCALE_WORDS:  # "tori ja google nollia", "plussaa", "miinuksella"
+        if pattern.search(segment):
+            return value
+    return None
+
+
+_SCALE_WORDS = (
+    (re.compile(r"\bnoll(?:a|aa|ia|at|illa)\b|\bzeros?\b", re.I), 0),
+    (re.compile(r"\bpluss?(?:aa|alla|ia|at)\b", re.I), 1),
+    (re.compile(r"\bmiinu(?:sta|ksella|ksia|kset)\b", re.I), -1),
+)
 
 
 _SAID_NEUTRAL = re.compile(r"\b(?:neutraali\w*|neutral|neutrally)\b", re.IGNORECASE)
@@ -659,6 +669,7 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
     last: int | None = None
     for sentence in sentences(text):
         waiting: list[tuple[str, str]] = []
+        unsure: list[tuple[str, str]] = []
         context: str | None = None
         for chunk in _chunks(sentence):
             ws = words(chunk)
@@ -683,9 +694,16 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
             if score is None and targets and last is not None and _ALSO_SAME.search(chunk):
                 score = last  # "aamiaisesta +2 ja saunasta myös"
             if score is None:
-                waiting += targets
+                # "tolppa ja numero neutraali": a bare name waits for the feeling after it;
+                # "maksu vähän ärsyttää" (no word of the scale) waits only for a feeling
+                # said on its own ("…, sanoisin 0"), never for the next place's
+                bare = len(ws) <= sum(len(words(n)) for _, n in targets) + 1
+                (waiting if bare else unsure).extend(targets)
                 continue
             last = score
+            if not targets:
+                waiting += unsure
+            unsure = []
             if targets or waiting:
                 for p in waiting:
                     got[p] = score
