@@ -171,7 +171,9 @@ _LABEL = re.compile(
 
 _SUBJECT_NAME = re.compile(r"^[A-ZÅÄÖ][a-zåäö]+\s+(?=\w)")
 _THAT = re.compile(
-    r"^(?:(?:se|ne|myös|also|and|ja|sekä|mutta|but|ehkä|maybe)\s*,?\s+)*(?:että|et|that)\s+", re.I
+    r"^(?:(?:se|ne|myös|also|and|ja|sekä|mutta|but|ehkä|maybe|toisaalta|sitten|sit|vielä)\s*,?\s+)*"
+    r"(?:että|et|that|kun|ku)\s+",
+    re.I,
 )
 _PRONOUN_ONLY = frozenset(
     [
@@ -239,6 +241,7 @@ def parse_goals(text: str) -> PersonaPatch | None:
     ("Tavoitteet: a, b") carries over its items; "mut"/"but" starts afresh."""
     goals: list[str] = []
     frustrations: list[str] = []
+    carried: str | None = None  # "Turhauttaa kun … Ja sitten vielä se että …": still one
     for sentence in sentences(_flatten_lists(_label_break(text))):
         label: str | None = None
         heading = False
@@ -249,10 +252,10 @@ def parse_goals(text: str) -> PersonaPatch | None:
             heading = label is not None
         else:
             body = sentence
-        for clause in (p for c in clauses(body) for p in _split_persona(c)):
+        for clause in (p for c in _relatives_joined(clauses(body)) for p in _split_persona(c)):
             if is_nothing(clause) or _negated_ok(clause):
                 continue
-            if re.match(r"^(?:mut|mutta|but|however|toisaalta)\b", clause.strip(), re.IGNORECASE):
+            if re.match(r"^(?:mut|mutta|but|however)\b", clause.strip(), re.IGNORECASE):
                 label, heading = None, False
             # Under a heading ("Frustrations: ..., tools that need training") an item keeps
             # the heading's field unless it opens with a label word of its own.
@@ -260,16 +263,57 @@ def parse_goals(text: str) -> PersonaPatch | None:
             field = own or label
             if field is None and _has_problem(clause):
                 field = "frustrations"
-            field = field or "goals"
+            field = field or carried or "goals"
             label = field
             raws = split_items(clause) if re.search(r",| ja | and ", clause) else [clause]
-            for raw in _with_adverbs(raws):
+            for raw in _with_adverbs(_adjectives_joined(_relatives_joined(raws), clause)):
                 item = _item(raw)
                 if item and not is_nothing(item) and len(item) > 1:
                     (frustrations if field == "frustrations" else goals).append(item[:300])
+        opened = _opening_field(sentence) == "frustrations" or (heading and label == "frustrations")
+        carried = "frustrations" if label == "frustrations" and opened else None
     if not goals and not frustrations:
         return None
     return PersonaPatch(goals=goals, frustrations=frustrations)
+
+
+_RELATIVE = re.compile(r"^(?:jotka|joka|jossa|joissa|jonka|which|who|where)\b", re.I)
+
+
+def _relatives_joined(parts: list[str]) -> list[str]:
+    """ "uudet sivut, jotka tuovat liidejä": a relative clause belongs to the noun before."""
+    out: list[str] = []
+    for part in parts:
+        prev = _item(out[-1]).split() if out else []
+        unfinished = len(prev) == 2 and prev[0].lower() in ("a", "an", "the")  # "a safe, warm …"
+        if out and (_RELATIVE.match(part.strip()) or unfinished):
+            out[-1] = f"{out[-1]}, {part.strip()}"
+        else:
+            out.append(part)
+    return out
+
+
+def _adjectives_joined(items: list[str], clause: str) -> list[str]:
+    """ "kestäviä ja turvallisia vaatteita", "a safe, warm place": adjectives before one
+    noun are one item, not an item each."""
+    out: list[str] = []
+    for item in items:
+        prev = _item(out[-1]).split() if out else []  # without its label: "Laura haluaa"
+        words_now = item.split()
+        lone = len(prev) == 1 or (len(prev) == 2 and prev[0].lower() in ("a", "an", "the"))
+        # "kestäviä ja turvallisia vaatteita": two adjectives in the partitive plural
+        same_end = (
+            bool(prev)
+            and bool(words_now)
+            and all(w.lower().endswith(("ia", "iä")) for w in (prev[-1], words_now[0]))
+        )
+        article = len(prev) == 2 and prev[0].lower() in ("a", "an", "the")
+        if out and lone and len(words_now) >= 2 and (article or (same_end and len(prev) == 1)):
+            joiner = " ja " if f"{out[-1]} ja {item}" in clause else ", "
+            out[-1] = f"{out[-1]}{joiner}{item}"
+        else:
+            out.append(item)
+    return out
 
 
 _FIELDS = ("frustrations", "goals", "needs")
