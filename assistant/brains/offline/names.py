@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.lang.lexicon import channels, lookup
+from assistant.lang.lexicon import channels, first_cue, lookup
 from assistant.lang.lists import base_form
 from assistant.lang.words import fuzzy_equal, lemma, words
 
@@ -250,12 +250,18 @@ _AGE = re.compile(
 )
 _EXPLICIT = re.compile(
     r"(?:nimeltään|nimeltä|named|called|call (?:her|him|them)|let's call (?:her|him|them)|"
+    r"sanotaan\s+(?:et|että)\s+(?:hän|se)\s+on|"
     r"sanotaan(?:\s+(?:et|että))?(?:\s+vaikka)?|nimetään(?:\s+hänet)?(?:\s+vaikka)?|"
-    r"annetaan (?:hänelle\s+)?nimeks(?:i)?|nimeks(?:i)?|esim\.?|esimerkiksi|vaikkapa|"
+    r"annetaan (?:hänelle\s+|heille\s+)?nim(?:eks|iks)(?:i)?|nimeks(?:i)?(?:\s+(?:vaikka|vaik))?|"
+    r"nimi\s+(?:vois|voisi|ois|olis|voi)\s+olla|nimeks\w*\s+(?:vois|voisi)\s+(?:laittaa|antaa)|"
+    r"(?:name|call)\s+(?:her|him|them)|make it|meet|(?:guy|girl|woman|man|lady|someone|person)\s+like|"
+    r"more like|enemmän\s+(?:niinku\s+|kuin\s+)?|(?:asiakas|customer|persona)\s*=|"
+    r"esim\.?|esimerkiksi|vaikkapa|"
     r"kutsutaan(?:\s+häntä)?(?:\s+vaikka)?|hänen nimensä on|hänen nimi on|nimi on|"
     r"tyypillinen on|tyypillisin on|e\.g\.|for example|for instance|"
     r"her name is|his name is|their name is|let's say|vaikka|say|hän on|she is|he is|"
-    r"(?:typical |ideal )?(?:client|customer) is|(?:tyypillinen |ihanne)?asiakas(?:ni|mme)? on)\s+"
+    r"(?:typical |ideal )?(?:client|customer|student|guest|buyer|patient|user|member) is|"
+    r"(?:tyypillinen |ihanne)?asiakas(?:ni|mme)? on)\s+"
     r"(?P<n>[A-Za-zÅÄÖåäö][\wåäö-]{2,})",
     re.IGNORECASE,
 )
@@ -271,6 +277,9 @@ _NOT_PERSON = frozenset(
     [
         "hän",
         "nimi",
+        "nimeksi",
+        "nimeks",
+        "nimiksi",
         "name",
         "noin",
         "about",
@@ -379,7 +388,30 @@ _NAMED_LATER = re.compile(
 
 
 def persona_name(text: str, *, lang: str) -> str:
-    """The persona's given name in base form ("Sariksi" -> "Sari"); "" when none is given."""
+    """The persona's given name in base form ("Sariksi" -> "Sari"); "" when none is given.
+    A name taken back in the same answer gives way to the one after it ("Jari, ei vaan
+    Jarmo", "Mike... actually no, make it Marcus")."""
+    text = _NOT_A.sub(" ", text)  # "Not a Karen lol. More like Kate": a type, not her name
+    name = _first_name(text, lang=lang)
+    if name:
+        for m in _INSTEAD.finditer(text[text.lower().find(name.lower()[:3]) :]):
+            word = m.group("n")
+            if word.lower() not in _NOT_PERSON and word.lower() != name.lower():
+                return _given(word, lang=lang)
+    return name
+
+
+_INSTEAD = re.compile(
+    r"\b(?:ei\s+vaan|eiku|ei\s+ku|tai\s+siis|or\s+rather|make\s+it|"
+    r"actually(?:\s+no)?,?\s+(?:make\s+it|call\s+(?:her|him|them)|it'?s)|no\s+wait,?)\s+"
+    r"(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})\b"
+)
+_NOT_A = re.compile(r"\b(?:not\s+an?|ei\s+mikään|ei\s+mikää)\s+[A-ZÅÄÖ][a-zåäö]+\b")
+_TYPE_OF = re.compile(r"\b(?P<n>[a-zåäöA-ZÅÄÖ]{3,})-(?:tyyppinen|tyyppi|tyylinen)\b")
+_ONE_WORD = re.compile(r"^\s*(?P<n>[A-Za-zÅÄÖåäö]{3,})\s*[.!]\s+\S")
+
+
+def _first_name(text: str, *, lang: str) -> str:
     for m in _NAMED_LATER.finditer(text):
         word = m.group("a") or m.group("b")
         if word.lower() in _NOT_PERSON or lookup(word, channels(), fuzzy=False):
@@ -393,14 +425,29 @@ def persona_name(text: str, *, lang: str) -> str:
                 continue
             if pattern is _AGE and not word[:1].isupper():
                 unit = text[m.end("n") :]
-                if not re.match(r"\s*\d{1,2}\s*(?:v\b|vee\b|-?vuotias|years?\b|yo\b|y/o)", unit):
+                if not re.match(
+                    r"\s*,?\s*\d{1,2}\s*(?:v\b|vee\b|-?vuotias|years?\b|yo\b|y/o)", unit
+                ):
                     continue  # "group with 12 locations" gives no name
             lead = m.group(0)
-            said = re.search(r"vaikka|sanotaan|nimetään|kutsutaan|call|named|called", lead, re.I)
+            said = re.search(
+                r"vaikka|sanotaan|nimetään|kutsutaan|call|named|called|nimi|nimeks|name|meet|=",
+                lead,
+                re.I,
+            )
             if not word[:1].isupper() and pattern is _EXPLICIT and not said:
                 continue  # "hän on kiireinen" is no name
             return _given(word, lang=lang)
+    typed = _TYPE_OF.search(text)  # "sellanen pekka-tyyppinen äijä"
+    if typed and typed.group("n").lower() not in _NOT_PERSON:
+        return _given(typed.group("n"), lang=lang)
+    alone = _ONE_WORD.match(text)  # "Hope. She's a first-time mum", "june! retired teacher"
+    if alone and alone.group("n").lower() not in _NOT_PERSON and not _role_word(alone.group("n")):
+        return _given(alone.group("n"), lang=lang)
     first = re.split(r"[.!?]", text, maxsplit=1)[0]
+    head, colon, after = first.partition(":")
+    if colon and len(head.split()) <= 6:
+        first = after  # "Let's do the corporate one: Priya, office manager at …"
     appositive = _APPOSITIVE.match(first)
     if appositive and appositive.group("n").lower() not in _NOT_PERSON:
         return _given(appositive.group("n"), lang=lang)  # "Mia, a freelance designer"
@@ -418,6 +465,15 @@ def persona_name(text: str, *, lang: str) -> str:
         ):
             return _given(m.group("n"), lang=lang)
     return ""
+
+
+def _role_word(word: str) -> bool:
+    """ "Opiskelija.", "Yrittäjät!": a kind of customer, never a name."""
+    ws = [word.lower(), lemma(word.lower())]
+    return (
+        any(first_cue(ws, "business", kind) >= 0 for kind in ("role", "b2c", "b2b"))
+        or lookup(word, channels(), fuzzy=False) is not None
+    )
 
 
 _CASES = ("ksi", "ks", "n", "lle", "lla", "llä", "sta", "stä", "ssa", "ssä", "lta", "ltä")
