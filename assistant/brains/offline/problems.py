@@ -15,7 +15,7 @@ from functools import cache
 from assistant.lang import refer
 from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.feelings import emotion, number
-from assistant.lang.lexicon import cues
+from assistant.lang.lexicon import cues, lexicon
 from assistant.lang.nothing import is_nothing, opens_with_nothing
 from assistant.lang.words import clean, has_prefix, unglue_stage, words
 from assistant.model import JourneyMap
@@ -488,7 +488,8 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
         if carry and (_is_problem(words(carry)) or _negative(carry)):
             # "toimitusvarmuus n. 85 %, myöhästymisiä": the word ends the sentence it opens
             said = f"{skipped}, {carry}" if skipped and len(items) == first_in_sentence else carry
-            items.append([current, _field(carry, words(carry)), said[:300]])
+            where = touchpoint_of(words(said), own) or current
+            items.append([where, _field(carry, words(carry)), said[:300]])
     if not items and not after_nothing:
         items = _terse(text, own)
     out = []
@@ -558,6 +559,17 @@ def _negative(item: str) -> bool:
     return felt is not None and felt[0] < 0
 
 
+_ONLY_SCORES = re.compile(r"^[\s,;.+−\-0-9/]*$")
+_ALL_EXCEPT = re.compile(
+    r"^\s*(?P<all>(?:kaikki|kaikkialla|everything|everything's|all|all of them)\b[^,.;]*?)"
+    r"\s*,?\s*\b(?:paitsi|except|apart from|but)\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_TAKEN_BACK = re.compile(
+    r"^\s*(?:eiku|ei\s+ku|ei\s+kun|tai\s+siis|or\s+rather|no\s+wait|wait|actually|"
+    r"sorry|oops)\b",
+    re.IGNORECASE,
+)
 _REST = re.compile(
     r"\b(?:muut|muissa|muualla|muuten|loput|lopuissa|kaikki|kaikissa|kaikkialla|joka paikassa|"
     r"koko ajan|rest|others|otherwise|everything else|all|everywhere|the whole)\b",
@@ -570,11 +582,23 @@ _NEUTRAL = re.compile(
 _SCORE = re.compile(r"(?<![\w/])(?:[+−-]\s?)?\d(?:\s*/\s*\d+)?(?![\w/])")
 
 
+@cache
+def _emoji() -> dict[str, int]:
+    return {str(k): int(v) for k, v in (lexicon().get("emoji") or {}).items()}
+
+
+def _emoji_score(segment: str) -> int | None:
+    found = [v for e, v in _emoji().items() if e in segment]
+    return found[0] if len(set(found)) == 1 else None
+
+
 def _score(segment: str, lang: str) -> int | None:
     if _SCORE.search(segment.replace("−", "-")):
         n = number(segment, lang=lang)
         if n is not None:
             return n
+    if (face := _emoji_score(segment)) is not None:
+        return face  # "suositus 😍", "quote 😬"
     if _SAID_NEUTRAL.search(segment):
         return 0  # "fine, pretty neutral": the word the user chose for the scale
     felt = emotion(segment)
@@ -623,6 +647,9 @@ def _chunks(sentence: str) -> list[str]:
     """ "google 0 insta +1, kassa -1 ja muut 0" -> one chunk per score; "annoyed, -1" and
     "uteliaita, sanotaan +1" stay one chunk (the number says the same feeling)."""
     out: list[str] = []
+    faces = "".join(re.escape(e) for e in _emoji())
+    if faces:  # "facebook 😊 suositus 😍 verkkokauppa 😐": each emoji ends its place
+        sentence = re.sub(f"([{faces}]+\ufe0f?)\\s+", r"\1, ", sentence)
     for seg in re.split(r"[,;]|\s+(?:ja|and|mutta|but|sekä)\s+", sentence):
         seg = seg.strip()
         if not seg:
@@ -664,9 +691,26 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
                 TouchpointPatch(stage=s, name=n, emotion=v)
                 for (s, n), v in zip(pairs, values, strict=False)
             ]
+    numbers = [number(m.group(0), lang=lang) for m in _SCORE.finditer(text.replace("−", "-"))]
+    if _ONLY_SCORES.match(text) and 2 <= len(numbers) <= len(pairs) and None not in numbers:
+        # "1, 0, 1, -1, 1": the numbers alone, in the order the places were listed
+        return [
+            TouchpointPatch(stage=s, name=n, emotion=v)
+            for (s, n), v in zip(pairs, numbers, strict=False)
+            if v is not None
+        ]
     got: dict[tuple[str, str], int] = {}
     rest: int | None = None
+    said_rest = False  # "muut 0" said outright, never overridden by a general remark
     last: int | None = None
+    last_targets: list[tuple[str, str]] = []
+    retracting = False
+    if m := _ALL_EXCEPT.match(text):
+        # "kaikki plussaa paitsi kassa, siellä -1", "everything's positive except checkout"
+        overall = _score(m.group("all"), lang)
+        if overall is not None:
+            rest, said_rest = overall, True
+            text = m.group("rest")
     for sentence in sentences(text):
         waiting: list[tuple[str, str]] = []
         unsure: list[tuple[str, str]] = []
@@ -691,6 +735,16 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
                     # touchpoint elsewhere that shares a word ("asiakas")
                     targets = [(stage.name, t.name) for t in stage.touchpoints]
             score = _score(chunk, lang)
+            if score is None and not targets and _TAKEN_BACK.match(chunk):
+                retracting = True  # "booking -1, no wait, it's more like -2"
+                continue
+            taken_back = retracting or bool(_TAKEN_BACK.match(chunk))
+            retracting = False
+            if score is not None and not targets and last_targets and taken_back:
+                for p in last_targets:  # "kassa -1, eiku -2", "booking -1, no wait, … -2"
+                    got[p] = score
+                last = score
+                continue
             if score is None and targets and last is not None and _ALSO_SAME.search(chunk):
                 score = last  # "aamiaisesta +2 ja saunasta myös"
             if score is None:
@@ -710,13 +764,16 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
                 for p in targets:
                     if not (loose and p in got):
                         got[p] = score
+                last_targets = targets or waiting
                 waiting = []
             elif _REST.search(chunk) and context is not None:
                 for p in pairs:
                     if p[0] == context:
                         got.setdefault(p, score)
-            elif _REST.search(chunk) or not got:
-                rest = score if rest is None else rest
+            elif _REST.search(chunk) and not said_rest:
+                rest, said_rest = score, True  # "Muut kohdat ovat neutraaleja"
+            elif not got and rest is None:
+                rest = score  # "ihan ok koko ajan", one word for all
     if rest is not None:
         for p in pairs:
             got.setdefault(p, rest)
