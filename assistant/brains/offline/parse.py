@@ -160,11 +160,14 @@ def parse_business(text: str, *, lang: str) -> BusinessPatch | None:
 
 _LABEL = re.compile(
     r"^(?:(?:hänen\s+|heidän\s+|their\s+|her\s+|his\s+)?(?:tavoitteet|tavoite|tavoitteena|"
-    r"turhautumiset|turhauttaa|turhautuu|ärsyttää|ärsyttävää|harmittaa|huolettaa|goals?|"
+    r"turhautumiset|turhautumisia|tavoitteita|turhauttaa|turhautuu|ärsyttää|ärsyttävää|harmittaa|"
+    r"huolettaa|huolestuttaa|pelottaa|turhauttavaa(?:\s+on)?|turhauttavinta(?:\s+on)?|"
+    r"ärsyttävintä(?:\s+on)?|pahinta(?:\s+on)?|goals?|doesn't want|don't want|ei halua|wants?:|"
     r"frustrations?|frustrated by|frustrates (?:them|her|him)|annoys (?:them|her|him)|"
     r"wants? to|wants|haluaa|haluavat|haluu|haluis|haluisi|toivoo|toivois|tarvitsee|needs?|pyrkii|hän haluaa|he haluavat|"
     r"she wants to|he wants to|they want to|they want|hates?|worries|is worried about|"
-    r"häntä (?:turhauttaa|ärsyttää|harmittaa|huolettaa)|hän|he|she|they)\b\s*[:,-]?\s*)+",
+    r"häntä (?:turhauttaa|ärsyttää|harmittaa|huolettaa|huolestuttaa|pelottaa)|hän|he|she|they|"
+    r"no|se|ne)\b\s*[:,-]?\s*)+",
     re.IGNORECASE,
 )
 
@@ -225,6 +228,9 @@ def _item(text: str) -> str:
         if not _LABEL.sub("", out).strip(" .,;:-–") or out == whole:
             out = ""  # "Hän haluaa", "Turhautuu": a label with nothing to say
     out = _THAT.sub("", out).strip(" .,;:-–")
+    out = re.sub(r"\s+(?:ja|and|mut|mutta|but|sekä)$", "", out, flags=re.IGNORECASE)
+    if out.lower() in ("ja", "and", "mut", "mutta", "but", "sekä", "or", "tai"):
+        return ""
     out = re.sub(r"^(?:ku|kun|when)\s+", "", out, flags=re.IGNORECASE)
     if out.lower() in _PRONOUN_ONLY or out.lower() in _YES:
         return ""
@@ -236,9 +242,31 @@ def _item(text: str) -> str:
     return out
 
 
+_SIGNED = re.compile(
+    r"(?:^|[,/;]\s*|\s)(?P<sign>[+-])\s*(?P<item>[^,/;+]+?)(?=\s*(?:[,/;]|\s[+-]\s|$))"
+)
+_NUMBERED_INLINE = re.compile(r"(?:^|\s)\d{1,2}[).]\s+")
+
+
+def _signed(text: str) -> PersonaPatch | None:
+    """ "+ oppia uimaan, + turvallinen harrastus / - ryhmät aina täynnä": plus for goals,
+    minus for frustrations."""
+    found = [(m["sign"], m["item"].strip(" .")) for m in _SIGNED.finditer(text)]
+    if len(found) < 2 or {s for s, _ in found} != {"+", "-"}:
+        return None
+    goals = [i for s, i in found if s == "+" and i]
+    frustrations = [i for s, i in found if s == "-" and i]
+    return PersonaPatch(goals=goals, frustrations=frustrations)
+
+
 def parse_goals(text: str) -> PersonaPatch | None:
     """Goals and frustrations, each its own item without label words. A sentence's label
     ("Tavoitteet: a, b") carries over its items; "mut"/"but" starts afresh."""
+    text = re.sub(r"\bw/o\b", "without", re.sub(r"\bw/(?=\s)", "with", text))  # "w/ accountants"
+    if signed := _signed(text):
+        return signed
+    if "\n" not in text.strip() and len(_NUMBERED_INLINE.findall(text)) >= 2:
+        text = _NUMBERED_INLINE.sub(". ", text).strip(" .")  # "1) learn … 2) impress …"
     goals: list[str] = []
     frustrations: list[str] = []
     carried: str | None = None  # "Turhauttaa kun … Ja sitten vielä se että …": still one
@@ -253,13 +281,15 @@ def parse_goals(text: str) -> PersonaPatch | None:
         else:
             body = sentence
         for clause in (p for c in _relatives_joined(clauses(body)) for p in _split_persona(c)):
-            if is_nothing(clause) or _negated_ok(clause):
-                continue
+            said = _item(clause)
+            if is_nothing(clause) or _negated_ok(clause) or (said and is_nothing(said)):
+                continue  # "turhautumisia ei mitään erityistä"
             if re.match(r"^(?:mut|mutta|but|however)\b", clause.strip(), re.IGNORECASE):
                 label, heading = None, False
             # Under a heading ("Frustrations: ..., tools that need training") an item keeps
             # the heading's field unless it opens with a label word of its own.
-            own = _opening_field(clause) if heading else _field_of(clause)
+            # "wants to get his taxes done w/o stress": the label that opens the clause wins
+            own = _opening_field(clause) or (None if heading else _field_of(clause))
             field = own or label
             if field is None and _has_problem(clause):
                 field = "frustrations"
@@ -354,7 +384,13 @@ def _flatten_lists(text: str) -> str:
         if not line:
             continue
         item = _LIST_ITEM.sub("", line)
-        if groups and (item != line or listing) and groups[-1].rstrip().endswith((":", ",")):
+        heading = item.rstrip().endswith(":")  # "Ärsyttää:" after a list opens a new one
+        if (
+            groups
+            and not heading
+            and (item != line or listing)
+            and groups[-1].rstrip().endswith((":", ","))
+        ):
             groups[-1] = f"{groups[-1].rstrip()} {item.rstrip('.')},"
             listing = True
             continue
