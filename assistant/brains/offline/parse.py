@@ -522,9 +522,28 @@ def parse_critical(text: str, *, key: str, journey: JourneyMap) -> dict[str, Any
     if key == "first_impression":
         return _ends(text)
     names = [t.name for _, t in journey.touchpoints()]
+    if names and _FIRST_AND_LAST.match(text.strip()):
+        out["critical"] = [
+            names[0],
+            names[-1],
+        ]  # "eka ja vika noista", "the first and the last one"
+        return out
     for sentence in sentences(text):
         ws = words(sentence)
         named = _critical_names(sentence, names)
+        if named and _REASON.search(sentence) and refer.best(words(sentence)[:2], names):
+            # "Asennus, koska jos se epäonnistuu, asiakas muistaa sen vuosia": why it is
+            # critical, not what they remember
+            before = _critical_names(_REASON.split(sentence, maxsplit=1)[0], names) or named[:1]
+            out["critical"] += [n for n in before if n not in out["critical"]]
+            continue
+        has_first = first_cue(ws, "critical", "first_impression") >= 0
+        if has_first and first_cue(ws, "critical", "last_memory") >= 0 and not named:
+            ends = _ends(sentence)  # "ensivaikutelma on et … kodikasta, ja mieleen jää hyvä pulla"
+            out.setdefault("first_impression", ends.get("first_impression", sentence[:500]))
+            if ends.get("last_memory"):
+                out.setdefault("last_memory", ends["last_memory"])
+            continue
         # "The first phone call and the carers": a weak cue ("first", "ensin") before names
         # is no impression; "ensivaikutelma", "first impression" always is.
         strong = _IMPRESSION.search(sentence) is not None
@@ -538,6 +557,13 @@ def parse_critical(text: str, *, key: str, journey: JourneyMap) -> dict[str, Any
     return out
 
 
+_FIRST_AND_LAST = re.compile(
+    r"^(?:(?:no|siis|ehkä|maybe|probably|i'd say)\s+)*(?:the\s+)?(?:eka|ensimmäinen|first)\s+"
+    r"(?:ja|and)\s+(?:the\s+)?(?:vika|viimeinen|last)(?:\s+(?:one|ones|noista|niistä|kohta))?"
+    r"(?:[\s,.!]+(?:mun mielestä|i think|imo))?[\s.!]*$",
+    re.IGNORECASE,
+)
+_REASON = re.compile(r"\b(?:koska|sillä|because|since|as)\b", re.IGNORECASE)
 _IMPRESSION = re.compile(
     r"\b(?:ensivaikutelm\w*|ensimmäi\w* vaikutelm\w*|first impression|impression)", re.IGNORECASE
 )
