@@ -322,7 +322,11 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 # "kassalla ei oo mitään ongelmia": the place, then nothing
                 or (
                     len(ws) > 2
-                    and bool(touchpoint_of(ws[:1], own))
+                    # "kokouksissa ei ongelmia": a place word (named or in a place case)
+                    and (
+                        bool(touchpoint_of(ws[:1], own))
+                        or ws[0].endswith(("ssa", "ssä", "lla", "llä"))
+                    )
                     and is_nothing(" ".join(ws[1:]))
                 )
             )
