@@ -9,7 +9,7 @@ test tests/brains/test_answer_table.py and printed per question by
 
 The bank_*.yaml rows (ids with "-b") were written in session 6 by a helper who saw neither
 the parser nor the other rows; they are reported as their own groups ("bank stages" ...),
-as are bank3 (-c, session 9), bank4 (-d, session 9), bank5 and bank6 (-f, -g, session 10).
+as are bank3 (-c, session 9), bank4 (-d, session 9), bank5 to bank7 (-f, -g, -h, session 10).
 
 `--write-gaps` rewrites tests/data/answers/known_gaps.yaml, the rows the test expects
 to fail (a fixed row must come off that list, or its strict expected failure fails).
@@ -322,6 +322,8 @@ def main() -> int:
             group = f"bank5 {group}"  # bank5_*.yaml: written blind by a helper (session 10)
         elif re.search(r"-g\d{3}$", row["id"]):
             group = f"bank6 {group}"  # bank6_*.yaml: written blind by a helper (session 10)
+        elif re.search(r"-h\d{3}$", row["id"]):
+            group = f"bank7 {group}"  # bank7_*.yaml: written blind by a helper (session 10)
         before, after, _ = run(row, kb=kb)
         bad = check(row, before, after)
         if bad:
