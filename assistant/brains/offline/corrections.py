@@ -184,7 +184,9 @@ def _names_anew(m: re.Match[str], part: str) -> bool:
     new = m.group("new").strip()
     if len(new.split()) > 3 or yes_no(new) is not None or is_nothing(new):
         return False
-    return "=" in part or new[:1].isupper()
+    # "Adventure for us is really more of a first lesson": the hedge says it is another name
+    hedged = re.search(r"\b(?:more of|basically|kind of|sort of|what you call)\b", part, re.I)
+    return "=" in part or new[:1].isupper() or bool(hedged)
 
 
 def _mentioned(text: str, stages: list[str]) -> list[str]:

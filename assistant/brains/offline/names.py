@@ -533,6 +533,13 @@ def clean_name(raw: str, lang: str) -> str:
     raw = re.sub(  # "(seikkailu vois olla) meillä käyttö", "for us Delivery"
         r"^(?:meillä|meil|meidän kohdalla|for us|in our case)\s+", "", raw, flags=re.I
     )
+    raw = re.sub(  # "(seikkailu on meillä enemmän) semmonen asennuspäivä", "more of a first lesson"
+        r"^(?:(?:semmonen|sellanen|sellainen|semmoinen|niinku|basically|really|more\s+of|"
+        r"kind\s+of|sort\s+of|a|an|the)\s+)+",
+        "",
+        raw,
+        flags=re.I,
+    )
     if not raw:
         return ""
     base = base_form(raw, lang=lang) if len(raw.split()) <= 3 else raw

@@ -63,6 +63,7 @@ def _remark() -> re.Pattern[str]:
 def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | None:
     """The whole stage list, or None when the answer gives none (then it is asked again)."""
     proposed = proposed_stages(journey, lang)
+    text = _ASIDE.sub("", text)  # "1) yhteydenotto (puhelin tai lomake) 2) …": an aside, no stage
     if laid_out := _laid_out(text):
         return (
             laid_out  # "1. yhteydenotto 2. kartoitus ...", "mainos -> tilaus -> ...", a line each
@@ -72,6 +73,8 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
     if (unsaid := _take_back(text, proposed)) is not None:
         # "poista arviointi… tai ei ku pidä se sittenki": what was taken back is not said
         return (parse_stages(unsaid, lang=lang, journey=journey) if unsaid else None) or proposed
+    if kept := _kept_then_own(text, proposed, lang):
+        return kept  # "eka kolme käy, sit korjaus ja nouto"
     base = journey.model_copy(update={"stages": [Stage(name=n) for n in proposed]})
     edited = _edited(text, base=base, lang=lang)
     if edited is not None:
@@ -103,6 +106,52 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
     if len(own) == 2 and any(len(i.split()) > 2 for i in own) and not _own().search(text):
         return None  # two clauses, not two stages: "toi on ihan hyvä runko, mennään sillä"
     return own if len(own) >= 2 else None
+
+
+_COUNT = {"kaksi": 2, "kaks": 2, "two": 2, "kolme": 3, "three": 3, "neljä": 4, "four": 4}
+_KEPT = re.compile(
+    r"^(?:(?:no|joo|ok|okay|well|so)[\s,]+)?(?:(?:eka|ekat|ensimmäiset|first|the\s+first)\s+"
+    r"(?P<k>kaksi|kaks|kolme|two|three|neljä|four)|(?P<a>[\wåäö-]+)\s+(?:ja|and)\s+(?P<b>[\wåäö-]+))"
+    r"\s+(?:käy|käyvät|menee|on\s+hyvät|ovat\s+hyvät|work|works|are\s+right|are\s+fine|are\s+ok|"
+    r"are\s+good|ok)\b[\s,.!]*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_NOT_A_STAGE = re.compile(r"\b(?:ei|eivät|not|no|muut|others|rest)\b", re.IGNORECASE)
+_THEN_LEAD = re.compile(
+    r"^(?:(?:mutta|mut|but)\s+)?(?:(?:niiden|sen|sitten|sit)\s+jälkeen|after\s+that|then|sit|sitten)"
+    r"\s*(?:(?:meillä|meil)\s+on(?:\s+aina)?|we\s+have|it'?s|its|there'?s|comes?)?\s+",
+    re.IGNORECASE,
+)
+_AT_END = re.compile(
+    r"\s+(?:at\s+the\s+end|lopuksi|lopuks|vasta\s+sitten)$|^(?:vasta\s+sitten|lopuksi|lopuks)\s+",
+    re.I,
+)
+
+
+def _kept_then_own(text: str, proposed: list[str], lang: str) -> list[str] | None:
+    """The model's first stages kept, then the user's own: "eka kolme käy, sit korjaus ja
+    nouto", "Awareness and Consideration are right. After that we have a Trial, then …"."""
+    starts = [0] + [x.end() for x in re.finditer(r"[.!?]\s+", text)]
+    m = next((k for i in starts if (k := _KEPT.match(text[i:].strip()))), None)
+    if m is None:
+        return None
+    if m["k"]:
+        head = proposed[: _COUNT[m["k"].lower()]]
+    else:
+        a, b = match_name(m["a"], proposed), match_name(m["b"], proposed)
+        if not a or not b or proposed.index(a) != 0 or proposed.index(b) != 1:
+            return None
+        head = [a, b]
+    rest = _THEN_LEAD.sub("", m["rest"].strip(" .")).strip()
+    raw = split_items(re.sub(r"\.\s+", ", ", rest))
+    items = []
+    for r in raw:
+        r = _AT_END.sub("", _THEN_LEAD.sub("", r.strip())).strip(" .,")
+        name = _stage_name(r, lang=lang)
+        if not name or _NOT_A_STAGE.search(name):
+            return None  # "löytäminen ja arviointi käy, muut ei": no list after it
+        items.append(match_name(name, proposed) or name)
+    return [*head, *items] if len(items) >= 1 else None
 
 
 def _retract() -> re.Pattern[str]:
@@ -147,10 +196,22 @@ def _from_where(word: str) -> bool:
     return low.endswith(("sta", "stä", "lta", "ltä")) and lemma(low) != low and not pronoun
 
 
+_GLOSS = re.compile(r"\s+[–—]\s+|\s+-\s+|\s+(?:eli|which|joka|jossa|jos)\s+", re.IGNORECASE)
+_LIST_LEAD = re.compile(
+    r"^(?:(?:eli|so|siis|no)\s+)?(?:(?:i'?d\s+say|sanoisin|mä\s+sanoisin)\s+)?(?:the\s+)?"
+    r"(?:vaiheet|stages)\s+(?:vois\s+olla|voisi\s+olla|ois|olis|olisi|on|ovat|are|would\s+be|"
+    r"could\s+be)\s+(?:(?:kai|varmaan|maybe|probably)\s+)?",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(r"\s*\([^()]{1,80}\)")
+# After a stage's name, what it means: "Toteutus – tämä kestää …", "Käyttö, eli …",
+# "Implementation, which takes …", "Aftercare, we text them tips"
+_EXPLAINED = re.compile(r"\s+[–—-]\s+|\s*,\s*|\s+(?:eli|which|joka|jossa|where|jos|if)\s+", re.I)
 _ARROW = re.compile(r"\s*(?:->|→|=>|—>|>)\s*")
 _NUMBERED = re.compile(r"(?:^|(?<=\s))\d{1,2}\s*[.)]\s+")
 _AFTERWORD = re.compile(
-    r"[\s,.;!?-]+(?:muuten\s+(?:ok|hyvä|käy|kaikki\s+ok|sopii)|otherwise\s+(?:great|fine|good|ok)|"
+    r"[\s,.;!?-]+(?:muuten\s+(?:ok|hyvä|käy|kaikki\s+ok|sopii|samat|sama|samoin)|"
+    r"otherwise\s+(?:great|fine|good|ok|the\s+same)|"
     r"rest\s+is\s+fine|the\s+rest\s+(?:is\s+)?(?:fine|ok))[\s.!]*$",
     re.IGNORECASE,
 )
@@ -170,6 +231,7 @@ def _laid_out(text: str) -> list[str] | None:
     elif len(_NUMBERED.findall(body)) >= 3:
         parts = [p for p in _NUMBERED.split(body.rsplit(":", 1)[-1]) if p.strip()]
         parts = [p.split("\n\n")[0] for p in parts]
+        parts = [_EXPLAINED.split(p, maxsplit=1)[0] for p in parts]  # "Sovitus – tää on se tärkein"
     else:
         blocks = [b for b in re.split(r"\n\s*\n", body) if b.strip()]
         lines = [ln.strip(" -•*\t") for ln in (blocks[0].splitlines() if blocks else [])]
@@ -274,6 +336,7 @@ def _own_list_and_rest(text: str, lang: str) -> tuple[list[str], str]:
         body = sentence.rsplit(":", 1)[1] if ":" in sentence else sentence
         if ":" not in sentence:
             body = _lead_in().sub("", _own().sub("", body, count=1), count=1)
+        body = _LIST_LEAD.sub("", body.strip())  # "eli vaiheet vois olla huomaaminen, …"
         sequence = bool(regex(r"\b{next}\b").search(body))
         head = re.split(r"\s+[-–—]\s+", body, maxsplit=1)[0]
         if head.count(",") >= 2:
@@ -298,6 +361,7 @@ def _stage_name(item: str, *, sequence: bool = True, lang: str = "") -> str:
     """One stage of the user's own list; "eka"/"first" opens the item only in a sequence
     ("eka löytäminen, sit ..."), otherwise it is part of the name ("Eka käynti")."""
     opener = r"^(?:(?:{opener}|{first_opener})\s+)+" if sequence else r"^(?:{opener}\s+)+"
+    item = _GLOSS.split(item.strip(), maxsplit=1)[0]  # "Jälkihoito eli tarkistuskäynti …"
     item = regex(opener).sub("", item.strip()).strip(" .:;-–")
     item = re.sub(r"^(?:the|a|an)\s+(?=\w)", "", item, flags=re.IGNORECASE)  # "the dinner"
     ws = item.split()
@@ -311,4 +375,8 @@ def _stage_name(item: str, *, sequence: bool = True, lang: str = "") -> str:
         return ""
     if yes_no(item) is not None:  # "joo, tosi lähellä": an answer, not a stage
         return ""
+    models = stage_models()
+    known = [n for key in ("five", "b2b") for lg in ("fi", "en") for n in models[key][lg]]
+    if len(item.split()) == 1 and (same := match_name(item, known)):
+        return same  # "löytämienn": the model's stage, spelt right
     return item[:1].upper() + item[1:]

@@ -88,7 +88,7 @@ def reword(text: str, names: list[str]) -> str:
     text = _stage_noun().sub(lambda m: f"{m['verb']} stage ", text)  # "add a stage called X"
     # "call Engagement Loyalty" -> "rename Engagement to Loyalty"
     text = _with_refs(
-        r"\b{call_name}\s+(?:the\s+)?(<REFS>)\s+(?!{replace_tail}\b)"
+        r"(?<!you )(?<!we )\b{call_name}\s+(?:the\s+)?(<REFS>)\s+(?!{replace_tail}\b)(?!is\b|are\b)"
         r"([\w-]+(?:\s+(?!{replace_tail}\b)[\w-]+)?)",
         names,
     ).sub(r"rename \1 to \2", text)
