@@ -33,7 +33,7 @@ def _forgot() -> re.Pattern[str]:
 
 
 def _weak() -> re.Pattern[str]:
-    return regex(r"^(?:{weak}\b[\s,]*)+")
+    return regex(r"^(?:{weak}\b[\s,:]*)+")
 
 
 def _clause() -> re.Pattern[str]:
@@ -241,6 +241,7 @@ def _parse_one(part: str, *, journey: JourneyMap, lang: Lang, opened: bool = Fal
     _, part = lead_in(part)
     part = _weak().sub("", part)
     part = regex(r"\s+(?:{rather})$").sub("", part)
+    part = re.sub(r"\s+(?:pls|plz|please|kiitos|kiitti)[.!]?$", "", part, flags=re.I)  # "… pls"
     clause = Clause(
         text=part,
         journey=journey,

@@ -62,7 +62,8 @@ def _persona_name(m: re.Match[str], c: Clause) -> list[Edit] | None:
     was = _g(m, "was")
     if was and not match_name(was, [c.journey.persona.name or ""]):
         return None  # "I meant loyalty app, not loyalty card": no name of the persona
-    return [Edit(Op.PERSONA_NAME, value=m["name"].strip(" .,").split()[0])]
+    name = m["name"].strip(" .,").split()[0]
+    return [Edit(Op.PERSONA_NAME, value=name[:1].upper() + name[1:])]  # "liisa eikä leena"
 
 
 def _business_name(m: re.Match[str], c: Clause) -> list[Edit] | None:
@@ -294,13 +295,23 @@ def _by_mention(m: re.Match[str], c: Clause) -> list[Edit] | None:
     return None
 
 
+def _rename_touchpoint(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    """ "vaihda hinnaston nimeks hinnat": a place of the map named anew."""
+    old = match_name(m["old"], c.tps) or match_name(m["old"] + "n", c.tps)
+    new = clean_name(m["new"], c.lang)
+    return [Edit(Op.RENAME, old, new)] if old and new else None
+
+
 def _feeling_is(m: re.Match[str], c: Clause) -> list[Edit] | None:
     """ "the AV is more like -2", "kassa on oikeestaan -1": one place's feeling, said again."""
     said = strip_kind(m["name"])
-    # "the AV" for AV setup: a place named as in the feelings answer (lang/refer.py)
+    # "the AV" for AV setup: a place named as in the feelings answer (lang/refer.py);
+    # "kassalla asiakas on oikeesti tosi ärsyyntyny": the one place the words name
+    named = refer.all_named(words(said), c.tps)
     name = match_name(said, c.tps) or (
         refer.best(words(said), c.tps) if len(words(said)) <= 3 else None
     )
+    name = name or (named[0] if len(named) == 1 else None)
     score = m["score"].replace(" ", "").replace("−", "-")
     return [Edit(Op.EMOTION, name, score)] if name else None
 
@@ -319,6 +330,7 @@ HANDLERS: dict[str, Handler] = {
     "stage_structure": _stage_structure,
     "order": _order,
     "feeling_is": _feeling_is,
+    "rename_touchpoint": _rename_touchpoint,
     "by_mention": _by_mention,
     "move": _move,
     "not_critical": _not_critical,
@@ -351,6 +363,7 @@ GROUPS: dict[str, tuple[frozenset[str], ...]] = {
     ),
     "order": (frozenset({"a", "b", "kind"}),),
     "feeling_is": (frozenset({"name", "score"}),),
+    "rename_touchpoint": (frozenset({"old", "new"}),),
     "by_mention": (frozenset(),),
     "move": (frozenset({"tp", "s1", "s2", "s3", "s4"}), frozenset({"tp", "s4"})),
     "not_critical": (frozenset({"name"}),),
