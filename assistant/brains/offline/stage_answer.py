@@ -75,6 +75,8 @@ def parse_stages(text: str, *, lang: str, journey: JourneyMap) -> list[str] | No
         return (parse_stages(unsaid, lang=lang, journey=journey) if unsaid else None) or proposed
     if kept := _kept_then_own(text, proposed, lang):
         return kept  # "eka kolme käy, sit korjaus ja nouto"
+    if told := _told_in_order(text, lang):
+        return told  # "eka tulee tietoisuus …, sit tarjouspyyntö, sit sopimus ja lopuks huolto"
     base = journey.model_copy(update={"stages": [Stage(name=n) for n in proposed]})
     edited = _edited(text, base=base, lang=lang)
     if edited is not None:
@@ -152,6 +154,44 @@ def _kept_then_own(text: str, proposed: list[str], lang: str) -> list[str] | Non
             return None  # "löytäminen ja arviointi käy, muut ei": no list after it
         items.append(match_name(name, proposed) or name)
     return [*head, *items] if len(items) >= 1 else None
+
+
+_STEP = re.compile(
+    r"(?:^|[\s,.;:]+)(?:ja\s+|and\s+)?(?:eka(?:ks)?|ensin|ensimmäiseksi|first|sit|sitten|then|"
+    r"lopuks|lopuksi|finally|vasta\s+sitten)\b[\s,]*",
+    re.IGNORECASE,
+)
+_STEP_VERB = re.compile(
+    r"^(?:(?:tulee|on|tapahtuu|there'?s|there\s+is|comes|it'?s|its|we\s+have|a|an|the)\s+)+", re.I
+)
+_STEP_END = re.compile(
+    r"\s*,|\s+(?:et|että|joka|jotka|jossa|which|that|where|usually|yleensä|kun|when|eli|"
+    r"because|koska)\b",
+    re.IGNORECASE,
+)
+
+
+def _told_in_order(text: str, lang: str) -> list[str] | None:
+    """Stages told as steps: "eka tulee tietoisuus et me ollaan olemassa, yleensä messuilla,
+    sit tarjouspyyntö, sit sopimus, sit toimitus ja lopuks huolto joka pyörii vuosia"."""
+    body = text.strip()
+    steps = list(_STEP.finditer(body))
+    if len(steps) < 3:
+        return None
+    items: list[str] = []
+    for i, m in enumerate(steps):
+        end = steps[i + 1].start() if i + 1 < len(steps) else len(body)
+        seg = _STEP_VERB.sub("", body[m.end() : end].strip())
+        seg = re.sub(r"\s+(?:ja|and|sit|then)$", "", seg.strip(" .,;"), flags=re.IGNORECASE)
+        parts = [x for x in split_items(seg) if x.strip()]
+        if len(parts) > 1 and all(len(x.split()) <= 3 for x in parts):
+            names = [_stage_name(x, lang=lang) for x in parts]  # "sit Maastokäynti, Tarjous, …"
+        else:
+            names = [_stage_name(_STEP_END.split(seg, maxsplit=1)[0], lang=lang)]
+        if not all(names) or any(len(n.split()) > 3 for n in names):
+            return None
+        items += names
+    return items if len(items) >= 3 else None
 
 
 def _retract() -> re.Pattern[str]:
