@@ -343,11 +343,10 @@ _CUT = frozenset(
         "jälkeen",
         "missä",
         "mihin",
-        "ne",  # "ig ne seuraa meitä": a subject and its verb follow the place
-        "he",
-        "me",
     ]
 )
+# "ig ne seuraa meitä": a Finnish subject pronoun, and its verb, follow the place
+_CUT_FI = frozenset(["ne", "he", "me"])
 _TRAILING = frozenset(
     [
         "itself",
@@ -777,8 +776,9 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
         rest = [t for t in toks[1:] if t.lower() not in _LEADING]
         if len(rest) == 1 and not is_verb(rest[0]) and not is_function_word(rest[0]):
             toks = rest  # "työmaalla itse kaivuu": where, then what (never "keväällä et …")
+    cut_here = _CUT | _CUT_FI if lang == "fi" else _CUT
     for i, tok in enumerate(toks[1:], start=1):
-        if tok.lower() in _CUT:
+        if tok.lower() in cut_here:
             toks = toks[:i]
             if tok.lower() in ("jälkeen", "ennen", "after", "before") and len(toks) > 1:
                 toks.pop()  # "jälkisoitto leikkauksen jälkeen": the genitive goes too

@@ -254,8 +254,8 @@ _EXPLICIT = re.compile(
     r"sanotaan(?:\s+(?:et|että))?(?:\s+vaikka)?|nimetään(?:\s+hänet)?(?:\s+vaikka)?|"
     r"annetaan (?:hänelle\s+|heille\s+)?nim(?:eks|iks)(?:i)?|nimeks(?:i)?(?:\s+(?:vaikka|vaik))?|"
     r"nimi\s+(?:vois|voisi|ois|olis|voi)\s+olla|nimeks\w*\s+(?:vois|voisi)\s+(?:laittaa|antaa)|"
-    r"(?:name|call)\s+(?:her|him|them)|make it|meet|(?:guy|girl|woman|man|lady|someone|person)\s+like|"
-    r"more like|enemmän\s+(?:niinku\s+|kuin\s+)?|(?:asiakas|customer|persona)\s*=|"
+    r"(?:name|call)\s+(?:her|him|them)|make it|^\s*meet|"
+    r"(?:guy|girl|woman|man|lady|someone|person)\s+like|more like|(?:asiakas|customer|persona)\s*=|"
     r"esim\.?|esimerkiksi|vaikkapa|"
     r"kutsutaan(?:\s+häntä)?(?:\s+vaikka)?|hänen nimensä on|hänen nimi on|nimi on|"
     r"tyypillinen on|tyypillisin on|e\.g\.|for example|for instance|"
@@ -396,7 +396,8 @@ def persona_name(text: str, *, lang: str) -> str:
     if name:
         for m in _INSTEAD.finditer(text[text.lower().find(name.lower()[:3]) :]):
             word = m.group("n")
-            if word.lower() not in _NOT_PERSON and word.lower() != name.lower():
+            place = word.lower().endswith(("ssa", "ssä", "lla", "llä", "sta", "stä", "lle"))
+            if word.lower() not in _NOT_PERSON and word.lower() != name.lower() and not place:
                 return _given(word, lang=lang)
     return name
 
@@ -405,6 +406,51 @@ _INSTEAD = re.compile(
     r"\b(?:ei\s+vaan|eiku|ei\s+ku|tai\s+siis|or\s+rather|make\s+it|"
     r"actually(?:\s+no)?,?\s+(?:make\s+it|call\s+(?:her|him|them)|it'?s)|no\s+wait,?)\s+"
     r"(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})\b"
+)
+# Openings and fillers, never a name: "Moi! Tyypillinen asiakas on …", "Okay. Our customer …"
+_NOT_PERSON_WORDS = frozenset(
+    [
+        "moi",
+        "hei",
+        "hi",
+        "hello",
+        "hey",
+        "hmm",
+        "hmmm",
+        "okay",
+        "ok",
+        "okei",
+        "well",
+        "tuota",
+        "tota",
+        "no",
+        "joo",
+        "juu",
+        "niin",
+        "aha",
+        "noh",
+        "so",
+        "sure",
+        "yes",
+        "yeah",
+        "yep",
+        "jep",
+        "nope",
+        "nah",
+        "kiitos",
+        "thanks",
+        "um",
+        "uh",
+        "öö",
+        "ööh",
+        "hmph",
+        "oho",
+        "jaa",
+        "jaha",
+        "hyvä",
+        "good",
+        "right",
+    ]
 )
 _NOT_A = re.compile(r"\b(?:not\s+an?|ei\s+mikään|ei\s+mikää)\s+[A-ZÅÄÖ][a-zåäö]+\b")
 _TYPE_OF = re.compile(r"\b(?P<n>[a-zåäöA-ZÅÄÖ]{3,})-(?:tyyppinen|tyyppi|tyylinen)\b")
@@ -442,14 +488,15 @@ def _first_name(text: str, *, lang: str) -> str:
     if typed and typed.group("n").lower() not in _NOT_PERSON:
         return _given(typed.group("n"), lang=lang)
     alone = _ONE_WORD.match(text)  # "Hope. She's a first-time mum", "june! retired teacher"
-    if alone and alone.group("n").lower() not in _NOT_PERSON and not _role_word(alone.group("n")):
+    lone = alone.group("n").lower() if alone else ""
+    if alone and lone not in _NOT_PERSON | _NOT_PERSON_WORDS and not _role_word(lone):
         return _given(alone.group("n"), lang=lang)
     first = re.split(r"[.!?]", text, maxsplit=1)[0]
     head, colon, after = first.partition(":")
     if colon and len(head.split()) <= 6:
         first = after  # "Let's do the corporate one: Priya, office manager at …"
     appositive = _APPOSITIVE.match(first)
-    if appositive and appositive.group("n").lower() not in _NOT_PERSON:
+    if appositive and appositive.group("n").lower() not in _NOT_PERSON | _NOT_PERSON_WORDS:
         return _given(appositive.group("n"), lang=lang)  # "Mia, a freelance designer"
     opener = _NAME_THEN_VERB.match(first)
     if opener and opener.group("n").lower() not in _NOT_PERSON:
