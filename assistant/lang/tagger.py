@@ -93,8 +93,6 @@ def features(toks: list[str], lang: str) -> list[dict[str, Any]]:
 @lru_cache(maxsize=8192)
 def span_name(span: str, lang: str) -> str:
     """The touchpoint name a span of words gives, as the rules would write it ("" if none)."""
-    if lang == "fi" and town(span):
-        return ""  # "messut Tampereella": where it is, not a place the customer meets you
     items = name_items(span, lang=lang)
     if len(items) != 1:
         return ""
@@ -199,8 +197,13 @@ def tag(text: str, *, lang: str) -> Tagging | None:
     at = 0
     for span in spans(toks, tags):
         at = toks.index(span[0], at)
-        if lang == "fi" and at > 0 and town(" ".join(span)):
+        opens = at == 0 or toks[at - 1] in (".", "!", "?", ":", "\n")
+        if lang == "fi" and not opens and town(" ".join(span)):
+            # "messut Tampereella": where it is, not a place the customer meets you; a
+            # capital that only opens a sentence ("Työmaalla ja …") says nothing
             located.append(toks[at - 1])
+            at += len(span)
+            continue
         at += len(span)
         name = span_name(" ".join(span), lang)
         if name and name.casefold() not in {o.casefold() for o in out}:
