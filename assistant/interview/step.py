@@ -115,7 +115,10 @@ class Turn:
             plain = not opened and cmd.kind is not Kind.FIX
             if plain and (len(text.split()) > MAX_PLAIN_EDIT or text == state.last_edit):
                 edits = []
-            unapplied = looks_like_edit(text) or requests_change(text)
+            critical_asked = pending.expects is Expects.CRITICAL and pending.key == "critical"
+            unapplied = looks_like_edit(text, critical_asked=critical_asked) or requests_change(
+                text
+            )
             if not edits and unapplied and text != state.last_edit and not proposing:
                 # "poista facebook" when there is no Facebook: say so; store nothing.
                 state.last_edit = text

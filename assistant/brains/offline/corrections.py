@@ -47,12 +47,15 @@ def _pieces() -> re.Pattern[str]:
     return regex(r",\s*(?:{and}\s+)?|\s+{and}\s+(?=(?:{place}|{clause_verb})\b)")
 
 
-def looks_like_edit(text: str) -> bool:
+def looks_like_edit(text: str, *, critical_asked: bool = False) -> bool:
     """Whether the message is worded as an edit ("poista Facebook"): if it names nothing in
-    the map, it is an edit that cannot be applied, never an answer to store."""
+    the map, it is an edit that cannot be applied, never an answer to store. Under the
+    critical question "X ei ole kriittinen, mut kassa on" is an answer."""
     rest = lead_in(text)[1]
     if regex(r"^\s*{command}\b").match(rest):
         return True
+    if critical_asked:
+        return False
     # "noutokuljetus ei ole kriittinen" when the map has no such place: not a first impression
     m = regex(
         r"^(?P<name>[^,.!?]{1,40}?)\s+{not_critical}\s+(?:[\wåäö]+\s+){0,2}?{critical_word}\b"
