@@ -21,7 +21,10 @@ _TOKEN = re.compile(r"^[A-Za-z0-9_-]{32,128}$")
 
 
 def new_token() -> str:
-    return secrets.token_urlsafe(TOKEN_BYTES)
+    """Never starts with "-": a token may be given on a command line."""
+    while (found := secrets.token_urlsafe(TOKEN_BYTES)).startswith("-"):
+        pass
+    return found
 
 
 def digest(token: str) -> str:

@@ -161,10 +161,18 @@ def _turn(row: Turn) -> TurnRecord:
     )
 
 
+def _new_id() -> str:
+    """An unguessable id that never starts with "-", so it can be given on a command line
+    (`polkuopas transcript <id>`, `--resume <id>`) without being read as an option."""
+    while (found := secrets.token_urlsafe(16)).startswith("-"):
+        pass
+    return found
+
+
 def _new_interview(lang: Lang, title: str) -> Interview:
     now = utcnow()
     return Interview(
-        id=secrets.token_urlsafe(16),
+        id=_new_id(),
         lang=Lang(lang).value,
         title=title,
         created_at=now,
