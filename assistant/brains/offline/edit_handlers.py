@@ -209,6 +209,9 @@ def _add_after(m: re.Match[str], c: Clause) -> list[Edit] | None:
     return None
 
 
+_IT = frozenset({"it", "that", "this", "sen", "sitä", "tämän"})
+
+
 def _add_stage(m: re.Match[str], c: Clause) -> list[Edit] | None:
     name = clean_name(m["name"], c.lang)
     ref = _g(m, "ref1") or _g(m, "ref2")
@@ -218,6 +221,10 @@ def _add_stage(m: re.Match[str], c: Clause) -> list[Edit] | None:
         where = "start"
     elif ref:
         target = match_name(ref, c.stages)
+        if target is None and ref.lower() in _IT:
+            # "I meant Inspection and then a separate Report stage after it": the stage named before
+            said = [n for w in words(c.text[: m.start()]) if (n := match_name(w, c.stages))]
+            target = said[-1] if said else None
         if target is None:
             return []  # a stage placed next to one the map does not have: no edit at all
         where = f"{_before(_g(m, 'rel') or _g(m, 'post'))}:{target}"
@@ -374,6 +381,8 @@ GROUPS: dict[str, tuple[frozenset[str], ...]] = {
     "add_stage": (
         frozenset({"name", "end", "rel", "ref1", "ref2", "post"}),
         frozenset({"name", "end"}),
+        frozenset({"name", "rel", "ref1"}),
+        frozenset({"name", "ref2", "post"}),
     ),
     "not_but": (frozenset({"old", "new"}),),
     "call_it": (frozenset({"new"}),),

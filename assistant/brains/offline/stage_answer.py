@@ -213,11 +213,19 @@ def _take_back(text: str, proposed: list[str]) -> str | None:
     clauses = [c for c in re.split(r"[,.;!…]+\s*", before) if c.strip()]
     if not clauses:
         return None  # "eiku" opening the answer: a plain answer
-    taken = clauses.pop()
     models = stage_models()
     names = [*proposed, *models["five"]["fi"], *models["five"]["en"], *models["b2b"]["fi"]]
     names += list(models["b2b"]["en"])
-    named = [n for w in words(taken) if (n := match_name(w, names))]
+
+    def naming(clause: str) -> list[str]:
+        return [n for w in words(clause) if (n := match_name(w, names))]
+
+    # "uskollisuus pois, ne ostaa trukin kerran kymmenessä vuodessa. tai no, …": the reason
+    # after the edit is taken back with it
+    while len(clauses) > 1 and not naming(clauses[-1]) and any(naming(c) for c in clauses):
+        clauses.pop()
+    taken = clauses.pop()
+    named = naming(taken)
     after = regex(r"^\s*{dont}\s*").sub("", after.strip())
     if regex(r"^\s*(?:{keep_as_is})\b").match(after):
         after = ""  # "pidä se sittenki, käy noin", "keep it, contracts renew yearly"
@@ -359,8 +367,25 @@ def _own_list(text: str, lang: str) -> list[str]:
     return items
 
 
+# "first they find us obviously, call that Finding": the step described, then named
+_CALLED = re.compile(
+    r"(?<![^\s:,.;])(?!(?:and|ja)\b)[^,.:;]{3,80}?,?\s+(?:(?:so\s+)?(?:call|name)\s+(?:that|it|this)|"
+    r"(?:sanotaan|kutsutaan|sano|kutsu)\s+sitä(?:\s+vaikka)?)\s+(?P<name>[\wåäöÅÄÖ-]+(?:\s+[A-ZÅÄÖ][\wåäö-]+)?)"
+    r"(?=\s*(?:[.,;]|$))",
+    re.IGNORECASE,
+)
+# ". then Upload, Proof …": the list goes on in the next sentence
+_GOES_ON = re.compile(
+    r"[.!]\s+(?=(?:and\s+then|then|ja\s+sit(?:ten)?|sit(?:ten)?)\b)", re.IGNORECASE
+)
+
+
 def _own_list_and_rest(text: str, lang: str) -> tuple[list[str], str]:
     candidates: list[tuple[int, list[str], str]] = []
+    head, colon, rest = text.partition(":")
+    if colon and _CALLED.search(rest):
+        rest = _CALLED.sub(lambda m: " " + translative(m["name"]), rest)
+        text = head + colon + _GOES_ON.sub(", ", rest)
     text = re.sub(r"(?:^|(?<=\s))\d{1,2}[.)]\s+", ", ", text)  # "1. yhteydenotto 2. kartoitus"
     if ":" in text:  # "Käytän omia:\n1. Kiinnostus\n2. Kartoitus": one item a line
         head, _, rest = text.partition(":")

@@ -69,8 +69,45 @@ def _finnish(text: str) -> bool:
     return bool(re.search(r"[äö]|\b(?:ja|vois|eka|kaks|vikat|viimeiset)\b", text, re.IGNORECASE))
 
 
+_APPOSITIVE = re.compile(r"\s*,\s*(?P<new>[A-ZÅÄÖ][\wåäöÅÄÖ-]+)\s*(?=[,.!]|$)")
+
+
+def _merge_named(text: str, names: list[str]) -> str:
+    """ "yhdistä maistelu ja tilavierailu, ne on sama juttu. Nimeks Tilavierailu", "yhdistä
+    harkinta ja osto yhdeks vaiheeks, Aloituspalaveri, se on …", "merge A and B. Call it X"
+    -> the merge with its name in one clause ("… nimellä X", "… into one called X"); named
+    after one of the two, that one stays and the other goes."""
+    m = _with_refs(
+        r"\b(?P<verb>{merge_verb})\s+(?P<a>(?:<REFS>)[\wåäö]*)\s+(?P<and>{and}|with)\s+"
+        r"(?P<b>(?:<REFS>)[\wåäö]*)(?P<one>\s+{merge_into_one})?",
+        names,
+    ).search(text)
+    if m is None:
+        return text
+    rest = text[m.end() :]
+    named = _APPOSITIVE.match(rest)
+    if named is None or match_name(named["new"], names):
+        lead = r"^[^.!?]{0,80}?[,.!]\s*(?:{and}\s+)?{merge_name_lead}\s+(?P<new>[\wåäö-]+)"
+        named = regex(lead).match(rest)
+    if named is None:
+        return text
+    a, b = match_name(m["a"], names), match_name(m["b"], names)
+    same = match_name(named["new"], names)
+    if same and same not in (a, b):
+        return text
+    fi = "yhdist" in m["verb"].lower()
+    if same:  # named after one of the two: it stays where the first was
+        other = b if same == a else a
+        merged = f"{m['verb']} {same} {m['and']} {other}"
+    else:
+        called = "nimellä" if fi else "into one called"
+        merged = f"{m['verb']} {m['a']} {m['and']} {m['b']}{m['one'] if fi and m['one'] else ''} {called} {named['new']}"
+    return f"{text[: m.start()]}{merged}{rest[named.end() :]}"
+
+
 def reword(text: str, names: list[str]) -> str:
     """The answer with each edit of the proposed `names` in a form the reader knows."""
+    text = _merge_named(text, names)
     if len(names) >= 3:  # "eka kaks vois yhdistää", "swap the last two": by name
         both = "ja" if _finnish(text) else "and"
         text = regex(r"\b{first_two}\b" + _NOT_TIME).sub(f"{names[0]} {both} {names[1]}", text)
