@@ -382,10 +382,10 @@ _GOES_ON = re.compile(
 
 def _own_list_and_rest(text: str, lang: str) -> tuple[list[str], str]:
     candidates: list[tuple[int, list[str], str]] = []
-    head, colon, rest = text.partition(":")
-    if colon and _CALLED.search(rest):
-        rest = _CALLED.sub(lambda m: " " + translative(m["name"]), rest)
-        text = head + colon + _GOES_ON.sub(", ", rest)
+    lead, sep, steps = text.partition(":")
+    if sep and _CALLED.search(steps):
+        steps = _CALLED.sub(lambda m: " " + translative(m["name"]), steps)
+        text = lead + sep + _GOES_ON.sub(", ", steps)
     text = re.sub(r"(?:^|(?<=\s))\d{1,2}[.)]\s+", ", ", text)  # "1. yhteydenotto 2. kartoitus"
     if ":" in text:  # "Käytän omia:\n1. Kiinnostus\n2. Kartoitus": one item a line
         head, _, rest = text.partition(":")
