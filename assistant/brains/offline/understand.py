@@ -172,7 +172,7 @@ def _touchpoints(
     for t in ruled:
         if any(_overlaps(t.name, o.name) for o in out):
             continue
-        known = lookup(t.name, channels(), fuzzy=False)
+        known = lookup(_spelt_right(t.name, lang), channels(), fuzzy=False)
         if known and any(w in known.forms for o in out for w in words(o.name)):
             continue  # "Site visit": the tagger's place holds the word the rules took as Website
         if (
@@ -182,6 +182,7 @@ def _touchpoints(
             or any(heads(w) and set(heads(w)) <= set(heads(t.name)) for w in tagging.located)
         ):
             out.append(t)
+    out = [t.model_copy(update={"name": _spelt_right(t.name, lang)}) for t in out]
     return _not_there(out, text, lang)
 
 
@@ -246,6 +247,28 @@ def _longer(name: str, ruled: list[TouchpointPatch], lang: Lang) -> str:
             continue
         if extra.isalpha() and not is_function_word(extra) and not is_verb(extra):
             return t.name
+    return name
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether `a` is `b` with one letter left out, added or changed ("gogle", "instgram")."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    i = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return a[i + 1 :] == b[i + 1 :] or a[i:] == b[i + 1 :] or a[i + 1 :] == b[i:]
+
+
+def _spelt_right(name: str, lang: Lang) -> str:
+    """A known channel written with a typo, in its own spelling: "Gogle" -> "Google"; a
+    word of its own ("Laskuri", "Kaverit") stays as written."""
+    low = name.casefold()
+    if " " in low or "-" in low or len(low) < 5 or lookup(low, channels(), fuzzy=False):
+        return name
+    for entry in channels():
+        for form in (f.casefold() for f in entry.forms if " " not in f and len(f) >= 5):
+            # an inflected or plural form is no typo ("Kaverit", "Suosittelut", "Referrals")
+            if _one_edit(low, form) and not (low.startswith(form) or form.startswith(low)):
+                return entry.name(lang.value)
     return name
 
 
