@@ -18,6 +18,7 @@ from assistant.brains.offline.rulebook import regex, rule, rules
 from assistant.brains.offline.stage_words import reword
 from assistant.edits import Edit, Op
 from assistant.lang.feelings import yes_no
+from assistant.lang.lexicon import channels, lookup
 from assistant.lang.nothing import is_nothing
 from assistant.model import JourneyMap, Lang
 
@@ -229,9 +230,35 @@ def parse_edits(text: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
             if len(each) > len(found):
                 found = each
         out += found
+    if not out and opened and (named := _persona_named(body, journey)):
+        out.append(Edit(Op.PERSONA_NAME, value=named))
     # "not youtube, tiktok. we're not on youtube": the place was renamed, not removed
     renamed = {e.target for e in out if e.op is Op.RENAME}
     return [e for e in out if not (e.op is Op.REMOVE and e.target in renamed)]
+
+
+_NAME_FIRST = re.compile(
+    r"^(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})(?=\s*(?:[,.!]|$)|\s+(?:eikä|eikä|not|ei)\b)"
+)
+
+
+def _persona_named(body: str, journey: JourneyMap) -> str:
+    """ "oho ei kun Mikko, Mika on meidän oma työntekijä", "sorry, Jessie not Jess": after a
+    correction's opening, a name first, where the persona has another name that the message
+    repeats (or the message is the name alone)."""
+    person = journey.persona.name
+    m = _NAME_FIRST.match(body.strip())
+    if not person or m is None or m["n"].casefold() == person.casefold():
+        return ""
+    said = re.search(rf"\b{re.escape(person)}\b", body, re.IGNORECASE)
+    if not said and len(body.split()) > 2:
+        return ""
+    places = [s.name for s in journey.stages] + [t.name for _, t in journey.touchpoints()]
+    if match_name(m["n"], places) or lookup(m["n"], channels(), fuzzy=False):
+        return ""
+    if yes_no(m["n"]) is not None or is_nothing(m["n"]):
+        return ""
+    return m["n"]
 
 
 _AFTER_OPENING = frozenset({"not_used"})

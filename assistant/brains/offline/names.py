@@ -254,7 +254,7 @@ _EXPLICIT = re.compile(
     r"sanotaan(?:\s+(?:et|että))?(?:\s+vaikka)?|nimetään(?:\s+hänet)?(?:\s+vaikka)?|"
     r"annetaan (?:hänelle\s+|heille\s+)?nim(?:eks|iks)(?:i)?|nimeks(?:i)?(?:\s+(?:vaikka|vaik))?|"
     r"nimi\s+(?:vois|voisi|ois|olis|voi)\s+olla|nimeks\w*\s+(?:vois|voisi)\s+(?:laittaa|antaa)|"
-    r"(?:name|call)\s+(?:her|him|them)|make it|^\s*meet|"
+    r"(?:name|call)\s+(?:her|him|them)|make it|^\s*meet|(?:^|(?<=[.!?]\s))name:?|"
     r"(?:guy|girl|woman|man|lady|someone|person)\s+like|more like|(?:asiakas|customer|persona)\s*=|"
     r"esim\.?|esimerkiksi|vaikkapa|"
     r"kutsutaan(?:\s+häntä)?(?:\s+vaikka)?|hänen nimensä on|hänen nimi on|nimi on|"
@@ -275,6 +275,9 @@ _NAME_THEN_VERB = re.compile(
 _APPOSITIVE = re.compile(r"^\s*(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})\s*(?:,|\s[-–—])\s+[a-zåäöA-Z]")
 _NOT_PERSON = frozenset(
     [
+        "vaikka",
+        "vaikkapa",
+        "esimerkiksi",
         "hän",
         "nimi",
         "nimeksi",
@@ -462,6 +465,8 @@ def _first_name(text: str, *, lang: str) -> str:
         word = m.group("a") or m.group("b")
         if word.lower() in _NOT_PERSON or lookup(word, channels(), fuzzy=False):
             continue
+        if m.group("a") and _EXPLICIT.match(f"{word} vaikka Xxx"):
+            continue  # "Sanotaan vaikka Emma", "Nimetään vaikka Jari": the verb is no name
         surname = f" {m.group('s')}" if m.group("s") else ""  # "Tiina Laaksonen"
         return _given(word, lang=lang) + surname
     for pattern in (_EXPLICIT, _AGE):
