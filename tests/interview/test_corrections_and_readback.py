@@ -202,6 +202,16 @@ def test_take_it_out_is_an_edit_even_when_nothing_matches(deps: Deps) -> None:
     assert (removed.slot_key, removed.stage) == (turn.slot_key, turn.stage)
 
 
+def test_a_filler_before_an_edit_of_nothing_on_the_map_keeps_it_an_edit(deps: Deps) -> None:
+    session = open_session(deps=deps, lang=Lang.FI)
+    turn = _to(session, *FI_START, "instagram ja google")
+    before = session.journey
+    again = session.step("hmm, jätä takuu pois, siinä ei tapahdu mitään")
+    assert session.journey == before  # never a touchpoint "Hmm" or a pain point
+    assert "En osannut tehdä tätä muutosta" in again.text
+    assert (again.slot_key, again.stage) == (turn.slot_key, turn.stage)
+
+
 def test_a_family_as_the_typical_customer_of_a_b2b_answer_makes_it_both(deps: Deps) -> None:
     session = open_session(deps=deps, lang=Lang.FI)
     _to(session, "Järvitupa, vuokrataan mökkejä yrityksille virkistyspäiviin")

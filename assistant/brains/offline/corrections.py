@@ -53,6 +53,7 @@ def looks_like_edit(text: str, *, critical_asked: bool = False) -> bool:
     the map, it is an edit that cannot be applied, never an answer to store. Under the
     critical question "X ei ole kriittinen, mut kassa on" is an answer."""
     rest = lead_in(text)[1]
+    rest = _weak().sub("", rest)  # "hmm, jätä takuu pois"
     if regex(r"^\s*{command}\b").match(rest):
         return True
     if critical_asked:

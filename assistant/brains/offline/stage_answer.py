@@ -24,6 +24,7 @@ from assistant.lang.lexicon import channels, lookup
 from assistant.lang.lists import split_items
 from assistant.lang.nothing import is_nothing
 from assistant.lang.stage_models import proposed_stages, stage_models
+from assistant.lang.verbs import is_verb
 from assistant.lang.words import lemma, words
 from assistant.model import JourneyMap, Stage
 
@@ -355,12 +356,23 @@ _COPULA_LEAD = re.compile(
 )
 
 
+_ONE_MORE = re.compile(
+    r"^(?:ja\s+|and\s+)?(?:sit|sitten|vielä|viel|lopuks|lopuksi|then|also|plus|finally)\s+"
+    r"(?P<x>[^.!?,;:]{2,40})(?:[.!]\s*|$)",
+    re.IGNORECASE,
+)
+
+
 def _own_list(text: str, lang: str) -> list[str]:
     """The user's own stages: the list after a lead-in ("meil menee niinku näin: A, B ja C.
     C siis kun …"), else the first sentence that is a list. Every item must read as a
     stage name, or there is no list. Edits in the sentences after the list apply to it:
     "For us: Lineup, Tickets, After. Actually, call 'After' 'Next summer'"."""
     items, after = _own_list_and_rest(text, lang)
+    more = _ONE_MORE.match(after.strip())
+    name = _stage_name(more["x"], lang=lang) if more and len(items) >= 2 else ""
+    if more and name and len(name.split()) <= 3 and not is_verb(words(name)[0]):
+        items, after = [*items, name], after.strip()[more.end() :]  # "… Ja sit takuu."
     if len(items) >= 3 and after.strip():
         own = JourneyMap(stages=[Stage(name=n) for n in items])
         return _edited(after, base=own, lang=lang) or items

@@ -351,6 +351,8 @@ def _volunteered(patch: MapPatch, text: str, slot: Slot, journey: JourneyMap, la
     touchpoint named outright; a shared word or a guess is not enough."""
     if slot.expects not in (Expects.TOUCHPOINTS, Expects.METRICS, Expects.FREE):
         return
+    if slot.key == "assumptions":
+        return  # "se että puhelin on iso ongelma on arvaus": what is a guess, not a new pain
     known = [(s.name, t.name) for s, t in journey.touchpoints()]
     known += [(t.stage or slot.stage or "", t.name) for t in patch.touchpoints]
     names = list(dict.fromkeys(n for _, n in known))
