@@ -136,6 +136,9 @@ def qa_table(deps: Any, show: int) -> None:
         resumed += turn["focus"] == first["focus"] and turn["expects"] == first["expects"]
         answers[q["id"]] = {"text": turn["text"], "citations": turn["citations"]}
     score_answers(questions, answers)
+    if GRADING_SHEET:
+        write_grading_sheet(questions, answers, Path(GRADING_SHEET))
+    judge_agreement(questions, answers)
     print("\n== answers (benchmarks/qa_questions.yaml; odd ids dev, even held out; target >= 0.85)")
     print(f"{'set':<8} {'n':>3} {'relevance':>9} {'answered':>8} {'outside ok':>10}")
     for name, parity in (("dev", 1), ("heldout", 0)):
@@ -153,6 +156,64 @@ def qa_table(deps: Any, show: int) -> None:
         print(f"\n--- {q['id']} ({a['score']:.2f}) {q['q']}\n{a['text']}")
         for p in a.get("points", []):
             print("   ", p)
+
+
+HAND_GRADES = ROOT / "benchmarks" / "qa_hand_grades.yaml"
+
+
+def write_grading_sheet(
+    questions: list[dict[str, Any]], answers: dict[str, dict[str, Any]], path: Path
+) -> None:
+    """The answers and their points, without the judge's scores, for a person to grade."""
+    from benchmarks.advice_judges import claims
+
+    sheet = [
+        {
+            "id": q["id"],
+            "lang": q["lang"],
+            "question": q["q"],
+            "answer": " ".join(claims(answers[q["id"]]["text"])),
+            "points": list(q["must_cover"]),
+        }
+        for q in questions
+        if q["sources"] and answers[q["id"]]["citations"]
+    ]
+    path.write_text(yaml.safe_dump(sheet, allow_unicode=True, sort_keys=False, width=100), "utf-8")
+    print(f"wrote {len(sheet)} answers to grade to {path}")
+
+
+def judge_agreement(questions: list[dict[str, Any]], answers: dict[str, dict[str, Any]]) -> None:
+    """How often the judge's "point covered" agrees with a person's hand grade
+    (benchmarks/qa_hand_grades.yaml, graded by a helper who never saw the judge's scores),
+    at the judge's bar and at other bars: how the bar (advice_judges.COVERED) is checked."""
+    if not HAND_GRADES.exists():
+        return
+    from benchmarks.advice_judges import COVERED, best
+
+    graded = yaml.safe_load(HAND_GRADES.read_text(encoding="utf-8"))["grades"]
+    by_id = {q["id"]: q for q in questions}
+    rows = []  # (lang, parity, similarity, hand)
+    for qid, marks in graded.items():
+        q = by_id.get(qid)
+        if q is None or qid not in answers or len(marks) != len(q["must_cover"]):
+            continue
+        parity = int(qid.rsplit("-", 1)[1]) % 2
+        for point, hand in zip(q["must_cover"], marks, strict=True):
+            rows.append((q["lang"], parity, best(point, answers[qid]["text"]), int(hand)))
+    print("\n== judge vs hand grades (points covered; odd ids dev, even held out)")
+    print(f"{'lang':<4} {'bar':>5} {'set':<8} {'n':>4} {'agree':>6} {'judge+':>7} {'hand+':>6}")
+    for lang in ("fi", "en"):
+        for bar in sorted({COVERED[lang], 0.79, 0.80, 0.81, 0.82, 0.83, 0.84, 0.85, 0.86, 0.87}):
+            for name, parity in (("dev", 1), ("heldout", 0)):
+                part = [(s, h) for lg, p, s, h in rows if lg == lang and p == parity]
+                if not part:
+                    continue
+                agree = sum((s >= bar) == bool(h) for s, h in part) / len(part)
+                mark = " <- judge" if bar == COVERED[lang] else ""
+                print(
+                    f"{lang:<4} {bar:>5.2f} {name:<8} {len(part):>4} {agree:>6.2f} "
+                    f"{sum(s >= bar for s, _ in part):>7} {sum(h for _, h in part):>6}{mark}"
+                )
 
 
 def suggestions_table(results: dict[str, Any], scripts: list[tuple[str, dict[str, Any]]]) -> None:
@@ -248,10 +309,15 @@ def main() -> int:
     ap.add_argument("--part", default="tips,qa,suggestions,showcase")
     ap.add_argument("--show-answers", type=int, default=0, help="print the first N answers")
     ap.add_argument("--verbose", action="store_true", help="print every tip with its judgement")
+    ap.add_argument(
+        "--grading-sheet", default="", help="write the QA answers to grade by hand here"
+    )
     ap.add_argument("--dump", default="", help="write the interviews' turns and maps here (JSON)")
     ap.add_argument("--load", default="", help="judge interviews dumped earlier instead of running")
     args = ap.parse_args()
     VERBOSE = args.verbose
+    global GRADING_SHEET
+    GRADING_SHEET = args.grading_sheet
     parts = set(args.part.split(","))
     os.environ.setdefault("POLKUOPAS_DATA_DIR", tempfile.mkdtemp(prefix="polkuopas-adv-"))
     from assistant.interview import build_deps
@@ -281,6 +347,7 @@ def main() -> int:
 
 
 VERBOSE = False
+GRADING_SHEET = ""
 
 if __name__ == "__main__":
     sys.exit(main())
