@@ -238,9 +238,7 @@ def parse_edits(text: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
     return [e for e in out if not (e.op is Op.REMOVE and e.target in renamed)]
 
 
-_NAME_FIRST = re.compile(
-    r"^(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})(?=\s*(?:[,.!]|$)|\s+(?:eikä|eikä|not|ei)\b)"
-)
+_NAME_FIRST = re.compile(r"^(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})(?=\s*(?:[,.!]|$)|\s+(?:eikä|not|ei)\b)")
 
 
 def _persona_named(body: str, journey: JourneyMap) -> str:
