@@ -135,7 +135,20 @@ def qa_table(deps: Any, show: int) -> None:
         # The interview resumes where it was: the same question is pending again.
         resumed += turn["focus"] == first["focus"] and turn["expects"] == first["expects"]
         answers[q["id"]] = {"text": turn["text"], "citations": turn["citations"]}
-    score_answers(questions, answers)
+    # Finnish answers are judged against the Finnish points, in their own language.
+    finnish = finnish_points()
+    judged = [
+        {
+            **q,
+            "must_cover": finnish[q["id"]]["must_cover_fi"],
+            "off_topic_if": finnish[q["id"]].get("off_topic_if_fi") or [],
+            "judge": "fi/fi",
+        }
+        if q["id"] in finnish
+        else q
+        for q in questions
+    ]
+    score_answers(judged, answers)
     if GRADING_SHEET:
         write_grading_sheet(questions, answers, Path(GRADING_SHEET))
     judge_agreement(questions, answers)
@@ -182,6 +195,12 @@ def write_grading_sheet(
     print(f"wrote {len(sheet)} answers to grade to {path}")
 
 
+def finnish_points() -> dict[str, dict[str, Any]]:
+    """The Finnish questions' points in Finnish (benchmarks/qa_points_fi.yaml), by id."""
+    path = ROOT / "benchmarks" / "qa_points_fi.yaml"
+    return {p["id"]: p for p in yaml.safe_load(path.read_text(encoding="utf-8"))}
+
+
 def judge_agreement(questions: list[dict[str, Any]], answers: dict[str, dict[str, Any]]) -> None:
     """How often the judge's "point covered" agrees with a person's hand grade
     (benchmarks/qa_hand_grades.yaml, graded by a helper who never saw the judge's scores),
@@ -192,26 +211,30 @@ def judge_agreement(questions: list[dict[str, Any]], answers: dict[str, dict[str
 
     graded = yaml.safe_load(HAND_GRADES.read_text(encoding="utf-8"))["grades"]
     by_id = {q["id"]: q for q in questions}
-    rows = []  # (lang, parity, similarity, hand)
+    finnish = finnish_points()
+    rows = []  # (judge, parity, similarity, hand): judge "fi" = English points, "fi/fi" Finnish
     for qid, marks in graded.items():
         q = by_id.get(qid)
         if q is None or qid not in answers or len(marks) != len(q["must_cover"]):
             continue
         parity = int(qid.rsplit("-", 1)[1]) % 2
-        for point, hand in zip(q["must_cover"], marks, strict=True):
+        for i, (point, hand) in enumerate(zip(q["must_cover"], marks, strict=True)):
             rows.append((q["lang"], parity, best(point, answers[qid]["text"]), int(hand)))
+            if qid in finnish:
+                own = finnish[qid]["must_cover_fi"][i]
+                rows.append(("fi/fi", parity, best(own, answers[qid]["text"]), int(hand)))
     print("\n== judge vs hand grades (points covered; odd ids dev, even held out)")
-    print(f"{'lang':<4} {'bar':>5} {'set':<8} {'n':>4} {'agree':>6} {'judge+':>7} {'hand+':>6}")
-    for lang in ("fi", "en"):
-        for bar in sorted({COVERED[lang], 0.79, 0.80, 0.81, 0.82, 0.83, 0.84, 0.85, 0.86, 0.87}):
+    print(f"{'lang':<5} {'bar':>5} {'set':<8} {'n':>4} {'agree':>6} {'judge+':>7} {'hand+':>6}")
+    for lang in ("fi", "fi/fi", "en"):
+        for bar in sorted({COVERED[lang], *(round(0.79 + 0.01 * k, 2) for k in range(14))}):
             for name, parity in (("dev", 1), ("heldout", 0)):
                 part = [(s, h) for lg, p, s, h in rows if lg == lang and p == parity]
                 if not part:
                     continue
                 agree = sum((s >= bar) == bool(h) for s, h in part) / len(part)
-                mark = " <- judge" if bar == COVERED[lang] else ""
+                mark = " <- judge" if abs(bar - COVERED[lang]) < 1e-9 else ""
                 print(
-                    f"{lang:<4} {bar:>5.2f} {name:<8} {len(part):>4} {agree:>6.2f} "
+                    f"{lang:<5} {bar:>5.2f} {name:<8} {len(part):>4} {agree:>6.2f} "
                     f"{sum(s >= bar for s, _ in part):>7} {sum(h for _, h in part):>6}{mark}"
                 )
 
