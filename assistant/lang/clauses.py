@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from assistant.lang.lexicon import first_cue
+from assistant.lang.nothing import is_nothing
 from assistant.lang.words import words
 
 # A sentence ends at . ! ? unless the word before is an abbreviation ("Price vs. the big
@@ -39,19 +40,56 @@ def sentences(text: str) -> list[str]:
     return [s.strip(" .") for s in _SENTENCE.split(text) if s.strip(" .")]
 
 
-_SUBORDINATE = ("koska ", "sillä ", "jotta ", "vaikka ", "because ", "since ", "as ", "so that ")
+_SUBORDINATE = (
+    "koska ",
+    "sillä ",
+    "jotta ",
+    "vaikka ",
+    "because ",
+    "since ",
+    "as ",
+    "so that ",
+    # a condition or an indirect question completes the clause before it: "lasku voi olla
+    # isompi, jos kierroksia on paljon", "asiakas ei tiedä, missä vaiheessa osat ovat"
+    "jos ",
+    "ellei ",
+    "missä ",
+    "mihin ",
+    "milloin ",
+    "unless ",
+)
+
+
+_CONDITION = ("jos ", "ellei ", "unless ")
 
 
 def clauses(text: str) -> list[str]:
     out: list[str] = []
     for sentence in sentences(text):
-        parts = [c.strip(" .") for c in _CLAUSE.split(sentence) if c.strip(" .")]
-        for part in parts:
-            # "hermostunut, koska tauko on lyhyt": a reason belongs to the clause before it.
-            if out and part.lower().startswith(_SUBORDINATE) and part is not parts[0]:
+        pieces = re.split(f"({_CLAUSE.pattern})", sentence, flags=re.IGNORECASE)
+        first = True
+        for i in range(0, len(pieces), 2):
+            part = pieces[i].strip(" .")
+            if not part:
+                continue
+            joint = pieces[i - 1] if i else ""
+            low = part.lower()
+            # "hermostunut, koska tauko on lyhyt": a reason belongs to the clause before it;
+            # so does a condition ("isompi, jos kierroksia on paljon") unless "ja" opens it
+            # as a thought of its own ("…, ja jos joutuu oottaa ne vaihtaa") or the clause
+            # before is a "nothing" ("ei ongelmia, jos keikka on menny hyvin").
+            condition = low.startswith(_CONDITION)
+            joined = re.search(r"\b(?:ja|and|sekä|mutta|but)\b", joint, re.IGNORECASE)
+            if (
+                out
+                and not first
+                and low.startswith(_SUBORDINATE)
+                and not (condition and (joined or is_nothing(out[-1])))
+            ):
                 out[-1] = f"{out[-1]}, {part}"
             else:
                 out.append(part)
+            first = False
     return out
 
 
