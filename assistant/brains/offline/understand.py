@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import cache
 
 from assistant.brains.offline import parse as P
 from assistant.brains.offline.detail import parse_detail
@@ -182,8 +183,31 @@ def _touchpoints(
             or any(heads(w) and set(heads(w)) <= set(heads(t.name)) for w in tagging.located)
         ):
             out.append(t)
-    out = [t.model_copy(update={"name": _spelt_right(t.name, lang)}) for t in out]
+    out = [t.model_copy(update={"name": _spelt_right(_tidy(t.name), lang)}) for t in out]
+    out = [
+        t
+        for t in out
+        if t.name
+        and (t.name.lower() not in _never_alone() or lookup(t.name, channels(), fuzzy=False))
+    ]  # "Them" goes, "Some" (social media) stays
     return _not_there(out, text, lang)
+
+
+def _tidy(name: str) -> str:
+    """The name without the words that never end one ("LinkedIn page once" -> "LinkedIn
+    page", "Them back" -> "Them", which _never_alone then drops)."""
+    ws = name.split()
+    tail = set(cue_list("phrases", "tail"))
+    while len(ws) > 1 and ws[-1].lower().strip(".,") in tail:
+        ws.pop()
+    tidy = " ".join(ws)
+    return tidy[:1].upper() + tidy[1:] if tidy != name else name
+
+
+@cache
+def _never_alone() -> frozenset[str]:
+    """Words that are never a name on their own: pronouns and function words."""
+    return frozenset(cue_list("phrases", "objects") + cue_list("phrases", "function"))
 
 
 def _not_there(found: list[TouchpointPatch], text: str, lang: Lang) -> list[TouchpointPatch]:
