@@ -45,6 +45,15 @@ def test_a_card_of_another_stage_never_fits() -> None:
     assert fit(cards["viralcx-discovery-how"], slot=slot, key="discovery", **kw) > 0
 
 
+def test_a_website_alone_is_no_web_store() -> None:
+    rules = tip_rules()
+    site = journey(offering="saunoja omakotitaloihin")
+    site.stages[0].touchpoints += [Touchpoint(name="Nettisivut"), Touchpoint(name="Website")]
+    assert "web" not in audiences(site, rules)  # "Myyt verkossa" would be a false premise
+    site.stages[2].touchpoints.append(Touchpoint(name="Verkkokauppa"))
+    assert "web" in audiences(site, rules)
+
+
 def test_b2b_and_web_cards_only_for_such_businesses() -> None:
     rules = tip_rules()
     assert audiences(journey(), rules) == set()
