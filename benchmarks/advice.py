@@ -151,7 +151,7 @@ def qa_table(deps: Any, show: int) -> None:
     score_answers(judged, answers)
     if GRADING_SHEET:
         write_grading_sheet(questions, answers, Path(GRADING_SHEET))
-    judge_agreement(questions, answers)
+    judge_agreement(questions, answers, finnish)
     print("\n== answers (benchmarks/qa_questions.yaml; odd ids dev, even held out; target >= 0.85)")
     print(f"{'set':<8} {'n':>3} {'relevance':>9} {'answered':>8} {'outside ok':>10}")
     for name, parity in (("dev", 1), ("heldout", 0)):
@@ -201,7 +201,11 @@ def finnish_points() -> dict[str, dict[str, Any]]:
     return {p["id"]: p for p in yaml.safe_load(path.read_text(encoding="utf-8"))}
 
 
-def judge_agreement(questions: list[dict[str, Any]], answers: dict[str, dict[str, Any]]) -> None:
+def judge_agreement(
+    questions: list[dict[str, Any]],
+    answers: dict[str, dict[str, Any]],
+    finnish: dict[str, dict[str, Any]],
+) -> None:
     """How often the judge's "point covered" agrees with a person's hand grade
     (benchmarks/qa_hand_grades.yaml, graded by a helper who never saw the judge's scores),
     at the judge's bar and at other bars: how the bar (advice_judges.COVERED) is checked."""
@@ -211,7 +215,6 @@ def judge_agreement(questions: list[dict[str, Any]], answers: dict[str, dict[str
 
     graded = yaml.safe_load(HAND_GRADES.read_text(encoding="utf-8"))["grades"]
     by_id = {q["id"]: q for q in questions}
-    finnish = finnish_points()
     rows = []  # (judge, parity, similarity, hand): judge "fi" = English points, "fi/fi" Finnish
     for qid, marks in graded.items():
         q = by_id.get(qid)

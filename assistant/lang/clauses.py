@@ -63,11 +63,15 @@ _SUBORDINATE = (
 _CONDITION = ("jos ", "ellei ", "unless ")
 
 
+_CLAUSE_KEPT = re.compile(f"({_CLAUSE.pattern})", re.IGNORECASE)
+"""_CLAUSE keeping what it split at: a "ja" there opens a thought of its own."""
+
+
 def clauses(text: str) -> list[str]:
     out: list[str] = []
     for sentence in sentences(text):
-        pieces = re.split(f"({_CLAUSE.pattern})", sentence, flags=re.IGNORECASE)
-        first = True
+        pieces = _CLAUSE_KEPT.split(sentence)
+        start = len(out)
         for i in range(0, len(pieces), 2):
             part = pieces[i].strip(" .")
             if not part:
@@ -81,15 +85,13 @@ def clauses(text: str) -> list[str]:
             condition = low.startswith(_CONDITION)
             joined = re.search(r"\b(?:ja|and|sekä|mutta|but)\b", joint, re.IGNORECASE)
             if (
-                out
-                and not first
+                len(out) > start
                 and low.startswith(_SUBORDINATE)
                 and not (condition and (joined or is_nothing(out[-1])))
             ):
                 out[-1] = f"{out[-1]}, {part}"
             else:
                 out.append(part)
-            first = False
     return out
 
 

@@ -95,7 +95,7 @@ def _merge_named(text: str, names: list[str]) -> str:
     same = match_name(named["new"], names)
     if same and same not in (a, b):
         return text
-    fi = "yhdist" in m["verb"].lower()
+    fi = _finnish(m["verb"])  # "yhdistä", "yhdistetään"
     if same:  # named after one of the two: it stays where the first was
         other = b if same == a else a
         merged = f"{m['verb']} {same} {m['and']} {other}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from assistant.brains.offline import parse as P
 from assistant.brains.offline.detail import parse_detail
@@ -197,11 +197,15 @@ def _tidy(name: str) -> str:
     """The name without the words that never end one ("LinkedIn page once" -> "LinkedIn
     page", "Them back" -> "Them", which _never_alone then drops)."""
     ws = name.split()
-    tail = set(cue_list("phrases", "tail"))
-    while len(ws) > 1 and ws[-1].lower().strip(".,") in tail:
+    while len(ws) > 1 and ws[-1].lower().strip(".,") in _tail_words():
         ws.pop()
     tidy = " ".join(ws)
     return tidy[:1].upper() + tidy[1:] if tidy != name else name
+
+
+@cache
+def _tail_words() -> frozenset[str]:
+    return frozenset(cue_list("phrases", "tail"))
 
 
 @cache
@@ -282,6 +286,7 @@ def _one_edit(a: str, b: str) -> bool:
     return a[i + 1 :] == b[i + 1 :] or a[i:] == b[i + 1 :] or a[i + 1 :] == b[i:]
 
 
+@lru_cache(maxsize=4096)
 def _spelt_right(name: str, lang: Lang) -> str:
     """A known channel written with a typo, in its own spelling: "Gogle" -> "Google"; a
     word of its own ("Laskuri", "Kaverit") stays as written."""
