@@ -32,6 +32,8 @@ def _same(word: str, part: str) -> bool:
         return True
     if len(part) >= 7 and part.endswith("nen") and word == part[:-3] + "s":
         return True  # "löytämis(vaihe)": a -nen word's compound form
+    if part.endswith(word) and len(part) > len(word):
+        return False  # "booking" is no "rebooking": a word with more before it is another word
     return len(part) >= 4 and len(word) >= 4 and fuzzy_equal(word, part)
 
 
