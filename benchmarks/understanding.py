@@ -1,11 +1,11 @@
 """Understanding benchmark: does the map say exactly what the entrepreneur said?
 
-Scripted users (benchmarks/understanding/{dev,dev2,...,dev9,heldout,heldout10}/*.yaml, format in FORMAT.md) answer
+Scripted users (benchmarks/understanding/{dev,dev2,...,dev10,heldout,heldout11}/*.yaml, format in FORMAT.md) answer
 the assistant the way people write. Each script carries the truth of its map. The scorer
 is strict: per field precision (nothing invented) and recall (nothing lost), items matched
 one to one, in the right stage, touchpoint and field. The held-out set is reported apart.
 
-    .venv/bin/python benchmarks/understanding.py [--set dev|dev2|...|dev9|heldout|heldout10|all] [--show ID]
+    .venv/bin/python benchmarks/understanding.py [--set dev|dev2|...|dev10|heldout|heldout11|all] [--show ID]
         [--llm-stub] [--json FILE]
 
 `--show ID` prints that interview's transcript and the differences from its truth.
@@ -519,10 +519,11 @@ SET_NAMES = (
     "dev7",
     "dev8",
     "dev9",
+    "dev10",
     "heldout",
-    "heldout10",
+    "heldout11",
 )
-BLIND = ("heldout10",)  # run only by name (--set heldout10), never inside "all"
+BLIND = ("heldout11",)  # run only by name (--set heldout11), never inside "all"
 """dev2 and dev3: twelve interviews each by helpers who never read the parser, each run
 blind once (numbers in NOTES.md; dev3 was heldout3 until session 5) and looked at since;
 dev4 (was heldout4): twelve by a fifth helper, run blind once in session 5 (numbers in NOTES),
@@ -534,8 +535,9 @@ by an eighth helper who read only FORMAT.md, run blind (totals only) in session 
 since session 9. dev8 (was heldout8): twelve by a ninth helper who read only FORMAT.md, run blind
 (totals only) five times in session 9, looked at since session 10. dev9 (was heldout9): twelve by a
 tenth helper who read only FORMAT.md, run blind (totals only) four times in session 10, looked at
-since session 11. heldout10: twelve by an eleventh helper who read only FORMAT.md (session 11);
-only its totals are printed, never its misses."""
+since session 11. dev10 (was heldout10): twelve by an eleventh helper who read only FORMAT.md, run
+blind (totals only) four times in session 11, looked at since session 12. heldout11: twelve by a
+twelfth helper who read only FORMAT.md (session 12); only its totals are printed, never its misses."""
 
 
 def load(which: str) -> list[tuple[str, dict[str, Any]]]:

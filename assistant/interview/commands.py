@@ -80,8 +80,16 @@ def _asks(words: list[str], question_words: list[str]) -> bool:
     return head in question_words or (len(head) >= 4 and head.endswith(("ko", "kö", "ks")))
 
 
+_INTERJECTIONS = frozenset(
+    {"oh", "sorry", "hey", "hi", "ok", "okay", "oops", "sori", "anteeks", "anteeksi"}
+    | {"hei", "ai", "oho", "hups", "no", "niin", "joo"}
+)
+
+
 def _requests_edit(ws: list[str], v: dict[str, Any]) -> bool:
     """A polite request for a change ("voisimmeko kutsua sitä …", "could you rename …")."""
+    while ws and ws[0] in _INTERJECTIONS:
+        ws = ws[1:]  # "Oh sorry, can you change …"
     if not ws:
         return False
     if ws[0].startswith(tuple(v["edit_verbs"])) and re.search(r"isi(?:t|tte)(?:kö|ko)$", ws[0]):

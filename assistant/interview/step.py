@@ -88,6 +88,14 @@ class Turn:
         cmd = detect(text)
         if state.fixing and cmd.kind is Kind.ANSWER:
             cmd = detect(f"fix: {text}")
+        if (
+            cmd.kind is Kind.QUESTION
+            and requests_change(text)
+            and parse_edits(text, journey=self.journey, lang=lang)
+        ):
+            # "Can you change the persona name to Hanna?": a request the map can carry out
+            # is an edit, not a question about the method.
+            cmd = Command(Kind.ANSWER)
         if cmd.kind is Kind.QUESTION and text.strip() != state.last_question:
             # The same "question" twice in a row was meant as the answer ("…, voisimmeko
             # kutsua sitä Järjestelyiksi?"): the second time it is read as one.
@@ -112,8 +120,11 @@ class Turn:
                 edits = [e for e in edits if e.op not in (Op.ADD_STAGE, Op.MOVE_STAGE)]
             # A correction in plain words is short; a long message is an answer that happens
             # to name things. The same text twice in a row is an answer too (never a loop).
+            # A polite request ("Oh sorry, can you change the persona name to Hanna? …")
+            # is an edit however long it goes on.
             plain = not opened and cmd.kind is not Kind.FIX
-            if plain and (len(text.split()) > MAX_PLAIN_EDIT or text == state.last_edit):
+            long = len(text.split()) > MAX_PLAIN_EDIT and not requests_change(text)
+            if plain and (long or text == state.last_edit):
                 edits = []
             critical_asked = pending.expects is Expects.CRITICAL and pending.key == "critical"
             unapplied = looks_like_edit(text, critical_asked=critical_asked) or requests_change(

@@ -161,11 +161,43 @@ def test_a_stage_named_inside_the_piece_places_the_motivator(text: str, stage: s
 def test_two_stages_inside_a_piece_place_nothing_new() -> None:
     spec = [("Löytäminen", ["Tori"]), ("Arviointi", ["Puhelin"]), ("Hankinta", ["Kassa"])]
     stages = [Stage(name=s, touchpoints=[Touchpoint(name=t) for t in ts]) for s, ts in spec]
+    stages[1].touchpoints[0].emotion = 2
     got = parse_motivators(
         "nopea vastaus ratkaisee arvioinnista hankintaan asti",
         journey=JourneyMap(language=Lang.FI, stages=stages),
     )
-    assert [p.stage for p in got] == ["Arviointi"]  # the fallback: the second place
+    # No place of its own: kept whole where the customer feels best (Puhelin, +2)
+    assert [(p.stage, p.name) for p in got] == [("Arviointi", "Puhelin")]
+
+
+def _guitar_workshop() -> JourneyMap:
+    spec = [
+        ("Awareness", ["Instagram", "Google Maps"]),
+        ("Evaluation", ["Walk-in"]),
+        ("Acquisition", ["Pickup", "Demo", "Payment"]),
+        ("Engagement", ["Sticker"]),
+    ]
+    stages = [Stage(name=s, touchpoints=[Touchpoint(name=t) for t in ts]) for s, ts in spec]
+    return JourneyMap(language=Lang.EN, stages=stages)
+
+
+def test_a_motivator_goes_to_the_place_it_names_first() -> None:
+    got = parse_motivators(
+        "the videos on instagram get them in, and the demo at pickup is what brings them back",
+        journey=_guitar_workshop(),
+    )
+    assert [(p.name, p.motivators[0]) for p in got] == [
+        ("Instagram", "the videos on instagram get them in"),
+        ("Demo", "the demo at pickup is what brings them back"),
+    ]
+
+
+def test_an_unplaced_motivator_is_left_out_when_others_are_placed() -> None:
+    got = parse_motivators(
+        "friendly service keeps them going. the demo at pickup sells it",
+        journey=_guitar_workshop(),
+    )
+    assert [(p.name, p.motivators) for p in got] == [("Demo", ["the demo at pickup sells it"])]
 
 
 @pytest.mark.parametrize(

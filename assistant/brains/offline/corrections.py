@@ -133,6 +133,17 @@ def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> li
                         Op.ADD_STAGE, value=clean_name(m.group("new"), lang), where=f"{where}:{ref}"
                     )
                 )
+            elif (m := rule("move_it", "stage_list").find(bare)) and named_before:
+                # "rename Adventure to Repair and put it before Acquisition": "it" is the
+                # stage named before, the one this piece names is where it goes
+                groups = m.groupdict()
+                ref = match_name(groups.get("ref") or groups.get("ref2") or "", stages)
+                before = groups.get("before") or groups.get("before2")
+                it = named_before
+                moved = next((e.value for e in out if e.op is Op.RENAME and e.target == it), it)
+                if ref and ref != it:
+                    where = "before" if before else "after"
+                    out.append(Edit(Op.MOVE_STAGE, str(moved), where=f"{where}:{ref}"))
             named_before = it
     for part in regex(r"[,.;]\s*|\s+[-–—]+\s+|\s+{but}\s+|\s+{and}\s+(?=[\wåäö-]+\s*=)").split(
         body

@@ -246,7 +246,9 @@ def _not_but(m: re.Match[str], c: Clause) -> list[Edit] | None:
     new_raw = m["new"]
     old = match_name(old_raw, c.stages) or match_name(old_raw, c.tps)
     new = clean_name(translative(new_raw), c.lang)
-    sane = new and len(new.split()) <= 3 and not regex(r"\d|[+−]|\b{copula}\b").search(new)
+    # "on site" in English is a place, not the Finnish "on" (is) of "se on ..."
+    bare = re.sub(r"^(?:on|in|at)\s+", "", new, flags=re.I) if c.lang == "en" else new
+    sane = new and len(new.split()) <= 3 and not regex(r"\d|[+−]|\b{copula}\b").search(bare)
     if old and sane and not (match_name(new_raw, c.stages) or match_name(new_raw, c.tps)):
         known = lookup(new, channels(), fuzzy=False) if old in c.tps else None
         if known is not None and len(new.split()) == 1:
@@ -389,6 +391,7 @@ GROUPS: dict[str, tuple[frozenset[str], ...]] = {
     "drop": (frozenset({"a"}),),
     "drop_it": (frozenset(),),
     "add_it": (frozenset({"new", "before"}),),
+    "move_it": (frozenset({"ref", "before"}),),
     "named_is": (frozenset({"old", "new"}),),
     "or_say": (frozenset({"old", "new"}),),
 }

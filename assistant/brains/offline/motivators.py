@@ -4,7 +4,7 @@ stage and touchpoint the user names.
 People answer this for the whole journey at once ("koulutuksessa se et pääsee heti
 ajamaan, ja sitoutumisessa jälkisoitto"), so the answer is cut where a new place
 begins, the place words are dropped from the stored text, and a piece that names no
-place stays where the previous one was.
+place stays where the previous one was (and is left out when nothing before it named one).
 """
 
 from __future__ import annotations
@@ -102,6 +102,26 @@ def _strip_place(piece: str, stages: list[Stage]) -> tuple[str, Stage | None]:
     return body.strip(" .,:;-–"), stage
 
 
+def _named(ws: list[str], names: list[str]) -> str | None:
+    """The touchpoint the piece names; of two named as surely, the one named first, the
+    subject ("the demo at pickup is what ..." is about Demo, not Pickup)."""
+    top = refer.best(ws, names)
+    if top is None:
+        return None
+    level = refer.strength(ws, top)
+    tied = [n for n in names if refer.strength(ws, n) == level]
+    if len(tied) < 2:
+        return top
+
+    def first_at(name: str) -> int:
+        n = len(words(name)) or 1
+        return next(
+            (i for i in range(len(ws)) if refer.strength(ws[i : i + n], name) > 0), len(ws)
+        )
+
+    return min(tied, key=first_at)
+
+
 def parse_motivators(text: str, *, journey: JourneyMap) -> list[TouchpointPatch]:
     """What moves the customer on, at the touchpoint (or stage) each piece names."""
     text = unglue_stage(clean(text))  # "Harkintavaiheessa" -> "Harkinta vaiheessa"
@@ -112,8 +132,14 @@ def parse_motivators(text: str, *, journey: JourneyMap) -> list[TouchpointPatch]
     if not pairs:
         return []
     names = [n for _, n in pairs]
-    where = pairs[min(1, len(pairs) - 1)]
+    # A piece that names no place, with none named before it, is left out when another
+    # piece of the answer names one: put at a guessed touchpoint it would claim something
+    # the user never said. An answer that names no place at all ("hyvä palvelu ja se et
+    # muistetaan nimeltä") is kept whole at the touchpoint the customer feels best about,
+    # where the read-back shows it and one click undoes it.
+    where: tuple[str, str] | None = None
     out: list[TouchpointPatch] = []
+    unplaced: list[str] = []
     for sentence in sentences(text):
         for piece in _pieces(sentence, stages, names):
             said, stage = _strip_place(piece, stages)
@@ -121,7 +147,7 @@ def parse_motivators(text: str, *, journey: JourneyMap) -> list[TouchpointPatch]
             if not ws or is_nothing(said):
                 continue
             own = [t.name for t in stage.touchpoints] if stage else names
-            named = refer.best(ws, own)
+            named = _named(ws, own)
             if stage is None and named is None:
                 stage = _stage_within(ws, stages)  # "arviointikäynnillä syntyy luottamus"
             if named is not None:
@@ -130,5 +156,12 @@ def parse_motivators(text: str, *, journey: JourneyMap) -> list[TouchpointPatch]
                 )
             elif stage is not None:
                 where = (stage.name, stage.touchpoints[0].name)
+            if where is None:
+                unplaced.append(said[:300])
+                continue
             out.append(TouchpointPatch(stage=where[0], name=where[1], motivators=[said[:300]]))
+    if unplaced and not out:
+        feel = {(s.name, t.name): t.emotion for s in stages for t in s.touchpoints}
+        best = max(pairs, key=lambda p: feel[p] if feel[p] is not None else -3)
+        out = [TouchpointPatch(stage=best[0], name=best[1], motivators=unplaced)]
     return out

@@ -251,13 +251,13 @@ _AGE = re.compile(
 _EXPLICIT = re.compile(
     r"(?:nimeltään|nimeltä|named|called|call (?:her|him|them)|let's call (?:her|him|them)|"
     r"sanotaan\s+(?:et|että)\s+(?:hän|se)\s+on|"
-    r"sanotaan(?:\s+(?:et|että))?(?:\s+vaikka)?|nimetään(?:\s+hänet)?(?:\s+vaikka)?|"
+    r"sanotaan(?:\s+(?:et|että))?(?:\s+(?:vaikka|vaik))?|nimetään(?:\s+hänet)?(?:\s+(?:vaikka|vaik))?|"
     r"annetaan (?:hänelle\s+|heille\s+)?nim(?:eks|iks)(?:i)?|nimeks(?:i)?(?:\s+(?:vaikka|vaik))?|"
     r"nimi\s+(?:vois|voisi|ois|olis|voi)\s+olla|nimeks\w*\s+(?:vois|voisi)\s+(?:laittaa|antaa)|"
     r"(?:name|call)\s+(?:her|him|them)|make it|^\s*meet|(?:^|(?<=[.!?]\s))name:?|"
     r"(?:guy|girl|woman|man|lady|someone|person)\s+like|more like|(?:asiakas|customer|persona)\s*=|"
     r"esim\.?|esimerkiksi|vaikkapa|"
-    r"kutsutaan(?:\s+häntä)?(?:\s+vaikka)?|hänen nimensä on|hänen nimi on|nimi on|"
+    r"kutsutaan(?:\s+häntä)?(?:\s+(?:vaikka|vaik))?|hänen nimensä on|hänen nimi on|nimi on|"
     r"tyypillinen on|tyypillisin on|e\.g\.|for example|for instance|"
     r"her name is|his name is|their name is|let's say|vaikka|say|hän on|she is|he is|"
     r"(?:typical |ideal )?(?:client|customer|student|guest|buyer|patient|user|member) is|"
@@ -458,6 +458,7 @@ _NOT_PERSON_WORDS = frozenset(
 _NOT_A = re.compile(r"\b(?:not\s+an?|ei\s+mikään|ei\s+mikää)\s+[A-ZÅÄÖ][a-zåäö]+\b")
 _TYPE_OF = re.compile(r"\b(?P<n>[a-zåäöA-ZÅÄÖ]{3,})-(?:tyyppinen|tyyppi|tyylinen)\b")
 _ONE_WORD = re.compile(r"^\s*(?P<n>[A-Za-zÅÄÖåäö]{3,})\s*[.!]\s+\S")
+_LAST_WORD = re.compile(r"[.!?]\s+(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})[.!]?\s*$")
 
 
 def _first_name(text: str, *, lang: str) -> str:
@@ -475,6 +476,8 @@ def _first_name(text: str, *, lang: str) -> str:
             if word.lower() in _NOT_PERSON or lookup(word, channels(), fuzzy=False):
                 continue
             if pattern is _AGE and not word[:1].isupper():
+                if re.search(r"(?:aja|äjä|yjä)$", word) and len(word) >= 6:
+                    continue  # "talon rakentaja, 35v": a doer, never a name
                 unit = text[m.end("n") :]
                 if not re.match(
                     r"\s*,?\s*\d{1,2}\s*(?:v\b|vee\b|-?vuotias|years?\b|yo\b|y/o)", unit
@@ -496,6 +499,11 @@ def _first_name(text: str, *, lang: str) -> str:
     lone = alone.group("n").lower() if alone else ""
     if alone and lone not in _NOT_PERSON | _NOT_PERSON_WORDS and not _role_word(lone):
         return _given(alone.group("n"), lang=lang)
+    last = _LAST_WORD.search(text)  # "henkilöstöpäällikkö 20-100 hengen firmassa. Tiina"
+    lone_last = last.group("n") if last else ""
+    ordinary = _NOT_PERSON | _NOT_PERSON_WORDS
+    if lone_last and lone_last.lower() not in ordinary and not _role_word(lone_last):
+        return _given(lone_last, lang=lang)
     first = re.split(r"[.!?]", text, maxsplit=1)[0]
     head, colon, after = first.partition(":")
     if colon and len(head.split()) <= 6:
@@ -586,7 +594,8 @@ def clean_name(raw: str, lang: str) -> str:
         r"^(?:meillä|meil|meidän kohdalla|for us|in our case)\s+", "", raw, flags=re.I
     )
     raw = re.sub(  # "(seikkailu on meillä enemmän) semmonen asennuspäivä", "more of a first lesson"
-        r"^(?:(?:semmonen|sellanen|sellainen|semmoinen|niinku|basically|really|more\s+of|"
+        r"^(?:(?:semmonen|sellanen|sellainen|semmoinen|niinku|mieluummin|mielummin|ennemmin|"
+        r"rather|basically|really|more\s+of|"
         r"kind\s+of|sort\s+of|a|an|the)\s+)+",
         "",
         raw,
@@ -594,6 +603,8 @@ def clean_name(raw: str, lang: str) -> str:
     )
     if not raw:
         return ""
+    if lang == "en" and re.fullmatch(r"(?:on|in|at)\s+[a-z][\w-]*", raw, flags=re.I):
+        return raw[:1].upper() + raw[1:]  # "on site", "in store": the place is the name
     base = base_form(raw, lang=lang) if len(raw.split()) <= 3 else raw
     return (base or raw)[:1].upper() + (base or raw)[1:]
 

@@ -245,7 +245,16 @@ def _from_where(word: str) -> bool:
     return low.endswith(("sta", "stä", "lta", "ltä")) and lemma(low) != low and not pronoun
 
 
-_GLOSS = re.compile(r"\s+[–—]\s+|\s+-\s+|\s+(?:eli|which|joka|jossa|jos)\s+", re.IGNORECASE)
+_GLOSS = re.compile(
+    r"\s+[–—]\s+|\s+-\s+|\s+(?:eli|which|joka|jossa|missä|jos|where)\s+", re.IGNORECASE
+)
+# "uusintatilaus seuraavana vuonna", "renewal next year": when, not which stage
+_WHEN_TAIL = re.compile(
+    r"\s+(?:(?:seuraavana|ensi|joka|next|every|the\s+following)\s+(?:vuonna|vuosi|kautena|kausi|"
+    r"keväänä|kesänä|syksynä|talvena|year|season|spring|summer|autumn|winter)|"
+    r"vuoden\s+päästä|a\s+year\s+later)$",
+    re.IGNORECASE,
+)
 _LIST_LEAD = re.compile(
     r"^(?:(?:eli|so|siis|no)\s+)?(?:(?:i'?d\s+say|sanoisin|mä\s+sanoisin)\s+)?(?:the\s+)?"
     r"(?:vaiheet|stages)\s+(?:vois\s+olla|voisi\s+olla|ois|olis|olisi|on|ovat|are|would\s+be|"
@@ -441,6 +450,9 @@ def _stage_name(item: str, *, sequence: bool = True, lang: str = "") -> str:
     item = _GLOSS.split(item.strip(), maxsplit=1)[0]  # "Jälkihoito eli tarkistuskäynti …"
     item = regex(opener).sub("", item.strip()).strip(" .:;-–")
     item = re.sub(r"^(?:the|a|an)\s+(?=\w)", "", item, flags=re.IGNORECASE)  # "the dinner"
+    item = _WHEN_TAIL.sub("", item)
+    if lang == "fi" and re.fullmatch(r"[\wåäö]{4,}vaihe", item, flags=re.I):
+        item = item[: -len("vaihe")]  # "tarjousvaihe": the stage is Tarjous
     ws = item.split()
     if lang == "en" and len(ws) >= 3 and ws[0].lower().endswith("ing"):
         cut = next((i for i, w in enumerate(ws[1:], 1) if w.lower() in _OBJECT_WORDS), 0)
