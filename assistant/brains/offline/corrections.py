@@ -137,13 +137,16 @@ def parse_stage_edits(text: str, *, journey: JourneyMap, lang: Lang | str) -> li
                 # "rename Adventure to Repair and put it before Acquisition": "it" is the
                 # stage named before, the one this piece names is where it goes
                 groups = m.groupdict()
-                ref = match_name(groups.get("ref") or groups.get("ref2") or "", stages)
+                dest = match_name(groups.get("ref") or groups.get("ref2") or "", stages)
                 before = groups.get("before") or groups.get("before2")
+                moved = next(
+                    (e.value for e in out if e.op is Op.RENAME and e.target == named_before),
+                    named_before,
+                )
+                if dest and dest != named_before:
+                    side = "before" if before else "after"
+                    out.append(Edit(Op.MOVE_STAGE, str(moved), where=f"{side}:{dest}"))
                 it = named_before
-                moved = next((e.value for e in out if e.op is Op.RENAME and e.target == it), it)
-                if ref and ref != it:
-                    where = "before" if before else "after"
-                    out.append(Edit(Op.MOVE_STAGE, str(moved), where=f"{where}:{ref}"))
             named_before = it
     for part in regex(r"[,.;]\s*|\s+[-–—]+\s+|\s+{but}\s+|\s+{and}\s+(?=[\wåäö-]+\s*=)").split(
         body

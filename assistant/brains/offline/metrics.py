@@ -79,15 +79,17 @@ def parse_metrics(text: str, *, lang: str) -> tuple[list[Metric], list[str], lis
             if _NOT_COLLECTED.search(raw):
                 continue  # "palautetta ei oikeen kerätä", "we don't do surveys"
             item = _tidy(raw, lang=lang)
-            if not item or is_nothing(item) or len(item.split()) > 7 or _NOTHING_ITEM.match(item):
+            if not item or is_nothing(item) or _NOTHING_ITEM.match(item):
                 continue
             is_feedback = bool(_FEEDBACK.search(item)) and not _MEASURE.search(item)
             labelled = label is not None and at >= label.start()
             if labelled or is_feedback or (about_feedback and not _MEASURE.search(item)):
+                # the length is the name's: "Feedback through a short survey at the end of
+                # term" is a Short survey
                 name = feedback_name(raw, lang=lang)
-                if name:
+                if name and len(name.split()) <= 7:
                     feedback.append(name[:200])
-            else:
+            elif len(item.split()) <= 7:
                 metrics.append(Metric(name=item[:200]))
     unique = list({m.name.casefold(): m for m in reversed(metrics)}.values())[::-1]
     return unique, list(dict.fromkeys(feedback)), P.parse_assumptions(text)

@@ -115,9 +115,7 @@ def _named(ws: list[str], names: list[str]) -> str | None:
 
     def first_at(name: str) -> int:
         n = len(words(name)) or 1
-        return next(
-            (i for i in range(len(ws)) if refer.strength(ws[i : i + n], name) > 0), len(ws)
-        )
+        return next((i for i in range(len(ws)) if refer.strength(ws[i : i + n], name) > 0), len(ws))
 
     return min(tied, key=first_at)
 
@@ -162,6 +160,6 @@ def parse_motivators(text: str, *, journey: JourneyMap) -> list[TouchpointPatch]
             out.append(TouchpointPatch(stage=where[0], name=where[1], motivators=[said[:300]]))
     if unplaced and not out:
         feel = {(s.name, t.name): t.emotion for s in stages for t in s.touchpoints}
-        best = max(pairs, key=lambda p: feel[p] if feel[p] is not None else -3)
+        best = max(pairs, key=lambda p: -3 if feel[p] is None else int(feel[p] or 0))
         out = [TouchpointPatch(stage=best[0], name=best[1], motivators=unplaced)]
     return out

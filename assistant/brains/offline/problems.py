@@ -254,6 +254,12 @@ _BECAUSE_THAT = re.compile(
     r"tämän takia|that's why)\b",
     re.IGNORECASE,
 )
+# "parents hate that part", "vanhemmat vihaa sitä kohtaa": the clause before is the part
+_THAT_PART = re.compile(
+    r"\b(?:that|this)\s+(?:part|bit|stage|moment)\b|\b(?:sitä|tätä|tota|tuota)\s+"
+    r"(?:kohtaa|vaihetta|osaa|hetkeä)\b",
+    re.IGNORECASE,
+)
 _ABOUT_IT = re.compile(r"\b(?:siitä|sitä|siihen|about it|about that|about this)\b", re.IGNORECASE)
 _WHICH = re.compile(
     r"^(?:which|mikä|joka|jolloin|se|it|this|that|tää|tämä)(?:'s|’s)?\b", re.IGNORECASE
@@ -452,6 +458,7 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 same_sentence
                 and (
                     _CONTINUES.match(item)
+                    or _THAT_PART.search(item)
                     or consequence
                     or negated
                     or (leaving and not _IF.match(item) and not _own_trouble(cued))
@@ -464,6 +471,14 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                     )
                 )
             ):
+                if same_sentence and _THAT_PART.search(item):
+                    # "X on kaaos, märkä ja ahdas, asiakkaat vihaa sitä kohtaa": "that part"
+                    # is everything the sentence said of the place, one problem
+                    if skipped:
+                        item = f"{skipped}, {item}"
+                    while len(items) - first_in_sentence > 1 and items[-2][0] == items[-1][0]:
+                        last = items.pop()
+                        items[-1][2] = f"{items[-1][2]}, {last[2]}"[:300]
                 prev = items[-1]
                 prev[2] = f"{prev[2]}, {item}"[:300]
                 if leaving:
@@ -474,12 +489,20 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             if_complete = after_if and leaving  # "if there's no SSO they walk away"
             quiet = (after_nothing and not hedged) or _positive(item) or len(ws) <= 1 or many
             if not signal and not after_if and quiet:
-                skipped = quiet_before = item
+                # "Changing rooms are chaos, cold and crowded, parents hate that part": a
+                # short clause goes on about the one passed over before it
+                joined = bool(skipped) and len(ws) <= 4
+                skipped = quiet_before = f"{skipped}, {item}" if joined else item
                 continue
             if slow and skipped:
                 item = f"{skipped}, {item}"  # "portaalit ovat kankeita, … vie päivän"
                 ws = words(item)
-            elif skipped and signal and not same_sentence and (_WHICH.match(item) or leaving):
+            elif (
+                skipped
+                and signal
+                and not same_sentence
+                and (_WHICH.match(item) or leaving or _THAT_PART.search(item))
+            ):
                 item = (
                     f"{skipped}, {item}"  # "the app notes say 'all fine', which doesn't reassure"
                 )

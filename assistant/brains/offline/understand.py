@@ -385,8 +385,15 @@ def _volunteered(patch: MapPatch, text: str, slot: Slot, journey: JourneyMap, la
     known = [(s.name, t.name) for s, t in journey.touchpoints()]
     known += [(t.stage or slot.stage or "", t.name) for t in patch.touchpoints]
     names = list(dict.fromkeys(n for _, n in known))
+    # "… re-enrollment rate per term, and waiting list length": a sentence read as measures
+    # or feedback channels names what is followed, never a pain of the place it names
+    taken = [m.name.casefold() for m in patch.metrics or []] + [
+        f.casefold() for f in patch.feedback or []
+    ]
     for sentence in sentences(text):
         if not _complains(sentence) or is_nothing(sentence):
+            continue
+        if any(t and t in sentence.casefold() for t in taken):
             continue
         named = refer.best(words(sentence), names)
         if named is None or refer.strength(words(sentence), named) < refer.ALIAS:
