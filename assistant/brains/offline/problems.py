@@ -138,7 +138,7 @@ _UNSURE = re.compile(
 _ASKS = re.compile(
     r"\b(?:onko|riittääkö|kannattaako|saako|toimiiko|pitääkö|uskaltaako|whether|if it|"
     r"wonder|not sure|unsure|onks|oliks|tuleeks|saaks|pitääks|kannattaaks|riittääks|"
-    r"toimiiks|osaaks|uskaltaaks)\b|\w+[^k\W](?:ko|kö)\b",  # "onko", never "heikko", "pakko"
+    r"toimiiks|osaaks|uskaltaaks)\b|\w{2,}[^k\W](?:ko|kö)\b",  # "onko", never "heikko", "teko"
     re.IGNORECASE,
 )
 # "the quote takes us a week to send", "the app keeps logging people out": a trouble said
@@ -174,6 +174,10 @@ def _field(clause: str, ws: list[str]) -> str:
     if found:
         return found
     return "blockers" if _has(ws, "leaving") else "pain_points"
+
+
+def _doubting(clause: str) -> bool:
+    return classify(clause, "detail", ("doubts", "pain_points")) == "doubts"
 
 
 def problem_field(clause: str) -> str:
@@ -239,6 +243,8 @@ def _own_trouble(ws: list[str]) -> bool:
     """Whether a clause that tells of leaving also names a trouble of its own ("uutiskirjeitä
     tulee liikaa niin ne perutaan", "a few bad reviews scare people off"): then it is its own
     blocker, not the consequence of the clause before it."""
+    if any(w.startswith(("halvem", "cheaper")) for w in ws):
+        return True  # "jotkut ottaa halvemman tarjouksen": a competitor wins, a trouble itself
     rest = list(ws)
     for cue in _cues("leaving"):
         at = has_prefix(rest, cue)
@@ -322,6 +328,17 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
         for piece in pieces:
             item = tidy(piece)
             ws = words(item)
+            if (
+                len(items) > first_in_sentence
+                and len(ws) == 2
+                and ws[0] in ("ei", "eikä", "not", "no")
+                and len(ws[1]) >= 4
+                and ws[1][:4] in items[-1][2].lower()
+            ):
+                # "mietityttää et maksaako tää käynti jotain, ei maksa": the answer to the
+                # question before, no problem of its own
+                items[-1][2] = f"{items[-1][2]}, {item}"[:300]
+                continue
             said_none = (
                 is_nothing(item)
                 or is_nothing(piece.strip(" .,!;:-–"))
@@ -394,6 +411,21 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             # plain clause ("portaalit ovat kankeita, … vie päivän") the two are one problem
             slow = not signal and bool(_SLOW_OR_BROKEN.search(item))
             signal = signal or slow
+            if (
+                len(items) > first_in_sentence
+                and items[-1][1] == "doubts"
+                and _BARE_PRICE.match(items[-1][2].strip(" .,!"))
+                and len(ws) >= 4
+                and not touchpoint_of(ws, own)
+                and not _ours(item)  # "hinta tietty, meidän katteet on pienet": our side
+                # "hinta tietysti, ja moni miettii onko …": a trouble of its own
+                and classify(item, "detail", ("pain_points", "blockers")) is None
+                and not _ASKS.search(item)
+            ):
+                # "the price, i can't say it exactly before i open it up": what follows the
+                # bare word says what about the price
+                items[-1][2] = f"{items[-1][2]}, {item}"[:300]
+                continue
             if (
                 priced
                 and items
@@ -483,6 +515,8 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 prev[2] = f"{prev[2]}, {item}"[:300]
                 if leaving:
                     prev[1] = "blockers"
+                elif prev[1] == "pain_points" and _BACK.match(item) and _doubting(item):
+                    prev[1] = "doubts"  # "hinnat ei oo netissä ja se mietityttää monia"
                 after_if = False
                 continue
             after_if = bool(_IF.match(item))
