@@ -218,6 +218,24 @@ def _named_business(text: str) -> str:
     return _first_segment(body)
 
 
+def _one_word_name(word: str) -> bool:
+    """A capitalised word in its base form ("Lumo"), a compound the dictionary does not
+    know ("Lankalaari": its lemma is only "lanka"), or one written in camel case
+    ("TeippiTeam")."""
+    if not word[:1].isupper():
+        return False
+    if re.search(r"[a-zåäö][A-ZÅÄÖ]", word):
+        return True
+    low = word.lower()
+    base = lemma(low)
+    if base == low:
+        return True
+    tail = low[len(base) :] if low.startswith(base) else ""
+    return len(tail) >= 4 and not re.fullmatch(
+        r"[aeiouyäö]?(?:ss|st|ll|lt|n|ks|t|j)?[aeiouyäö]{0,2}n?", tail
+    )
+
+
 def _first_segment(body: str) -> str:
     """ "Kahvila Pikku Papu, kahvia ja ..." -> the name before the first comma or dash;
     "pet grooming salon, Fluffy Paws." -> the capitalised name after a plain kind."""
@@ -234,7 +252,7 @@ def _first_segment(body: str) -> str:
         return ""
     if any(t.lower() in _STOP for t in toks):
         return ""
-    if len(toks) == 1 and not (toks[0][:1].isupper() and lemma(toks[0].lower()) == toks[0].lower()):
+    if len(toks) == 1 and not _one_word_name(toks[0]):
         return ""  # one ordinary word ("kahvila") is no name
     if lookup(first, channels(), fuzzy=False) is not None and len(toks) == 1:
         return ""

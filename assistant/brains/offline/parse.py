@@ -139,6 +139,9 @@ def parse_business(text: str, *, lang: str) -> BusinessPatch | None:
     first = parts[0]
     if len(first.split()) <= 2 and len(parts) > 1:
         first = parts[1]
+    if name and re.match(r"(?:on|is)\s", first) and _does(first):
+        # "Lankalaari on verkkokauppa, myyn lankoja …": what it is, then what it sells
+        first = _from_verb(first)
     offering, customers = _offering(first, lang=lang)
     doing = next((i for i, part in enumerate(parts) if _does(part)), None)
     if doing is not None and parts[doing] != first:
