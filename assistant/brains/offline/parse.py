@@ -166,6 +166,9 @@ _LABEL = re.compile(
     r"turhautumiset|turhautumisia|tavoitteita|turhauttaa|turhautuu|ärsyttää|ärsyttävää|harmittaa|"
     r"huolettaa|huolestuttaa|pelottaa|turhauttavaa(?:\s+on)?|turhauttavinta(?:\s+on)?|"
     r"ärsyttävintä(?:\s+on)?|pahinta(?:\s+on)?|goals?|doesn't want|don't want|ei halua|wants?:|"
+    r"(?:what\s+)?(?:frustrates|annoys|bothers|worries)\s+(?:them|her|him)(?:\s+most)?\s+is"
+    r"(?:\s+that)?|(?:mikä\s+|mitä\s+)?(?:häntä\s+)?(?:turhauttaa|ärsyttää|harmittaa)"
+    r"(?:\s+eniten)?\s+on(?:\s+se)?(?:\s*,?\s*(?:että|et|kun))?|"
     r"frustrations?|frustrated by|frustrates (?:them|her|him)|annoys (?:them|her|him)|"
     r"wants? to|wants|haluaa|haluavat|haluu|haluis|haluisi|toivoo|toivois|tarvitsee|needs?|pyrkii|hän haluaa|he haluavat|"
     r"she wants to|he wants to|they want to|they want|hates?|worries|is worried about|"
@@ -292,7 +295,10 @@ def parse_goals(text: str) -> PersonaPatch | None:
             # Under a heading ("Frustrations: ..., tools that need training") an item keeps
             # the heading's field unless it opens with a label word of its own.
             # "wants to get his taxes done w/o stress": the label that opens the clause wins
-            own = _opening_field(clause) or (None if heading else _field_of(clause))
+            # "…, and a groomer who is gentle so the dog isnt scared": what the purpose
+            # clause fears is part of the goal, no frustration
+            aim = _PURPOSE.split(clause, maxsplit=1)[0]
+            own = _opening_field(clause) or (None if heading else _field_of(aim))
             field = own or label
             if field is None and _has_problem(clause):
                 field = "frustrations"
@@ -362,6 +368,11 @@ def _with_adverbs(items: list[str]) -> list[str]:
         else:
             out.append(item)
     return out
+
+
+_PURPOSE = re.compile(
+    r"\s+(?:so\s+that|so|jotta|ettei|niin\s+että|niin\s+et|että\s+ei|et\s+ei)\s+", re.I
+)
 
 
 def _field_of(clause: str) -> str | None:
