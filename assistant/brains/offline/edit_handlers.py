@@ -182,7 +182,13 @@ def _move(m: re.Match[str], c: Clause) -> list[Edit] | None:
 
 def _not_critical(m: re.Match[str], c: Clause) -> list[Edit] | None:
     name = match_name(m["name"], c.tps)
-    return [Edit(Op.CRITICAL, name, on=False)] if name else None
+    if not name:
+        return None
+    edits = [Edit(Op.CRITICAL, name, on=False)]
+    instead = match_name(_g(m, "instead"), c.tps) if _g(m, "instead") else None
+    if instead and instead != name:
+        edits.append(Edit(Op.CRITICAL, instead, on=True))  # "… ei oo kriittinen, vaan X"
+    return edits
 
 
 def _is_critical(m: re.Match[str], c: Clause) -> list[Edit] | None:

@@ -548,7 +548,13 @@ def parse_critical(text: str, *, key: str, journey: JourneyMap) -> dict[str, Any
         if named and _REASON.search(sentence) and refer.best(words(sentence)[:2], names):
             # "Asennus, koska jos se epäonnistuu, asiakas muistaa sen vuosia": why it is
             # critical, not what they remember
-            before = _critical_names(_REASON.split(sentence, maxsplit=1)[0], names) or named[:1]
+            head, rest = _REASON.split(sentence, maxsplit=1)
+            before = _critical_names(head, names) or named[:1]
+            # "Phone calls, because that's where they decide, and the lessons of course":
+            # a clause after the reason that opens with "and" names one more
+            for clause in clauses(rest)[1:]:
+                start = " ".join(_AND_MORE.sub("", clause.strip()).split()[:3])
+                before += [n for n in _critical_names(start, names) if n not in before]
             out["critical"] += [n for n in before if n not in out["critical"]]
             continue
         has_first = first_cue(ws, "critical", "first_impression") >= 0
@@ -578,6 +584,12 @@ _FIRST_AND_LAST = re.compile(
     re.IGNORECASE,
 )
 _REASON = re.compile(r"\b(?:koska|sillä|because|since|as)\b", re.IGNORECASE)
+_WHY_THERE = re.compile(
+    r"^(?:siinä|siellä|silloin|sillon|that'?s\s+(?:where|when)|thats\s+(?:where|when)|bc|cuz|"
+    r"cause)\b",
+    re.IGNORECASE,
+)
+_AND_MORE = re.compile(r"^(?:and|ja|sekä|plus|also|myös)\s+(?:(?:the|se|ne)\s+)?", re.IGNORECASE)
 _IMPRESSION = re.compile(
     r"\b(?:ensivaikutelm\w*|ensimmäi\w* vaikutelm\w*|first impression|impression)", re.IGNORECASE
 )
@@ -592,11 +604,42 @@ def _critical_names(sentence: str, names: list[str]) -> list[str]:
     for clause in clauses(sentence):
         if _NEGATED.search(clause):
             continue  # "kassa ei ole niin tärkeä"
+        if _WHY_THERE.match(clause.strip()):
+            continue  # "…, siinä asiakas ymmärtää mitä raportti tarkottaa": why, not which
         for item in split_items(clause) or [clause]:
-            name = refer.best(words(item), names)
+            name = _head_named(words(item), names) or refer.best(words(item), names)
             if name and name not in out and not is_nothing(item):
                 out.append(name)
     return out
+
+
+_TRAILING_ADVERBS = frozenset(
+    {"obviously", "definitely", "course", "of", "too", "also", "myös", "kans", "kanssa", "tietty"}
+)
+
+
+def _head_named(ws: list[str], names: list[str]) -> str | None:
+    """The touchpoint the item's last word (its head) names: "se tarjouksen jälkeinen soitto"
+    is a call, not the offer; "raportin läpikäyntipuhelu" ends in Puhelu, "kartoituskäynti" in
+    Käynti paikan päällä (a compound whose last part is a word of the name)."""
+    while len(ws) > 1 and (ws[-1].endswith("sti") or ws[-1] in _TRAILING_ADVERBS):
+        ws = ws[:-1]  # "kartoituskäynti ehdottomasti", "the lessons of course"
+    if not ws:
+        return None
+    head = ws[-1]
+    sure = [n for n in names if refer.strength([head], n) >= refer.ALIAS]
+    if len(sure) == 1:
+        return sure[0]
+    if sure:
+        return None  # "the support call": "call" ends Sales call too, the whole item decides
+    if len(head) < 8:
+        return None
+    tails = [
+        n
+        for n in names
+        if any(len(p) >= 5 and head.endswith(p) and head != p for p in words(n)[:1] + words(n)[-1:])
+    ]
+    return tails[0] if len(tails) == 1 else None
 
 
 def mentions(ws: list[str], name: str) -> bool:
