@@ -121,3 +121,22 @@ def test_the_word_customer_alone_names_no_touchpoint() -> None:
 def test_an_acronym_names_its_touchpoint() -> None:
     assert refer.all_named(["pt", "ja", "kassa"], ["PT sessions", "Gym floor"]) == ["PT sessions"]
     assert refer.strength(["pt"], "Pt-kuntosali") == 0  # only a name written in capitals
+
+
+def test_a_name_in_two_stages_takes_the_feeling_of_the_stage_said() -> None:
+    spec = [
+        ("Consideration", ["Phone call", "Quote"]),
+        ("Repeat bookings", ["Phone call", "Quarterly email"]),
+    ]
+    stages = [Stage(name=s, touchpoints=[Touchpoint(name=t) for t in ts]) for s, ts in spec]
+    got = parse_emotions(
+        "phone call +1 they like kari. quote -1. repeat: phone +2, email 0",
+        journey=JourneyMap(language=Lang.EN, stages=stages),
+        lang="en",
+    )
+    assert {(p.stage, p.name): p.emotion for p in got} == {
+        ("Consideration", "Phone call"): 1,
+        ("Consideration", "Quote"): -1,
+        ("Repeat bookings", "Phone call"): 2,
+        ("Repeat bookings", "Quarterly email"): 0,
+    }

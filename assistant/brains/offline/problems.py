@@ -735,6 +735,10 @@ def _chunks(sentence: str) -> list[str]:
     return out
 
 
+_STAGE_LEAD = re.compile(r"^([\wåäö-]+(?:\s+[\wåäö-]+)?)\s*:\s*\S")
+_EXCEPT_CHUNK = re.compile(r"^(?:paitsi|except|but|mutta|mut)\b", re.IGNORECASE)
+
+
 def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[TouchpointPatch]:
     """Feelings on -2..+2 per touchpoint: "ig +1, kassa -1, muut 0", "google 0 insta +1",
     "Hankinnassa odotushuone -2, muut 0", "ihan ok koko ajan", one word for all."""
@@ -788,6 +792,18 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
                 (s for s in journey.stages if s.touchpoints and refer.strength(ws, s.name) == 3),
                 None,
             )
+            if stage is None and (lead := _STAGE_LEAD.match(chunk.strip())):
+                # "repeat: phone +2": a stage by its first word before a colon
+                lead_ws = words(lead.group(1))
+                stage = next(
+                    (
+                        s
+                        for s in journey.stages
+                        if s.touchpoints
+                        and refer.strength(lead_ws, s.name, first_word=True) >= refer.ALIAS
+                    ),
+                    None,
+                )
             if stage is not None:
                 # "Hankinnassa odotushuone -2, muut 0": "the rest" of a stage named outright.
                 context = stage.name
@@ -795,6 +811,10 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
                     # "Tietoisuusvaiheessa asiakas on neutraali": the whole stage, not a
                     # touchpoint elsewhere that shares a word ("asiakas")
                     targets = [(stage.name, t.name) for t in stage.touchpoints]
+            if context is not None and len({p[0] for p in targets}) > 1:
+                # "repeat: phone +2, email 0": a name in two stages is the one of the
+                # stage this sentence is about
+                targets = [p for p in targets if p[0] == context] or targets
             score = _score(chunk, lang)
             if score is None and not targets and _TAKEN_BACK.match(chunk):
                 retracting = True  # "booking -1, no wait, it's more like -2"
@@ -822,8 +842,10 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
             if targets or waiting:
                 for p in waiting:
                     got[p] = score
+                # "kaikki on raskasta, paitsi pilotti on myönteinen": the exception wins
+                exception = bool(_EXCEPT_CHUNK.match(chunk.strip()))
                 for p in targets:
-                    if not (loose and p in got):
+                    if not (loose and p in got and not exception):
                         got[p] = score
                 last_targets = targets or waiting
                 waiting = []
