@@ -618,12 +618,23 @@ _TRAILING_ADVERBS = frozenset(
 )
 
 
+_PREPOSITIONS = frozenset(
+    {"in", "at", "on", "from", "via", "by", "with", "during", "after", "before", "through"}
+)
+_PLACE_CASES = ("ssa", "ssä", "lla", "llä", "sta", "stä", "lta", "ltä", "kautta")
+
+
 def _head_named(ws: list[str], names: list[str]) -> str | None:
     """The touchpoint the item's last word (its head) names: "se tarjouksen jälkeinen soitto"
     is a call, not the offer; "raportin läpikäyntipuhelu" ends in Puhelu, "kartoituskäynti" in
     Käynti paikan päällä (a compound whose last part is a word of the name)."""
-    while len(ws) > 1 and (ws[-1].endswith("sti") or ws[-1] in _TRAILING_ADVERBS):
-        ws = ws[:-1]  # "kartoituskäynti ehdottomasti", "the lessons of course"
+    cut = next((i for i, w in enumerate(ws) if i > 0 and w in _PREPOSITIONS), len(ws))
+    ws = ws[:cut]  # "booking at the front desk": the head comes before the place
+    while len(ws) > 1 and (
+        ws[-1].endswith("sti") or ws[-1] in _TRAILING_ADVERBS or ws[-1].endswith(_PLACE_CASES)
+    ):
+        # "kartoituskäynti ehdottomasti", "the lessons of course", "ajanvaraus netissä"
+        ws = ws[:-1]
     if not ws:
         return None
     head = ws[-1]
