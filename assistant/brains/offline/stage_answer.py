@@ -451,8 +451,6 @@ def _stage_name(item: str, *, sequence: bool = True, lang: str = "") -> str:
     item = regex(opener).sub("", item.strip()).strip(" .:;-–")
     item = re.sub(r"^(?:the|a|an)\s+(?=\w)", "", item, flags=re.IGNORECASE)  # "the dinner"
     item = _WHEN_TAIL.sub("", item)
-    if lang == "fi" and re.fullmatch(r"[\wåäö]{4,}vaihe", item, flags=re.I):
-        item = item[: -len("vaihe")]  # "tarjousvaihe": the stage is Tarjous
     ws = item.split()
     if lang == "en" and len(ws) >= 3 and ws[0].lower().endswith("ing"):
         cut = next((i for i, w in enumerate(ws[1:], 1) if w.lower() in _OBJECT_WORDS), 0)
