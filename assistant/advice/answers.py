@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from assistant.advice.compose import texts
 from assistant.advice.fit import fit
+from assistant.advice.focus import focus
 from assistant.advice.kinds import question_kind
 from assistant.advice.overlap import answer_weights as weights
 from assistant.advice.overlap import overlap
@@ -93,6 +94,7 @@ def find_passages(
     words are merged in (knowledge/search/rewrite.py)."""
     if kb is None or not question.strip():
         return []
+    question = focus(question)  # "Our checkout is the critical one. How do I make it better?"
     rewrite_query = getattr(brain, "rewrite_query", None)
     rewrite = (
         (lambda q: str(rewrite_query(question=q, lang=Lang(lang))))

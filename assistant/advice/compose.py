@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
+from assistant.advice.focus import focus
 from assistant.advice.kinds import QuestionKind, question_kind
 from assistant.advice.overlap import answer_weights as weights
 from assistant.advice.overlap import overlap
@@ -194,7 +195,8 @@ def sources_text(hits: list[Hit], used: set[int], lang: Lang) -> str:
 def compose(*, question: str, hits: list[Hit], lang: Lang) -> str:
     """An extractive answer to `question` from `hits`, each sentence marked [n] with the
     number of its passage in `hits`, then the sources of the passages used."""
-    picked = pick_sentences(question, hits, kind=question_kind(question, lang=lang), lang=lang)
+    asked = focus(question)
+    picked = pick_sentences(asked, hits, kind=question_kind(question, lang=lang), lang=lang)
     if not picked:
         return str(texts(Lang(lang).value)["not_covered"])
     body = " ".join(f"{p.text} [{p.number}]" for p in picked)

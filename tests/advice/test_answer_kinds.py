@@ -9,6 +9,7 @@ import pytest
 
 from assistant.advice.answers import answer_question, find_passages, relevant
 from assistant.advice.compose import compose, readable, sources_text
+from assistant.advice.focus import focus
 from assistant.advice.kinds import QuestionKind, question_kind
 from assistant.brains.offline.offline_brain import OfflineBrain
 from assistant.knowledge import Hit, load_cards
@@ -145,3 +146,39 @@ def test_a_question_put_as_a_card_puts_it_is_answered_from_that_card(tmp_path: P
     found = find_passages(question, kb=kb, lang=Lang.FI)
     assert "lab-b2b-stages-oomen" in [h.card for h in found]
     assert len({h.card for h in found}) == len(found)
+
+
+@pytest.mark.parametrize(
+    ("message", "asked"),
+    [
+        (
+            "Our checkout is the critical one. How do I make it better?",
+            "How do I make checkout better?",
+        ),
+        ("Meidän kassa on se kriittisin. Miten parannan sitä?", "Miten parannan kassa?"),
+        # context that is the substance, or a topic not named plainly: the message stands
+        ("Tosi moni jättää ostoskorin kesken. Mitä teen?", None),
+        ("It is a bit slow. How do I fix it?", None),
+        ("mitä on kosketuspiste?", None),
+    ],
+)
+def test_the_question_after_its_context_is_what_is_searched(
+    message: str, asked: str | None
+) -> None:
+    assert focus(message) == (asked or message)
+
+
+def test_context_words_do_not_pull_in_passages_about_them(tmp_path: Path) -> None:
+    # The real card index with the fallback embedder: "critical" in the context sentence
+    # brought the card on critical touchpoints to the top; the question is about checkout.
+    from assistant.knowledge.search.card_index import load_card_index
+    from assistant.knowledge.search.embeddings import HashEmbedder
+    from assistant.settings import Settings
+
+    settings = Settings(POLKUOPAS_DATA_DIR=tmp_path)  # type: ignore[call-arg]
+    kb = load_card_index(settings=settings, embedder=HashEmbedder())
+    found = find_passages(
+        "Our checkout is the critical one. How do I make it better?", kb=kb, lang=Lang.EN
+    )
+    assert found and all("critical" not in h.card for h in found)
+    assert any("checkout" in f"{h.card_title} {h.text}".lower() for h in found)
