@@ -55,8 +55,16 @@ def _words(text: str) -> list[str]:
 def _is(word: str, options: list[str]) -> bool:
     if word in options:
         return True
-    long = [o for o in options if len(o) >= 4 and " " not in o]
+    # A typo of a command keeps its first letter: "ohtia" is "ohita", "hinta" (price) is not.
+    long = [o for o in options if len(o) >= 4 and " " not in o and o[0] == word[:1]]
     return len(word) >= 4 and bool(difflib.get_close_matches(word, long, n=1, cutoff=0.8))
+
+
+def _command_alone(ws: list[str], v: dict[str, Any]) -> bool:
+    """The command word with nothing of substance after it: "valmis", "ohita tämä", "skip
+    this one", "done for now" - never "valmis suunnitelma pdf" or "finished product photos",
+    which name things."""
+    return all(w in v["command_fillers"] for w in ws[1:])
 
 
 def _phrase(text: str, phrases: list[str]) -> bool:
@@ -174,11 +182,12 @@ def detect(text: str) -> Command:
         rest = re.sub(r"^\W*[\wåäöÅÄÖ-]+\s*[:,.-]?\s*", "", rest, count=1)
         return Command(Kind.FIX, rest.strip())
     short = len(ws) <= 4
-    if short and (_is(head, v["skip"]) or _phrase(text, v["skip_phrases"])):
+    alone = short and _command_alone(ws, v)
+    if (alone and _is(head, v["skip"])) or (short and _phrase(text, v["skip_phrases"])):
         return Command(Kind.SKIP)
-    if short and (_is(head, v["back"]) or _phrase(text, v["back_phrases"])):
+    if (alone and _is(head, v["back"])) or (short and _phrase(text, v["back_phrases"])):
         return Command(Kind.BACK)
-    if short and (_is(head, v["done"]) or _phrase(text, v["done_phrases"])):
+    if (alone and _is(head, v["done"])) or (short and _phrase(text, v["done_phrases"])):
         return Command(Kind.DONE)
     if is_question(text):
         return Command(Kind.QUESTION)

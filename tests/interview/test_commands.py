@@ -48,6 +48,18 @@ from assistant.interview.commands import Kind, asks_for_change, detect, is_confi
         ("Tosi moni jättää ostoskorin kesken. Mitä teen?", Kind.QUESTION),
         ("Our booking form is long. What should I do?", Kind.QUESTION),
         ("Myymme kahvia. Mitä muuta?", Kind.ANSWER),
+        # a command word is a command only alone or with a filler; followed by what it names
+        # it is an answer: "valmis suunnitelma" (a finished plan) ended an interview, and
+        # "hinta" (price) was read as a typo of "ohita" (skip)
+        ("ohita tämä", Kind.SKIP),
+        ("skip this one", Kind.SKIP),
+        ("done for now", Kind.DONE),
+        ("valmis, kiitos", Kind.DONE),
+        ("valmis suunnitelma pdf + istutusluettelo", Kind.ANSWER),
+        ("finished product photos", Kind.ANSWER),
+        ("seuraava vaihe on asennus", Kind.ANSWER),
+        ("hinta mietityttää", Kind.ANSWER),
+        ("hinta", Kind.ANSWER),
     ],
 )
 def test_detect(text: str, kind: Kind) -> None:

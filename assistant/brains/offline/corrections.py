@@ -283,7 +283,8 @@ def _parse_one(part: str, *, journey: JourneyMap, lang: Lang, opened: bool = Fal
     what the clause names in the map."""
     _, part = lead_in(part)
     part = _weak().sub("", part)
-    part = regex(r"\s+(?:{rather})$").sub("", part)
+    # "remove google actually", "poista google oikeestaan": a closing filler, no name
+    part = regex(r"\s+(?:{rather}|actually|really|oikeestaan|oikeastaan|oikeesti)$").sub("", part)
     part = re.sub(r"\s+(?:pls|plz|please|kiitos|kiitti)[.!]?$", "", part, flags=re.I)  # "… pls"
     clause = Clause(
         text=part,

@@ -654,8 +654,9 @@ def _emoji_score(segment: str) -> int | None:
 
 
 def _score(segment: str, lang: str) -> int | None:
-    if _SCORE.search(segment.replace("−", "-")):
-        n = number(segment, lang=lang)
+    for m in _SCORE.finditer(segment.replace("−", "-")):
+        # the score itself, never a number inside a name ("3d-mallit +2" is +2)
+        n = number(m.group(0), lang=lang)
         if n is not None:
             return n
     if (face := _emoji_score(segment)) is not None:

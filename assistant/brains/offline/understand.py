@@ -116,6 +116,15 @@ def _understand(text: str, slot: Slot, journey: JourneyMap, lang: Lang) -> MapPa
     return MapPatch.model_validate(patch.model_dump())
 
 
+# A sentence that opens with a stage as a place: "Ostossa kassa", "Osto-vaiheessa …",
+# "Osto: kassa", "In Purchase the checkout", "During booking …".
+_AT_STAGE = re.compile(
+    r"^(?:(?:in|at|during|on)\s+(?:the\s+)?\S+|\S+(?:ssa|ssä|lla|llä)\b|\S+\s*:|"
+    r"\S+(?:\s+|-)(?:vaiheessa|vaiheen|stage|phase))",
+    re.IGNORECASE,
+)
+
+
 def _tp_of(journey: JourneyMap, name: str, **fields: object) -> TouchpointPatch:
     stage = next((s.name for s, t in journey.touchpoints() if t.name == name), None)
     return TouchpointPatch(stage=stage, name=name, **fields)  # type: ignore[arg-type]
@@ -321,7 +330,7 @@ def _rule_touchpoints(
     seen: set[str] = set()
     for sentence in sentences(text):
         ws = words(sentence)
-        if any(P.mentions(ws[:2], o) for o in others):
+        if _AT_STAGE.match(sentence.strip()) and any(P.mentions(ws[:2], o) for o in others):
             continue  # volunteered for another stage: _volunteered takes it
         kept.append(sentence)
         # "Nettisivut ja puhelin. Moni soittaa ja kysyy hintaa etukäteen.": after the list, a
@@ -411,6 +420,8 @@ def _volunteered(patch: MapPatch, text: str, slot: Slot, journey: JourneyMap, la
         for stage in journey.stages:
             if stage.name == slot.stage or not P.mentions(ws[:2], stage.name):
                 continue
+            if not _AT_STAGE.match(sentence.strip()):
+                continue  # "valmis suunnitelma pdf" names no stage Suunnittelu: a place opens
             rest = " ".join(sentence.split()[1:])
             if rest and first_cue(words(rest), "detail", "pain_points") < 0:
                 for name, entry in name_items(rest, lang=lang):
