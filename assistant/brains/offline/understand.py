@@ -305,7 +305,9 @@ def _spelt_right(name: str, lang: Lang) -> str:
     for entry in channels():
         for form in (f.casefold() for f in entry.forms if " " not in f and len(f) >= 5):
             # an inflected or plural form is no typo ("Kaverit", "Suosittelut", "Referrals")
-            if _one_edit(low, form) and not (low.startswith(form) or form.startswith(low)):
+            # nor a word that ends another ("posti" in "sposti": the post is no email)
+            ends = form.endswith(low) or low.endswith(form)
+            if _one_edit(low, form) and not (low.startswith(form) or form.startswith(low) or ends):
                 return entry.name(lang.value)
     return name
 
