@@ -77,7 +77,7 @@ def lookup(phrase: str, entries: tuple[Entry, ...], *, fuzzy: bool = True) -> En
                 if (
                     any(w == f for f in singles)
                     if exact
-                    else any(fuzzy_equal(w, f) for f in singles)
+                    else w not in _function_words() and any(fuzzy_equal(w, f) for f in singles)
                 ):
                     return e
     return None
@@ -103,7 +103,15 @@ def _base_words(text: str) -> list[str]:
 
 
 def _hit(word: str, form: str) -> bool:
-    return word == form or (len(form) >= 4 and fuzzy_equal(word, form))
+    if word == form:
+        return True
+    return len(form) >= 4 and word not in _function_words() and fuzzy_equal(word, form)
+
+
+@cache
+def _function_words() -> frozenset[str]:
+    """Words that never name a place, so never a typo of one: "kanssa" (with) is no Kassa."""
+    return frozenset(str(w).lower() for w in cues()["phrases"]["function"])
 
 
 def word_set(name: str) -> frozenset[str]:

@@ -89,7 +89,8 @@ _CUSTOMERS = re.compile(
 
 def _offering(sentence: str, *, lang: str) -> tuple[str, str]:
     """What is sold and to whom, from one sentence: the words as the user wrote them."""
-    text = _SELF.sub("", sentence.strip(" ,.")).strip(" ,.")
+    text = re.sub(r"^[^\w(\"'”“]+", "", sentence.strip(" ,."))  # "💕 myydään …": no emoji
+    text = _SELF.sub("", text).strip(" ,.")
     cut = _CUSTOMERS.search(text)
     if cut is None and lang == "fi":
         # "kirjanpito ja palkanlaskenta pienyrityksille": a word for whom (-lle) after the first

@@ -302,6 +302,8 @@ def _spelt_right(name: str, lang: Lang) -> str:
     low = name.casefold()
     if " " in low or "-" in low or len(low) < 5 or lookup(low, channels(), fuzzy=False):
         return name
+    if is_function_word(low):
+        return name  # "kanssa" (with) is no typo of Kassa
     for entry in channels():
         for form in (f.casefold() for f in entry.forms if " " not in f and len(f) >= 5):
             # an inflected or plural form is no typo ("Kaverit", "Suosittelut", "Referrals")
