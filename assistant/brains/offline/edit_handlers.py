@@ -19,7 +19,7 @@ from assistant.edits import Edit, Op
 from assistant.lang import refer
 from assistant.lang.lexicon import channels, lookup
 from assistant.lang.verbs import is_verb
-from assistant.lang.words import words
+from assistant.lang.words import fuzzy_equal, words
 from assistant.model import BusinessType, JourneyMap, Lang
 
 _SCORE = re.compile(r"(?<![\w/])([+−-]?\s?[0-2])(?![\w/])")
@@ -202,9 +202,19 @@ def _remove(m: re.Match[str], c: Clause) -> list[Edit] | None:
     for piece in _split_list(_g(m, "a") or _g(m, "b")):
         piece = strip_kind(piece)
         name = match_name(piece, c.tps) or match_name(piece, c.stages)
-        if name := name or match_name(piece, measures):
+        if name := name or match_name(piece, measures) or _by_head(piece, c.tps):
             found.append(Edit(Op.REMOVE, name))
     return found or None
+
+
+def _by_head(piece: str, names: list[str]) -> str | None:
+    """The one name whose last word the piece is: "scratch the brochure" for Printed
+    brochure (never when two names end so: "the call" of Sales call and Support call)."""
+    ws = words(piece)
+    if len(ws) != 1 or len(ws[0]) < 4:
+        return None
+    heads = [n for n in names if len(words(n)) > 1 and fuzzy_equal(ws[0], words(n)[-1])]
+    return heads[0] if len(heads) == 1 else None
 
 
 def _add_after(m: re.Match[str], c: Clause) -> list[Edit] | None:

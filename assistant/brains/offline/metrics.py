@@ -139,6 +139,10 @@ def feedback_name(raw: str, *, lang: str) -> str:
     app" -> NPS, "NPS-kyselyllä projektin lopussa" -> NPS-kysely."""
     text = _OPENERS.sub("", raw.strip(" .,:;-–")).lstrip(" .,:;-–")
     text = _OPENERS.sub("", text)
+    for kind in re.finditer(r"\b(?:feedback|palaute)\s+(?P<kind>[\wåäö-]+)", raw, re.I):
+        if text.lower().startswith(kind.group("kind").lower()):
+            text = f"{kind.group(0).split()[0]} {text}"  # "via the feedback form": Feedback form
+            break
     if lang == "en" or re.search(r"\b(?:the|in|through|survey|reviews?)\b", text, re.I):
         text = _EN_CUT.sub("", text)
     toks = text.split()

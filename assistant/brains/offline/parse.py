@@ -238,7 +238,7 @@ def _item(text: str) -> str:
     out = re.sub(r"\s+(?:ja|and|mut|mutta|but|sekä)$", "", out, flags=re.IGNORECASE)
     if out.lower() in ("ja", "and", "mut", "mutta", "but", "sekä", "or", "tai"):
         return ""
-    out = re.sub(r"^(?:ku|kun|when)\s+", "", out, flags=re.IGNORECASE)
+    out = re.sub(r"^(?:ku|kun|when|by)\s+", "", out, flags=re.IGNORECASE)  # "(frustrated) by …"
     if out.lower() in _PRONOUN_ONLY or out.lower() in _YES:
         return ""
     ws = out.split()
@@ -270,6 +270,8 @@ def parse_goals(text: str) -> PersonaPatch | None:
     """Goals and frustrations, each its own item without label words. A sentence's label
     ("Tavoitteet: a, b") carries over its items; "mut"/"but" starts afresh."""
     text = re.sub(r"\bw/o\b", "without", re.sub(r"\bw/(?=\s)", "with", text))  # "w/ accountants"
+    # "…, incl. people who aren't sporty", "esim. lahjat": an abbreviation ends no sentence
+    text = re.sub(r"\b(incl|esim|eg|e\.g|ym|yms|etc)\.(?=\s+[a-zåäö])", r"\1", text, flags=re.I)
     if signed := _signed(text):
         return signed
     if "\n" not in text.strip() and len(_NUMBERED_INLINE.findall(text)) >= 2:
@@ -314,7 +316,21 @@ def parse_goals(text: str) -> PersonaPatch | None:
         carried = "frustrations" if label == "frustrations" and opened else None
     if not goals and not frustrations:
         return None
-    return PersonaPatch(goals=goals, frustrations=frustrations)
+    return PersonaPatch(goals=_examples_joined(goals), frustrations=_examples_joined(frustrations))
+
+
+_EXAMPLE = re.compile(r"^(?:incl|including|esim|esimerkiksi|kuten|such as|e\.?g)\b", re.I)
+
+
+def _examples_joined(items: list[str]) -> list[str]:
+    """ "…, incl. people who aren't sporty": an example belongs to the item before it."""
+    out: list[str] = []
+    for item in items:
+        if out and _EXAMPLE.match(item):
+            out[-1] = f"{out[-1]}, {item}"[:300]
+        else:
+            out.append(item)
+    return out
 
 
 _RELATIVE = re.compile(r"^(?:jotka|joka|jossa|joissa|jonka|which|who|where)\b", re.I)

@@ -552,7 +552,7 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             where = touchpoint_of(words(said), own) or current
             items.append([where, _field(carry, words(carry)), said[:300]])
     if not items and not after_nothing:
-        items = _terse(text, own)
+        items = _terse(text, own) or _said_whole(text, own)
     out = []
     for tp, field, said in items:
         patch = TouchpointPatch(stage=stage, name=tp)
@@ -596,6 +596,29 @@ def _terse(text: str, own: list[str]) -> list[list[str]]:
         current = touchpoint_of(words(p), own) or current
         out.append([current, "pain_points", p[:300]])
     return out
+
+
+def _said_whole(text: str, own: list[str]) -> list[list[str]]:
+    """One sentence answering "what is hard here?" with no word of trouble in it is still
+    the trouble: "People often enquire without a date or headcount, so it takes several
+    emails back and forth before we can even quote" (not about the business itself, nor a
+    good thing, an edit or a question)."""
+    said = sentences(text)
+    if len(said) != 1 or len(words(said[0])) > 40:
+        return []
+    one = tidy(said[0])
+    if (
+        not words(one)
+        or _ours(one)
+        or _positive(one)
+        or _LIKED.search(one)
+        or _COMMAND.match(one)
+        or is_nothing(one)
+        or one.rstrip().endswith("?")
+        or _has(words(one), "negated_ok")
+    ):
+        return []
+    return [[touchpoint_of(words(one), own) or own[0], "pain_points", one[:300]]]
 
 
 _LIKED = re.compile(r"\b(?:tykkä\w*|kiva\w*|ihan\w*|likes?|liked|enjoys?)\b", re.IGNORECASE)
