@@ -294,6 +294,8 @@ _LEADING |= frozenset({"vuosittainen", "vuotuinen", "kuukausittainen", "viikoitt
 _LEADING |= frozenset({"asiakkaan", "asiakkaiden", "client's", "customer's", "clients'"})
 # "ihan tiskillä", "jostain somesta", "the odd email": how much or which, never the place
 _LEADING |= frozenset({"ihan", "jostain", "jossain", "jonkun", "odd", "occasional", "just"})
+# "yks tukkuliike suosittelee", "eräs kumppani": one of a kind, never part of its name
+_LEADING |= frozenset({"yks", "yksi", "eräs"})
 _TRAILING_MORE = frozenset(
     [
         "obviously",
