@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+from assistant.lang.clauses import sentences
+
 _PRONOUN = re.compile(
     r"\b(?:it|that|this|them|se|sen|sitä|siitä|siihen|tätä|tää|tämän|tästä|niitä|ne)\b",
     re.IGNORECASE,
@@ -30,7 +31,7 @@ _NO_TOPIC = frozenset(
 def focus(question: str) -> str:
     """The question to search with: the last question of the message with its pronoun
     replaced by the topic named just before it, or the message as it is."""
-    parts = [p.strip() for p in _SENTENCE.split(question.strip()) if p.strip()]
+    parts = sentences(question)
     if len(parts) < 2 or "?" not in parts[-1]:
         return question
     asked, before = parts[-1], parts[-2]

@@ -88,15 +88,9 @@ def _asks(words: list[str], question_words: list[str]) -> bool:
     return head in question_words or (len(head) >= 4 and head.endswith(("ko", "kö", "ks")))
 
 
-_INTERJECTIONS = frozenset(
-    {"oh", "sorry", "hey", "hi", "ok", "okay", "oops", "sori", "anteeks", "anteeksi"}
-    | {"hei", "ai", "oho", "hups", "no", "niin", "joo"}
-)
-
-
 def _requests_edit(ws: list[str], v: dict[str, Any]) -> bool:
     """A polite request for a change ("voisimmeko kutsua sitä …", "could you rename …")."""
-    while ws and ws[0] in _INTERJECTIONS:
+    while ws and ws[0] in v["interjections"]:
         ws = ws[1:]  # "Oh sorry, can you change …"
     if not ws:
         return False

@@ -77,7 +77,7 @@ def lookup(phrase: str, entries: tuple[Entry, ...], *, fuzzy: bool = True) -> En
                 if (
                     any(w == f for f in singles)
                     if exact
-                    else w not in _function_words() and any(fuzzy_equal(w, f) for f in singles)
+                    else w not in function_words() and any(fuzzy_equal(w, f) for f in singles)
                 ):
                     return e
     return None
@@ -105,12 +105,13 @@ def _base_words(text: str) -> list[str]:
 def _hit(word: str, form: str) -> bool:
     if word == form:
         return True
-    return len(form) >= 4 and word not in _function_words() and fuzzy_equal(word, form)
+    return len(form) >= 4 and word not in function_words() and fuzzy_equal(word, form)
 
 
 @cache
-def _function_words() -> frozenset[str]:
-    """Words that never name a place, so never a typo of one: "kanssa" (with) is no Kassa."""
+def function_words() -> frozenset[str]:
+    """Subjects, adverbs and particles that never name a place ("moni", "they"), so never a
+    typo of one either: "kanssa" (with) is no Kassa."""
     return frozenset(str(w).lower() for w in cues()["phrases"]["function"])
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from assistant.lang.lexicon import Entry, channels, cues, lookup
+from assistant.lang.lexicon import Entry, channels, cues, function_words, lookup
 from assistant.lang.lists import base_form, name_items, split_items
 from assistant.lang.verbs import is_verb as is_verb  # re-exported: parsers read it here
 from assistant.lang.words import lemma, written_case
@@ -21,13 +21,14 @@ _POSTPOSITIONS = frozenset({"kautta", "avulla", "välityksellä"})
 
 
 @cache
+@cache
 def _words(name: str) -> frozenset[str]:
     return frozenset(str(w).lower() for w in cues()["phrases"][name])
 
 
 def is_function_word(word: str) -> bool:
     """A subject, adverb or particle that never names a touchpoint ("moni", "they")."""
-    return word.lower() in _words("function")
+    return word.lower() in function_words()
 
 
 def tells_story(clause: str) -> bool:

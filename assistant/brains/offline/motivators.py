@@ -159,7 +159,11 @@ def parse_motivators(text: str, *, journey: JourneyMap) -> list[TouchpointPatch]
                 continue
             out.append(TouchpointPatch(stage=where[0], name=where[1], motivators=[said[:300]]))
     if unplaced and not out:
-        feel = {(s.name, t.name): t.emotion for s in stages for t in s.touchpoints}
-        best = max(pairs, key=lambda p: -3 if feel[p] is None else int(feel[p] or 0))
+        feel = {
+            (s.name, t.name): -3 if t.emotion is None else t.emotion
+            for s in stages
+            for t in s.touchpoints
+        }
+        best = max(pairs, key=lambda p: feel[p])
         out = [TouchpointPatch(stage=best[0], name=best[1], motivators=unplaced)]
     return out
