@@ -74,7 +74,9 @@ def strength(ws: list[str], name: str, *, first_word: bool = False, loose: bool 
         return ALIAS  # "demo" for "Demo call", "kickoff" for "Kickoff call"
     if len(head) >= 8:  # "lomake" for "Verkkosivujen tarjouslomake" too
         for w in ws:
-            if len(w) >= 4 and any(len(k) >= 4 and head.endswith(k) and head != k for k in keys(w)):
+            if len(w) >= 4 and any(
+                len(k) >= 4 and head.endswith(k) and len(head) - len(k) >= 3 for k in keys(w)
+            ):
                 return HEAD  # "raporttia" for "Kuukausiraportti"
     if len(parts) == 1 and len(head) >= 6:
         stems = [k for k in keys(head) if len(k) >= 6]
@@ -87,7 +89,13 @@ def strength(ws: list[str], name: str, *, first_word: bool = False, loose: bool 
         for w in ws:
             bases = [k for k in keys(w) if len(k) >= 5] if len(w) >= 5 else []
             for part in parts:
-                if any(part != k and (part.endswith(k) or part.startswith(k)) for k in bases):
+                # a compound's head ("kartoitus" of Kuntokartoitus), never a word with a
+                # mere prefix before it ("booking" of Rebooking)
+                if any(
+                    part != k
+                    and ((part.endswith(k) and len(part) - len(k) >= 3) or part.startswith(k))
+                    for k in bases
+                ):
                     return HEAD  # in a list of feelings: "kartoitus", "tiketit"
     return 0
 

@@ -14,6 +14,7 @@ import re
 from assistant.lang import refer
 from assistant.lang.clauses import sentences
 from assistant.lang.nothing import is_nothing
+from assistant.lang.phrases import is_function_word
 from assistant.lang.words import clean, unglue_stage, words
 from assistant.model import JourneyMap, Stage
 from assistant.patch import TouchpointPatch
@@ -32,7 +33,10 @@ _THAT = re.compile(
 # "Palvelussa se, että puhelimeen vastaa ...": "se, että" introduces one thought.
 _SE = re.compile(r"\b(?:se|ne|the fact)$", re.IGNORECASE)
 _THAT_OPENS = re.compile(r"(?:että|et|that)\b", re.IGNORECASE)
-_NEW_ITEM = re.compile(r"^(?:se\s*,?\s+(?:et|että|kun)|that)\b", re.IGNORECASE)
+# ("…, that's when they rebook" goes on about the piece before it)
+_NEW_ITEM = re.compile(
+    r"^(?:se\s*,?\s+(?:et|että|kun)|that)\b(?!['’]s\s+(?:when|where|why)\b)", re.IGNORECASE
+)
 
 
 def _stage_at(ws: list[str], stages: list[Stage]) -> tuple[Stage, int] | None:
@@ -94,7 +98,8 @@ def _strip_place(piece: str, stages: list[Stage]) -> tuple[str, Stage | None]:
         body = piece.strip()
         tail = toks[-1:] if toks else []
         last = _stage_at(words(" ".join(tail)), stages) if tail else None
-        if last is not None and len(toks) > 2:
+        # "… that's when they rebook": a verb after its subject is no closing stage word
+        if last is not None and len(toks) > 2 and not is_function_word(toks[-2]):
             stage = last[0]
             body = " ".join(body.split()[:-1])
     for _ in range(2):
