@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from assistant.model import BusinessType, JourneyMap, Stage
+from assistant.model import BusinessType, JourneyMap, Stage, Touchpoint
 
 
 class Op(StrEnum):
@@ -25,6 +25,7 @@ class Op(StrEnum):
     BUSINESS_TYPE = "business_type"
     EMOTION = "emotion"
     MOVE_STAGE = "move_stage"
+    ADD_TOUCHPOINT = "add_touchpoint"
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ class Edit:
     target: str = ""
     """The stage or touchpoint named (as it is in the map), or "" for names."""
     value: str = ""
-    """The new name, the stage to move to, or the new persona/business name."""
+    """The new name, the stage to move to or add a place to, or the new persona/business name."""
     where: str = ""
     """ADD_STAGE: "end", "start", "after:<stage>" or "before:<stage>"."""
     on: bool = True
@@ -117,6 +118,12 @@ def _apply(new: JourneyMap, e: Edit) -> Change | None:
             return None
         new.stages.insert(index, Stage(name=_cap(e.value)))
         return Change(e.op, _cap(e.value), e.where)
+    if e.op is Op.ADD_TOUCHPOINT and e.target:
+        to = _find_stage(new, e.value)
+        if to is None or _find_tp(new, e.target) is not None:
+            return None
+        to.touchpoints.append(Touchpoint(name=_cap(e.target)))
+        return Change(e.op, _cap(e.target), to.name)
     stage = _find_stage(new, e.target)
     found = _find_tp(new, e.target)
     if e.op is Op.RENAME and e.value:

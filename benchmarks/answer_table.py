@@ -209,6 +209,14 @@ def check(row: dict[str, Any], before: Any, after: Any) -> list[str]:
         for g in got:
             if not any(same_name(w, g) for w in want):
                 bad.append(f"touchpoint invented {g!r}")
+    elif exp.get("added"):  # a correction that adds places: {name: stage}
+        want_added = {str(k): str(v) for k, v in exp["added"].items()}
+        for name, stage in want_added.items():
+            if not any(same_name(name, n) and s == stage for s, n in added):
+                bad.append(f"touchpoint {name!r} not added to {stage}")
+        for s, n in added:
+            if not any(same_name(w, n) and s == st for w, st in want_added.items()):
+                bad.append(f"touchpoint invented {(s, n)}")
     elif added and not exp.get("moved") and not exp.get("renamed"):
         bad.append(f"touchpoints invented {added}")
     for name in exp.get("removed") or []:

@@ -1,11 +1,11 @@
 """Understanding benchmark: does the map say exactly what the entrepreneur said?
 
-Scripted users (benchmarks/understanding/{dev,dev2,...,dev10,heldout,heldout11}/*.yaml, format in FORMAT.md) answer
+Scripted users (benchmarks/understanding/{dev,dev2,...,dev11,heldout,heldout12}/*.yaml, format in FORMAT.md) answer
 the assistant the way people write. Each script carries the truth of its map. The scorer
 is strict: per field precision (nothing invented) and recall (nothing lost), items matched
 one to one, in the right stage, touchpoint and field. The held-out set is reported apart.
 
-    .venv/bin/python benchmarks/understanding.py [--set dev|dev2|...|dev10|heldout|heldout11|all] [--show ID]
+    .venv/bin/python benchmarks/understanding.py [--set dev|dev2|...|dev11|heldout|heldout12|all] [--show ID]
         [--llm-stub] [--json FILE]
 
 `--show ID` prints that interview's transcript and the differences from its truth.
@@ -520,10 +520,11 @@ SET_NAMES = (
     "dev8",
     "dev9",
     "dev10",
+    "dev11",
     "heldout",
-    "heldout11",
+    "heldout12",
 )
-BLIND = ("heldout11",)  # run only by name (--set heldout11), never inside "all"
+BLIND = ("heldout12",)  # run only by name (--set heldout12), never inside "all"
 """dev2 and dev3: twelve interviews each by helpers who never read the parser, each run
 blind once (numbers in NOTES.md; dev3 was heldout3 until session 5) and looked at since;
 dev4 (was heldout4): twelve by a fifth helper, run blind once in session 5 (numbers in NOTES),
@@ -536,8 +537,10 @@ since session 9. dev8 (was heldout8): twelve by a ninth helper who read only FOR
 (totals only) five times in session 9, looked at since session 10. dev9 (was heldout9): twelve by a
 tenth helper who read only FORMAT.md, run blind (totals only) four times in session 10, looked at
 since session 11. dev10 (was heldout10): twelve by an eleventh helper who read only FORMAT.md, run
-blind (totals only) four times in session 11, looked at since session 12. heldout11: twelve by a
-twelfth helper who read only FORMAT.md (session 12); only its totals are printed, never its misses."""
+blind (totals only) four times in session 11, looked at since session 12. dev11 (was heldout11): twelve by a twelfth helper
+who read only FORMAT.md, run blind (totals only) six times in session 12, looked at since session
+13. heldout12: twelve by a thirteenth helper who read only FORMAT.md (session 13); only its totals
+are printed, never its misses."""
 
 
 def load(which: str) -> list[tuple[str, dict[str, Any]]]:

@@ -46,6 +46,14 @@ def cues() -> dict[str, Any]:
 
 
 @cache
+def given_names() -> frozenset[str]:
+    """Common given names, lower case (prompts/offline/given_names.yaml): a name written in
+    lower case ("petri, työnjohtaja …") is still a name."""
+    data: dict[str, list[str]] = load_yaml("offline/given_names.yaml")
+    return frozenset(str(n) for names in data.values() for n in names)
+
+
+@cache
 def channels() -> tuple[Entry, ...]:
     return _entries(lexicon()["channels"], with_kind=True)
 

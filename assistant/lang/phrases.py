@@ -148,7 +148,29 @@ def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
         return " ".join(before or after), False
     if not after:
         return " ".join(before), True
-    return " ".join(after), False
+    return " ".join(_object(after)), False
+
+
+def _in_place_case(word: str) -> bool:
+    """A Finnish word in a where/whither/whence case the dictionary knows as inflected
+    ("postissa", "toimistollaan", "henkilökunnalleen")."""
+    low = word.lower().strip(",.")
+    bare = _POSSESSIVE.sub("", low) if len(low) > 8 else low
+    ends = low.endswith(_LOCATIVE) or bare.endswith(_LOCATIVE) or bare.endswith("lle")
+    return len(low) > 4 and ends and lemma(low) != low
+
+
+def _object(toks: list[str]) -> list[str]:
+    """Finnish: the object after the verb, without the where and for-whom words after it:
+    "järjestän maistatuksen paikan päällä heidän omassa kahvilassaan" -> "maistatuksen",
+    "pidämme koulutuksen heidän henkilökunnalleen" -> "koulutuksen". A genitive before a
+    noun stays with it ("verkkokaupan yritystilin")."""
+    for i in range(1, len(toks)):
+        low = toks[i].lower().strip(",.")
+        nxt = toks[i + 1].lower().strip(",.") if i + 1 < len(toks) else ""
+        if low in _WHOSE or _in_place_case(toks[i]) or nxt in _POSTPOSITIONS_OF_PLACE | {"päällä"}:
+            return toks[:i]
+    return toks
 
 
 _HOW_OFTEN = re.compile(

@@ -270,3 +270,20 @@ def test_one_more_critical_place_right_after_the_critical_answer(deps: Deps) -> 
     critical = {t.name for _, t in session.journey.touchpoints() if t.critical}
     assert critical == {"Kassa", "Puhelin"}
     assert not session.journey.first_impression
+
+
+def test_a_place_added_to_a_stage_is_an_edit_and_the_question_is_asked_again(
+    deps: Deps,
+) -> None:
+    session = open_session(deps=deps, lang=Lang.FI)
+    turn = _to(session, *FI_START, "instagram ja google", "ei ongelmia", "verkkosivut")
+    pending = (turn.expects, turn.slot_key, turn.stage)
+    turn = session.step("ai niin, moni tulee myös suoraan kauppaan, lisää myymälä löytämiseen")
+    assert turn.text.startswith("Korjasin: lisäsin kohdan Myymälä vaiheeseen Löytäminen")
+    assert (turn.expects, turn.slot_key, turn.stage) == pending
+    first = session.journey.stages[0]
+    assert [t.name for t in first.touchpoints] == ["Instagram", "Google", "Myymälä"]
+    assert not any(t.pain_points for _, t in session.journey.touchpoints())
+    # a place the map already has is not added twice: it moves, or nothing changes
+    turn = session.step("lisää instagram löytämiseen")
+    assert [t.name for t in session.journey.stages[0].touchpoints].count("Instagram") == 1

@@ -245,7 +245,7 @@ def parse_edits(text: str, *, journey: JourneyMap, lang: Lang) -> list[Edit]:
             if len(each) > len(found):
                 found = each
         out += found
-    if not out and opened and (named := _persona_named(body, journey)):
+    if not out and opened and (named := _persona_named(body, journey) or _persona_called(body)):
         out.append(Edit(Op.PERSONA_NAME, value=named))
     # "not youtube, tiktok. we're not on youtube": the place was renamed, not removed
     renamed = {e.target for e in out if e.op is Op.RENAME}
@@ -272,6 +272,24 @@ def _persona_named(body: str, journey: JourneyMap) -> str:
     if yes_no(m["n"]) is not None or is_nothing(m["n"]):
         return ""
     return m["n"]
+
+
+_CALLED = re.compile(
+    r"^(?:(?:sano|sanotaan|kutsu|kutsutaan|nimeä|nimetään)\s+(?:sitä|häntä|hänet|se|persoonaa|"
+    r"persoona)\s+(?:(?:mieluummin|vaikka|vaik)\s+)?(?P<fi>[a-zåäöA-ZÅÄÖ]{3,}?)(?:ksi|ks)|"
+    r"(?:call|name)\s+(?:her|him|them|the\s+persona)\s+(?P<en>[A-Za-z]{3,}))\b",
+    re.IGNORECASE,
+)
+
+
+def _persona_called(body: str) -> str:
+    """ "eiku sano sitä kaisaks, katja on meiän oma työntekijä", "wait, call her Dee": after a
+    correction's opening, the persona called by another name."""
+    m = _CALLED.match(_weak().sub("", body.strip()))
+    if m is None:
+        return ""
+    name = m["fi"] or m["en"]
+    return name[:1].upper() + name[1:].lower()
 
 
 _AFTER_OPENING = frozenset({"not_used"})

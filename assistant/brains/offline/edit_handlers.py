@@ -217,6 +217,19 @@ def _by_head(piece: str, names: list[str]) -> str | None:
     return heads[0] if len(heads) == 1 else None
 
 
+def _add_place(m: re.Match[str], c: Clause) -> list[Edit] | None:
+    """A place added to a stage: "lisää myymälä Ostoon", "add the showroom to Purchase too".
+    A place the map has in another stage moves there."""
+    raw = _g(m, "stage") or _g(m, "stage2") or _g(m, "stage3")
+    stage = match_name(raw, c.stages) if raw else None
+    name = clean_name(m["tp"], c.lang)
+    if not stage or not name or match_name(name, c.stages):
+        return None
+    if (known := match_name(name, c.tps)) is not None:
+        return [Edit(Op.MOVE, known, stage)]
+    return [Edit(Op.ADD_TOUCHPOINT, name, stage)]
+
+
 def _add_after(m: re.Match[str], c: Clause) -> list[Edit] | None:
     target = match_name(m["ref"], c.stages)
     name = clean_name(m["name"], c.lang)
@@ -362,6 +375,7 @@ HANDLERS: dict[str, Handler] = {
     "is_critical": _is_critical,
     "remove": _remove,
     "not_used": _remove,
+    "add_place": _add_place,
     "add_after": _add_after,
     "add_stage": _add_stage,
     "not_but": _not_but,
@@ -395,6 +409,7 @@ GROUPS: dict[str, tuple[frozenset[str], ...]] = {
     "is_critical": (frozenset({"name"}),),
     "remove": (frozenset({"a"}), frozenset({"b"})),
     "not_used": (frozenset({"a"}),),
+    "add_place": (frozenset({"tp", "stage"}), frozenset({"tp", "stage2", "stage3"})),
     "add_after": (frozenset({"ref", "post", "name"}),),
     "add_stage": (
         frozenset({"name", "end", "rel", "ref1", "ref2", "post"}),

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.lang.lexicon import channels, first_cue, lookup
+from assistant.lang.lexicon import channels, first_cue, given_names, lookup
 from assistant.lang.lists import base_form
-from assistant.lang.words import fuzzy_equal, lemma, words
+from assistant.lang.words import fi_forms, fuzzy_equal, lemma, words
 
 _GREETING = re.compile(
     r"^\s*(?:(?:hei|moi|moikka|terve|heippa|hello|hi|hey|no|noh|siis|joo|well|so|ok|okei)\b[!,.\s]*)+",
@@ -272,7 +272,7 @@ _EXPLICIT = re.compile(
     r"sanotaan(?:\s+(?:et|että))?(?:\s+(?:vaikka|vaik))?|nimetään(?:\s+hänet)?(?:\s+(?:vaikka|vaik))?|"
     r"annetaan (?:hänelle\s+|heille\s+)?nim(?:eks|iks)(?:i)?|nimeks(?:i)?(?:\s+(?:vaikka|vaik))?|"
     r"nimi\s+(?:vois|voisi|ois|olis|voi)\s+olla|nimeks\w*\s+(?:vois|voisi)\s+(?:laittaa|antaa)|"
-    r"(?:name|call)\s+(?:her|him|them)|make it|^\s*meet|(?:^|(?<=[.!?]\s))name:?|"
+    r"(?:name|call)\s+(?:her|him|them)|make it|^\s*meet|(?:^|(?<=[.!?]\s))(?:name|nimi):?(?:\s+(?:vaikka|vaik))?|"
     r"(?:guy|girl|woman|man|lady|someone|person)\s+like|more like|(?:asiakas|customer|persona)\s*=|"
     r"esim\.?|esimerkiksi|vaikkapa|"
     r"kutsutaan(?:\s+häntä)?(?:\s+(?:vaikka|vaik))?|hänen nimensä on|hänen nimi on|nimi on|"
@@ -509,6 +509,9 @@ def _first_name(text: str, *, lang: str) -> str:
             )
             if not word[:1].isupper() and pattern is _EXPLICIT and not said:
                 continue  # "hän on kiireinen" is no name
+            weak = said and re.fullmatch(r"vaikka|say", said.group(0), re.I)
+            if weak and not word[:1].isupper() and not _may_be_name(word):
+                continue  # "lounas pitää saada ulos vaikka mikä olis": no name
             return _given(word, lang=lang)
     typed = _TYPE_OF.search(text)  # "sellanen pekka-tyyppinen äijä"
     if typed and typed.group("n").lower() not in _NOT_PERSON:
@@ -526,6 +529,13 @@ def _first_name(text: str, *, lang: str) -> str:
     head, colon, after = first.partition(":")
     if colon and len(head.split()) <= 6:
         first = after  # "Let's do the corporate one: Priya, office manager at …"
+    lower = _LOWER_APPOSITIVE.match(first)  # "petri, työnjohtaja jossain rakennusfirmassa"
+    if lower and lower.group("n").lower() in given_names():
+        return _given(lower.group("n"), lang=lang)
+    between = _ROLE_COMMA_NAME.search(first)  # "asiakas on isännöitsijä, Ville, joka …"
+    n = between.group("n") if between else ""
+    if n and (n.lower() in given_names() if n.islower() else _may_be_name(n)) and not _role_word(n):
+        return _given(n, lang=lang)
     appositive = _APPOSITIVE.match(first)
     if appositive and appositive.group("n").lower() not in _NOT_PERSON | _NOT_PERSON_WORDS:
         return _given(appositive.group("n"), lang=lang)  # "Mia, a freelance designer"
@@ -543,6 +553,20 @@ def _first_name(text: str, *, lang: str) -> str:
         ):
             return _given(m.group("n"), lang=lang)
     return ""
+
+
+_LOWER_APPOSITIVE = re.compile(r"^\s*(?P<n>[a-zåäö]{3,})\s*,\s+[a-zåäö]")
+_ROLE_COMMA_NAME = re.compile(
+    r"\b[a-zåäö][\wåäö-]{3,},\s+(?P<n>[A-ZÅÄÖ][a-zåäö]{2,}|[a-zåäö]{3,}),\s+(?:joka|jolla|who|with)\b"
+)
+
+
+def _may_be_name(word: str) -> bool:
+    """A known given name, or a word the dictionary does not know in base form ("Jarmo")."""
+    low = word.lower()
+    if low in given_names():
+        return True
+    return low not in _NOT_PERSON and lemma(low) == low and low not in fi_forms()
 
 
 def _role_word(word: str) -> bool:
