@@ -63,6 +63,9 @@ class PlannerState:
     finishing: bool = False
     """The user said "done": remaining questions are skipped and the review comes next."""
     done: bool = False
+    heard: dict[str, str] = field(default_factory=dict)
+    """The user's own words for each stage's places (its touchpoints answers): a place named
+    again later, with a feeling or as critical, is found in the stage where it was said."""
 
     @property
     def pending_slot(self) -> Slot | None:
@@ -95,6 +98,8 @@ class PlannerState:
         for entry in [*self.history, self.pending or {}]:
             if entry.get("stage") == old:
                 entry["stage"] = new
+        if old in self.heard:
+            self.heard[new] = self.heard.pop(old)
 
     def mark_skipped(self, slot: Slot) -> None:
         if slot.id not in self.skipped:
@@ -124,4 +129,6 @@ class PlannerState:
         state.history = [h for h in state.history or [] if isinstance(h, dict)]
         state.version_trail = [int(x) for x in state.version_trail or []]
         state.user_messages = int(state.user_messages or 0)
+        heard = state.heard if isinstance(state.heard, dict) else {}
+        state.heard = {str(k): str(v) for k, v in heard.items()}
         return state

@@ -20,6 +20,7 @@ from assistant.brains.offline.corrections import (
     parse_edits,
     parse_it_renames,
 )
+from assistant.brains.offline.named_again import named_again
 from assistant.brains.protocol import Brain
 from assistant.edits import Edit, Op, apply_edits
 from assistant.interview import replies as r
@@ -67,6 +68,10 @@ class Outcome:
     reason: str = "answer"
 
 
+_HEARD_MAX = 2000
+"""Characters of a stage's places answers kept for naming them again (the newest)."""
+
+
 @dataclass
 class Turn:
     brain: Brain
@@ -77,8 +82,26 @@ class Turn:
     on_token: Callable[[str], None] | None = None
 
     def understand(self, text: str, slot: Slot) -> JourneyMap:
-        patch = self.brain.understand(text=text, slot=slot, journey=self.journey, lang=self.lang)
-        return apply_patch(self.journey, patch, focus_stage=slot.stage)
+        journey, heard = self.journey, self.state.heard
+        if slot.expects is Expects.TOUCHPOINTS and slot.stage:
+            heard[slot.stage] = f"{heard.get(slot.stage, '')}\n{text}".strip()[-_HEARD_MAX:]
+        again = []
+        if slot.key in ("emotions", "critical"):
+            # a place named again with a feeling or as critical, said before in one stage
+            again = named_again(text, journey=journey, heard=heard, lang=self.lang.value)
+            journey = apply_patch(journey, MapPatch(touchpoints=again))
+        patch = self.brain.understand(text=text, slot=slot, journey=journey, lang=self.lang)
+        after = apply_patch(journey, patch, focus_stage=slot.stage)
+        for found in again:  # kept only where the answer gave it a feeling or the flag
+            stage = after.stage(found.stage or "")
+            tp = (
+                next((t for t in stage.touchpoints if t.name == found.name), None)
+                if stage
+                else None
+            )
+            if stage is not None and tp is not None and tp.emotion is None and not tp.critical:
+                stage.touchpoints.remove(tp)
+        return after
 
     # -- one user message ------------------------------------------------------
 

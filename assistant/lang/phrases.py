@@ -525,6 +525,9 @@ _NOT_PLACES = frozenset(
 )
 
 
+_WHERE_PHRASES = frozenset({"paikan päällä", "paikan päälle", "paikan päältä"})
+
+
 def plausible_name(name: str, *, lang: str) -> bool:
     """Whether a candidate reads as the name of a place or channel, not as a piece of the
     story around it ("They're lovely", "300 unread", "Kuka sen sinne", "Actually")."""
@@ -533,6 +536,8 @@ def plausible_name(name: str, *, lang: str) -> bool:
         return False
     if len(toks) == 1 and toks[0].lower() in _ONLY_GENERIC:
         return False  # "Asiakas" alone, but "Customer service" is a name
+    if lang == "fi" and " ".join(toks[:2]).lower() in _WHERE_PHRASES:
+        return False  # "Paikan päällä": on the spot, where it happens, not a place
     if lang == "fi" and toks[0].lower() in _NOT_PLACES:
         return False  # "Siellä", "Suoraan": where or how, not a place
     if lang == "fi" and len(toks) == 1 and _verb_like(toks[0]):

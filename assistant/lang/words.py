@@ -103,11 +103,17 @@ def _dictionary_loaded(lang: str) -> None:
                 _loaded.add(lang)
 
 
+_FI_LEMMA_FIXES = {"työ": "työ"}
+"""Base forms the dictionary gets wrong: "työ" (work) is read as a dialect "you" ("sinä")."""
+
+
 @lru_cache(maxsize=16384)
 def lemma(word: str, lang: str = "fi") -> str:
     """Dictionary base form (lower case); the word itself when unknown."""
     import simplemma
 
+    if lang == "fi" and (fixed := _FI_LEMMA_FIXES.get(word.lower())):
+        return fixed
     try:
         _dictionary_loaded(lang)
         # low_memory: simplemma's own front-coded reader of the same data, decoded per
@@ -149,7 +155,7 @@ def compound_lemma(word: str) -> str | None:
     table = fi_forms()
     for i in range(3, len(low) - 2):
         head, tail = low[:i], low[i:]
-        base = table.get(tail)
+        base = _FI_LEMMA_FIXES.get(tail) or table.get(tail)
         if base is None or len(tail) < 3 or table.get(head) is None:
             continue
         decoded = base.lower()

@@ -287,3 +287,53 @@ def test_a_place_added_to_a_stage_is_an_edit_and_the_question_is_asked_again(
     # a place the map already has is not added twice: it moves, or nothing changes
     turn = session.step("lisää instagram löytämiseen")
     assert [t.name for t in session.journey.stages[0].touchpoints].count("Instagram") == 1
+
+
+def test_a_place_named_again_with_a_feeling_is_added_where_it_was_first_said(
+    deps: Deps,
+) -> None:
+    session = open_session(deps=deps, lang=Lang.FI)
+    turn = _to(
+        session,
+        "Paahtimo Kaarna, myydään kahvipapuja kahviloille",
+        "Minna, 40, kahvilayrittäjä",
+        "haluaa hyvää kahvia, turhauttaa laadun vaihtelu",
+        "käy",
+        "instagram",
+        "ei ongelmia",
+        "Lähetämme näytepaketin ja sen jälkeen järjestän maistatuksen paikan päällä.",
+    )
+    while turn.slot_key != "emotions":
+        turn = session.step("ei ongelmia" if turn.slot_key == "problems" else "ohita")
+    session.step("instagram 0, näytepaketti +1, maistatus on yleensä +2, hinta ärsyttää -1")
+    harkinta = session.journey.stages[1]
+    feelings = {t.name: t.emotion for t in harkinta.touchpoints}
+    assert feelings.get("Maistatus") == 2
+    assert "Hinta" not in {t.name for _, t in session.journey.touchpoints()}
+
+
+def test_named_again_finds_the_stage_where_the_place_was_said() -> None:
+    from assistant.brains.offline.named_again import named_again
+    from assistant.model import JourneyMap, Stage, Touchpoint
+
+    journey = JourneyMap(
+        language="fi",
+        stages=[
+            Stage(name="Tietoisuus", touchpoints=[Touchpoint(name="Messut")]),
+            Stage(name="Harkinta", touchpoints=[Touchpoint(name="Näytepaketti")]),
+            Stage(name="Tuki", touchpoints=[Touchpoint(name="Puhelin")]),
+        ],
+    )
+    heard = {
+        "Harkinta": "Lähetämme näytepaketin ja sen jälkeen järjestän maistatuksen.",
+        "Tuki": "Pidämme baristakoulutuksen ja säädämme myllyn. Hinta on asia erikseen.",
+    }
+    found = named_again(
+        "Maistatus ja baristakoulutus, hinta myös", journey=journey, heard=heard, lang="fi"
+    )
+    assert [(t.stage, t.name) for t in found] == [
+        ("Harkinta", "Maistatus"),
+        ("Tuki", "Baristakoulutus"),
+    ]
+    # a place the map has, a stage, and a word never said as a place are not added
+    assert named_again("näytepaketti +1, tuki 0", journey=journey, heard=heard, lang="fi") == []
