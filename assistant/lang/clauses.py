@@ -51,6 +51,14 @@ _SUBORDINATE = (
     "so that ",
     # a condition or an indirect question completes the clause before it: "lasku voi olla
     # isompi, jos kierroksia on paljon", "asiakas ei tiedä, missä vaiheessa osat ovat"
+    # what is known, feared or asked completes its verb: "moni ei tiedä, että …",
+    # "pelätään, ettei toimitus pelaa"; so does when: "…, kun olemme niin pieni firma"
+    "että ",
+    "ettei ",
+    "etteivät ",
+    "et ",
+    "kun ",
+    "ku ",
     "jos ",
     "ellei ",
     "missä ",

@@ -70,6 +70,7 @@ def _content(tokens: list[str], *, lang: str = "fi") -> list[str]:
 
 
 _CONTACT = frozenset({"we", "they", "i", "you"})
+_ASIDE_EN = frozenset({"w", "w/", "with", "if", "unless"})
 _TIME_UNITS = ("päivä", "viiko", "viikk", "tunti", "tuntia", "kuukau", "vuot", "minuut")
 
 
@@ -125,6 +126,9 @@ def noun_phrase(item: str, *, lang: str) -> tuple[str, bool]:
         contact = [i for i, t in enumerate(toks) if i > 0 and t.lower() in _CONTACT]
         if contact:  # "photos we send after": the name is before the clause about it
             return " ".join(toks[: contact[0]]), False
+        aside = [i for i, t in enumerate(toks) if i > 1 and t.lower() in _ASIDE_EN]
+        if aside:  # "api hookup w their order system": the name is before "with"
+            return _trimmed(toks[: aside[0]]), False
         return _trimmed(toks), False
     # A capital marks a name, except on the first word: "Pidämme palaverin".
     verbs = [i for i, t in enumerate(toks) if is_verb(t.lower() if i == 0 else t)]

@@ -273,3 +273,11 @@ _GLUED_STAGE = re.compile(r"\b(\w{4,}?)vaihe(essa|essä|eseen|esta|estä|)\b", r
 def unglue_stage(text: str) -> str:
     """ "Harkintavaiheessa" -> "Harkinta vaiheessa": a stage named inside a compound."""
     return _GLUED_STAGE.sub(r"\1 vaihe\2", text)
+
+
+def reglue(text: str, original: str) -> str:
+    """`text` (cut from unglue_stage(original)) with the user's own glued words back:
+    "tuki vaiheessa se, että …" -> "tukivaiheessa se, että …"."""
+    for m in _GLUED_STAGE.finditer(original):
+        text = text.replace(f"{m.group(1)} vaihe{m.group(2)}", m.group(0))
+    return text

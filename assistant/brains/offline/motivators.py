@@ -15,7 +15,7 @@ from assistant.lang import refer
 from assistant.lang.clauses import sentences
 from assistant.lang.nothing import is_nothing
 from assistant.lang.phrases import is_function_word
-from assistant.lang.words import clean, unglue_stage, words
+from assistant.lang.words import clean, reglue, unglue_stage, words
 from assistant.model import JourneyMap, Stage
 from assistant.patch import TouchpointPatch
 
@@ -127,7 +127,8 @@ def _named(ws: list[str], names: list[str]) -> str | None:
 
 def parse_motivators(text: str, *, journey: JourneyMap) -> list[TouchpointPatch]:
     """What moves the customer on, at the touchpoint (or stage) each piece names."""
-    text = unglue_stage(clean(text))  # "Harkintavaiheessa" -> "Harkinta vaiheessa"
+    original = clean(text)
+    text = unglue_stage(original)  # "Harkintavaiheessa" -> "Harkinta vaiheessa"
     if not text or is_nothing(text):
         return []
     stages = [s for s in journey.stages if s.touchpoints]
@@ -146,6 +147,7 @@ def parse_motivators(text: str, *, journey: JourneyMap) -> list[TouchpointPatch]
     for sentence in sentences(text):
         for piece in _pieces(sentence, stages, names):
             said, stage = _strip_place(piece, stages)
+            said = reglue(said, original)  # stored in the user's own words
             ws = words(said)
             if not ws or is_nothing(said):
                 continue

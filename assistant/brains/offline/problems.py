@@ -89,7 +89,8 @@ _DEAR = re.compile(
 
 _COMPARE = re.compile(
     r"\b(?:vertaa\w*|vertail\w*|compar\w*|vs\.?|versus|halvemp\w*|halvi\w*|halpo\w*|halvat|"
-    r"cheaper|cheapest|cheap|kalliimp\w*|more expensive|worth it|worth the|worth €|"
+    r"cheaper|cheapest|cheap|kalliimp\w*|korkeamp\w*|korkeemp\w*|kovemp\w*|higher than|"
+    r"more expensive|worth it|worth the|worth €|"
     r"vastinet\w*)(?!\w)",
     re.IGNORECASE,
 )
@@ -101,7 +102,9 @@ _BARE_PRICE = re.compile(
 )
 
 
-_PRICE_WORD = re.compile(r"\b(?:hint\w*|hinn\w*|prices?|pricing|costs?)\b", re.IGNORECASE)
+_PRICE_WORD = re.compile(
+    r"\b(?:\w*hint[aeo]\w*|\w*hinn\w*|prices?|pricing|costs?)\b", re.IGNORECASE
+)  # "hinta", "kilohinta", "hinnat"
 
 
 def _price_doubt(clause: str) -> bool:

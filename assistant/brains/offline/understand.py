@@ -189,6 +189,7 @@ def _touchpoints(
             known
             or tagging.support(t.name) >= _SUPPORT
             or t.name.casefold() in alone  # "Instagram, Ravelry ja käsityömessut"
+            or (lang == Lang.EN and not tagging.names and _listed(t.name, kept))
             or any(heads(w) and set(heads(w)) <= set(heads(t.name)) for w in tagging.located)
         ):
             out.append(t)
@@ -254,6 +255,26 @@ def _names_in(part: str, lang: Lang) -> list[str]:
     names = [tidy_touchpoint(raw, lang=lang) for raw, _ in touchpoint_names(part, lang=lang)]
     names += [e.name(lang) for w in words(part) if len(w) > 2 and (e := lookup(w, channels()))]
     return [n for n in names if n and plausible_name(n, lang=lang)]
+
+
+_SUBJECTS = frozenset({"we", "they", "i", "you", "he", "she", "it", "people", "most"})
+
+
+def _listed(name: str, kept: list[str]) -> bool:
+    """English: whether the name opens an item of a list the tagger found nothing in ("api
+    hookup w their order system, or a spreadsheet upload if they're tiny")."""
+    items = [i for sentence in kept for i in split_items(sentence)]
+    low = name.casefold()
+    if any(words(i)[:1] and words(i)[0] in _SUBJECTS for i in items):
+        return False  # "we don't, the courier handles that": a story, not a list
+    return (
+        len(items) >= 2
+        and len(name.split()) <= 3
+        and any(
+            re.sub(r"^(?:(?:or|and|a|an|the|our|their)\s+)+", "", i.casefold()).startswith(low)
+            for i in items
+        )
+    )
 
 
 def _proper(item: str) -> bool:
