@@ -150,6 +150,8 @@ def _take(tokens: list[str]) -> str:
         clean = tok.strip(",.;:!?()")
         if not clean or clean.lower() in _STOP or _place(clean, tokens[i - 1] if i else ""):
             break
+        if clean in ("-", "–", "—"):
+            break  # "Little Wheel Coffee - it's a mobile espresso cart"
         out.append(clean)
         if tok.endswith((",", ".", ";", ":", "!", "?")) or _COMPANY.fullmatch(clean):
             break

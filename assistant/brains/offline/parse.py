@@ -131,6 +131,12 @@ def _from_verb(sentence: str) -> str:
     return sentence[m.start("en") if m.group("en") else m.start("fi") :]
 
 
+_IT_IS = re.compile(
+    r"^\s*(?:[-–—,:]\s*)?(?:it'?s|it\s+is|which\s+is|se\s+on|joka\s+on|eli)\s+(?:(?:a|an|the)\s+)?",
+    re.IGNORECASE,
+)
+
+
 def parse_business(text: str, *, lang: str) -> BusinessPatch | None:
     name = business_name(text)
     body = _GREETING.sub("", text).strip()
@@ -140,6 +146,13 @@ def parse_business(text: str, *, lang: str) -> BusinessPatch | None:
     first = parts[0]
     if len(first.split()) <= 2 and len(parts) > 1:
         first = parts[1]
+    described = False
+    at = first.casefold().find(name.casefold()) if name else -1
+    if at > 0:
+        # "I run Little Wheel Coffee - it's a mobile espresso cart …": what it is
+        what_it_is = _IT_IS.match(first[at + len(name) :])
+        if what_it_is and len(first[at + len(name) + what_it_is.end() :].split()) >= 2:
+            first, described = first[at + len(name) + what_it_is.end() :], True
     if name and re.match(r"(?:on|is)\s", first) and _does(first):
         # "Lankalaari on verkkokauppa, myyn lankoja …": what it is, then what it sells
         first = _from_verb(first)
@@ -151,7 +164,8 @@ def parse_business(text: str, *, lang: str) -> BusinessPatch | None:
         # it stays in front.
         what, whom = _offering(_from_verb(parts[doing]), lang=lang)
         short = doing > 0 and len(first.split()) <= 8 and not _does(first)
-        offering = f"{offering}; {what}" if short and offering else what
+        if not described:
+            offering = f"{offering}; {what}" if short and offering else what
         customers = whom or customers
     patch = BusinessPatch(
         offering=offering[:500] or None,
@@ -167,7 +181,8 @@ _LABEL = re.compile(
     r"turhautumiset|turhautumisia|tavoitteita|turhauttaa|turhautuu|ärsyttää|ärsyttävää|harmittaa|"
     r"huolettaa|huolestuttaa|pelottaa|turhauttavaa(?:\s+on)?|turhauttavinta(?:\s+on)?|"
     r"ärsyttävintä(?:\s+on)?|pahinta(?:\s+on)?|goals?|doesn't want|don't want|ei halua|wants?:|"
-    r"(?:what\s+)?(?:frustrates|annoys|bothers|worries)\s+(?:them|her|him)(?:\s+most)?\s+is"
+    r"(?:what\s+)?(?:frustrates|annoys|bothers|worries|drives\s+(?:them|her|him)\s+(?:mad|crazy|nuts)"
+    r"(?=\s+is))(?:\s+(?:them|her|him))?(?:\s+most)?\s+is"
     r"(?:\s+that)?|(?:mikä\s+|mitä\s+)?(?:häntä\s+)?(?:turhauttaa|ärsyttää|harmittaa)"
     r"(?:\s+eniten)?\s+on(?:\s+se)?(?:\s*,?\s*(?:että|et|kun))?|"
     r"frustrations?|frustrated by|frustrates (?:them|her|him)|annoys (?:them|her|him)|"

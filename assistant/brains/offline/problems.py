@@ -489,20 +489,26 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 # "that" is the clause just passed over in this sentence, not the item before
                 and not (skipped and (leaving or _WHICH.match(item)))
             )
-            if back or (
-                same_sentence
-                and (
-                    _CONTINUES.match(item)
-                    or _THAT_PART.search(item)
-                    or consequence
-                    or negated
-                    or (leaving and not _IF.match(item) and not _own_trouble(cued))
-                    # "Osa karsiutuu jo siinä, kun meillä ei ole ISO-sertifikaattia": the
-                    # reason after a leaving says why they leave, no problem of its own
-                    or (
-                        _IF.match(item) is not None
-                        and items[-1][1] == "blockers"
-                        and len(words(items[-1][2])) <= 5
+            # "…, and corporate clients need a purchase order raised, which can take ages":
+            # "which" is the clause just passed over, a problem of its own with it
+            which_skipped = bool(skipped) and signal and bool(_WHICH.match(item))
+            if not which_skipped and (
+                back
+                or (
+                    same_sentence
+                    and (
+                        _CONTINUES.match(item)
+                        or _THAT_PART.search(item)
+                        or consequence
+                        or negated
+                        or (leaving and not _IF.match(item) and not _own_trouble(cued))
+                        # "Osa karsiutuu jo siinä, kun meillä ei ole ISO-sertifikaattia": the
+                        # reason after a leaving says why they leave, no problem of its own
+                        or (
+                            _IF.match(item) is not None
+                            and items[-1][1] == "blockers"
+                            and len(words(items[-1][2])) <= 5
+                        )
                     )
                 )
             ):
@@ -531,7 +537,7 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
                 joined = bool(skipped) and len(ws) <= 4
                 skipped = quiet_before = f"{skipped}, {item}" if joined else item
                 continue
-            if slow and skipped:
+            if (slow or which_skipped) and skipped:
                 item = f"{skipped}, {item}"  # "portaalit ovat kankeita, … vie päivän"
                 ws = words(item)
             elif (
@@ -859,7 +865,9 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
                 # "tolppa ja numero neutraali": a bare name waits for the feeling after it;
                 # "maksu vähän ärsyttää" (no word of the scale) waits only for a feeling
                 # said on its own ("…, sanoisin 0"), never for the next place's
-                bare = len(ws) <= sum(len(words(n)) for _, n in targets) + 1
+                # ("The day itself is the best part: the cart": what follows the colon)
+                tail = words(chunk.rsplit(":", 1)[-1]) or ws
+                bare = len(tail) <= sum(len(words(n)) for _, n in targets) + 1
                 (waiting if bare else unsure).extend(targets)
                 continue
             last = score

@@ -32,7 +32,7 @@ from assistant.lang.phrases import (
     touchpoint_names,
 )
 from assistant.lang.tagger import heads, tag
-from assistant.lang.words import clean, has_prefix, words
+from assistant.lang.words import clean, has_prefix, lemma, words
 from assistant.model import BusinessType, Channel, JourneyMap, Lang
 from assistant.patch import BusinessPatch, MapPatch, TouchpointPatch
 from assistant.turns import Expects, Slot
@@ -200,7 +200,34 @@ def _touchpoints(
         if t.name
         and (t.name.lower() not in _never_alone() or lookup(t.name, channels(), fuzzy=False))
     ]  # "Them" goes, "Some" (social media) stays
+    out = _means_for_stage(out, text, stage=stage, lang=lang)
     return _not_there(out, text, lang)
+
+
+def _means_for_stage(
+    found: list[TouchpointPatch], text: str, *, stage: str | None, lang: Lang
+) -> list[TouchpointPatch]:
+    """ "I send the quote by email" under the stage Quote: the stage's own thing is no place
+    of it, the channel it goes by is ("tarjous lähtee sähköpostilla" -> Sähköposti)."""
+    if not stage or not any(t.name.casefold() == stage.casefold() for t in found):
+        return found
+    taken = {t.name.casefold() for t in found}
+    for w in words(text):
+        entry = (
+            lookup(w, channels(), fuzzy=False) or lookup(lemma(w), channels(), fuzzy=False)
+            if len(w) > 3 and not is_function_word(w)
+            else None
+        )
+        name = entry.name(lang.value) if entry else ""
+        if name and name.casefold() not in taken and name.casefold() != stage.casefold():
+            kind = Channel(entry.kind) if entry and entry.kind else None
+            return [
+                TouchpointPatch(stage=t.stage, name=name, channel=kind)
+                if t.name.casefold() == stage.casefold()
+                else t
+                for t in found
+            ]
+    return found
 
 
 def _tidy(name: str) -> str:
