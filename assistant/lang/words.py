@@ -103,8 +103,9 @@ def _dictionary_loaded(lang: str) -> None:
                 _loaded.add(lang)
 
 
-_FI_LEMMA_FIXES = {"työ": "työ"}
-"""Base forms the dictionary gets wrong: "työ" (work) is read as a dialect "you" ("sinä")."""
+_FI_LEMMA_FIXES = {"työ": "työ", "postilla": "posti"}
+"""Base forms the dictionary gets wrong: "työ" (work) is read as a dialect "you" ("sinä"),
+"postilla" (by post) as a book of sermons."""
 
 
 @lru_cache(maxsize=16384)

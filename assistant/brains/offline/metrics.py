@@ -24,12 +24,19 @@ _MEASURE = re.compile(
     r"count|kävij|visitors|traffic|liidi|lead|tilaukset|orders|varaukset|bookings|jäsenet|members",
     re.IGNORECASE,
 )
+_FOLLOWS = re.compile(
+    r"\b(?:track|follow|measure|monitor|seuraamme|seuraan|seurataan|mittaamme|mittaan|mitataan|"
+    r"tarkkailemme|tarkkailen)\b",
+    re.IGNORECASE,
+)
 _LEAD = re.compile(
-    r"^(?:(?:we|i|me|mä|mää|minä)\s+)?(?:(?:mainly|mostly|lähinnä|ainakin|also|myös|just|vaan|"
+    r"^(?:(?:lukuna|lukuina|numerona|as a number)\s+)?"
+    r"(?:(?:we|i|me|mä|mää|minä)\s+)?(?:(?:mainly|mostly|lähinnä|ainakin|also|myös|just|vaan|"
     r"vain|sit|sitten|and|ja|no)\s+)*(?:track|follow|measure|monitor|watch|look at|check|"
     r"seuraamme|seuraan|seurataan|seuraa|mittaamme|mittaan|mitataan|tarkkailemme|katsomme|"
     r"katson|katsotaan|kattoo|katon|tsekkaan|kerään|keräämme|kerätään|kysyn|kysymme|kysytään|"
     r"asks?|collect|gather|get|saamme|saan|tulee|comes? from|comes? through)(?:\s+|$)"
+    r"(?:(?:oikeestaan|oikeastaan|oikeesti|vaan|vain|lähinnä|really|just|only)\s+)*"
     r"(?:(?:kuinka\s+)?paljon\s+on\s+)?",
     re.IGNORECASE,
 )
@@ -60,29 +67,31 @@ def parse_metrics(text: str, *, lang: str) -> tuple[list[Metric], list[str], lis
         if classify(sentence, "detail", ("pain_points",)) and not _MEASURE.search(sentence):
             continue  # a volunteered pain point, not a metric
         # Items after the first feedback word ("..., and collect feedback through a survey")
-        # are ways of hearing customers; the measures named before it stay measures.
-        # Items after the first feedback word ("..., and collect feedback through a survey")
         # are ways of hearing customers; the measures named before it stay measures. After
         # a feedback label ("palautetta ...", "Feedback: ...") every item is one.
         label = _SECTION.search(sentence)
         marker = label or _FEEDBACK.search(sentence)
         start = marker.start() if marker else len(sentence)
         seen = 0
-        halves = re.split(r"\s+(?:mut|mutta|but)\s+", sentence)
+        halves = re.split(r",?\s+(?:mut|mutta|but)\s+", sentence)
         if len(halves) > 1 and _UNDONE.match(halves[-1]):
             continue  # "kyselyä oon miettiny mut ei oo tehty": nothing is collected yet
+        if len(halves) == 2 and _FOLLOWS.search(halves[1]) and not _FOLLOWS.search(halves[0]):
+            # "asiakkaina on noin 80 hevosta, mut lukuna seuraan …": what they follow is
+            # after the "but"; before it is what the business is like
+            halves = halves[1:]
         raws = [r for p in halves for r in split_items(p)]
         for raw in raws:
             at = _position(sentence, raw, seen)
             seen = max(seen, at)
-            about_feedback = at >= start
+            about_feedback = at + len(raw) > start  # the item holds or follows the marker
             if _NOT_COLLECTED.search(raw):
                 continue  # "palautetta ei oikeen kerätä", "we don't do surveys"
             item = _tidy(raw, lang=lang)
             if not item or is_nothing(item) or _NOTHING_ITEM.match(item):
                 continue
             is_feedback = bool(_FEEDBACK.search(item)) and not _MEASURE.search(item)
-            labelled = label is not None and at >= label.start()
+            labelled = label is not None and at + len(raw) > label.start()
             if labelled or is_feedback or (about_feedback and not _MEASURE.search(item)):
                 # the length is the name's: "Feedback through a short survey at the end of
                 # term" is a Short survey
@@ -122,10 +131,22 @@ _NOT_COLLECTED = re.compile(
     re.IGNORECASE,
 )
 _OPENERS = re.compile(
-    r"^(?:(?:palautetta|palaute|feedback|comes|come|tulee|saadaan|saan|kysyn|kysymme|"
+    r"^(?:(?:for\s+feedback|palautteet|palautteita|palautetta|palaute|feedback|comes|come|tulee|"
+    r"tulevat|saadaan|saan|kysyn|kysymme|we\s+(?:send|run|do|use|have|get)|i\s+(?:send|run|do|use)|"
     r"kerätään|kerään|keräämme|through|via|from|with|by|in|on|plus|ja|and|sekä|myös|also|"
     r"välillä|joskus|usein|sometimes|often|ihan|just|mostly|lähinnä|a|an|the|our|meidän|"
     r"suoraan|directly|i|we|ask|asks|asking)\b\s*)+",
+    re.IGNORECASE,
+)
+_HOW_OFTEN = re.compile(
+    r"^(?:(?:kerran|kaksi kertaa|kaks kertaa|pari kertaa|twice|once)\s+(?:a\s+)?"
+    r"(?:vuodessa|kuussa|viikossa|kvartaalissa|year|month|week|quarter)|vuosittain|"
+    r"kuukausittain|yearly|annually|monthly)\b\s*",
+    re.IGNORECASE,
+)
+_HOW_OFTEN_END = re.compile(
+    r"\s+(?:(?:twice|once|two times|three times)\s+a\s+(?:year|month|week|quarter)|"
+    r"every\s+\w+|yearly|annually|monthly|quarterly)$",
     re.IGNORECASE,
 )
 _EN_CUT = re.compile(r"\s+(?:in|on|at|after|during|when|from|every|each)\s+.*$", re.IGNORECASE)
@@ -145,8 +166,12 @@ def feedback_name(raw: str, *, lang: str) -> str:
             break
     if lang == "en" or re.search(r"\b(?:the|in|through|survey|reviews?)\b", text, re.I):
         text = _EN_CUT.sub("", text)
+    text = _OPENERS.sub("", _HOW_OFTEN.sub("", text).strip())  # "kerran vuodessa lähetän kyselyn"
+    text = _HOW_OFTEN_END.sub("", text)  # "an NPS survey twice a year"
     toks = text.split()
     if lang == "fi":
+        while len(toks) > 1 and is_verb(toks[0].lower()) and toks[1].lower().endswith("n"):
+            toks = toks[1:]  # "lähetän kyselyn": what is sent
         if len(toks) >= 3 and toks[-1].lower() in _TIME_POST:
             toks = toks[:-2]  # "tapahtuman jälkeen", "projektin lopussa"
         if len(toks) >= 2 and toks[-1].lower() in _MEANS_POST:
@@ -159,7 +184,8 @@ def feedback_name(raw: str, *, lang: str) -> str:
                 break
     if not toks or len(toks) > 4:
         return _tidy(raw, lang=lang) if toks else ""
-    if lang == "fi" and not toks[-1].lower().endswith(("sti", "usten", "kkain")):
+    manner = toks[0].lower().endswith("sti") and len(toks) > 1  # "suullisesti tallilla"
+    if lang == "fi" and not manner and not toks[-1].lower().endswith(("sti", "usten", "kkain")):
         toks = [*toks[:-1], base_form(toks[-1], lang=lang) or toks[-1]]
     name = " ".join(toks)
     if lang == "fi":
