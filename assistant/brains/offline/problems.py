@@ -17,6 +17,8 @@ from assistant.lang.clauses import classify, clauses, sentences
 from assistant.lang.feelings import emotion, number
 from assistant.lang.lexicon import cues, lexicon
 from assistant.lang.nothing import is_nothing, opens_with_nothing
+from assistant.lang.phrases import is_function_word
+from assistant.lang.verbs import is_verb
 from assistant.lang.words import clean, has_prefix, unglue_stage, words
 from assistant.model import JourneyMap
 from assistant.patch import TouchpointPatch
@@ -799,6 +801,7 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
         ]
     got: dict[tuple[str, str], int] = {}
     rest: int | None = None
+    rest_unknown = False  # `rest` came from a chunk about a place the map lacks
     said_rest = False  # "muut 0" said outright, never overridden by a general remark
     last: int | None = None
     last_targets: list[tuple[str, str]] = []
@@ -890,9 +893,21 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
                         got.setdefault(p, score)
             elif _REST.search(chunk) and not said_rest:
                 rest, said_rest = score, True  # "Muut kohdat ovat neutraaleja"
+                rest_unknown = False
             elif not got and rest is None:
                 rest = score  # "ihan ok koko ajan", one word for all
-    if rest is not None:
-        for p in pairs:
-            got.setdefault(p, rest)
+                # "online booking annoyed -1, …": a place the map lacks, not all of them
+                rest_unknown = any(
+                    len(w) >= 4
+                    and not is_function_word(w)
+                    and not is_verb(w)
+                    and emotion(w) is None
+                    and not _REST.search(w)
+                    and not _NEUTRAL.search(w)
+                    for w in ws
+                )
+    unset = [p for p in pairs if p not in got]
+    if rest is not None and not (rest_unknown and got and len(unset) > 1):
+        for p in unset:
+            got[p] = rest
     return [TouchpointPatch(stage=s, name=n, emotion=v) for (s, n), v in got.items()]
