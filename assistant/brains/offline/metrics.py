@@ -8,13 +8,13 @@ from assistant.brains.offline import parse as P
 from assistant.lang.clauses import classify, sentences
 from assistant.lang.lists import base_form, split_items
 from assistant.lang.nothing import is_nothing
-from assistant.lang.phrases import compound, is_verb
+from assistant.lang.phrases import channel_verb, compound, is_verb
 from assistant.model import Assumption, Metric
 
 _FEEDBACK = re.compile(
     r"palaut|feedback|kysel|survey|arvostel|\breview|kysy|kysyn|\bask|kommentt|\bcomment|kerä|"
     r"\bcollect|kuulen|kuullaan|\bhear|questionnaire|lomake|\bform\b|gallup|haastatt|interview|"
-    r"suullisesti|"
+    r"suullisesti|\barvio(?:t|ita|iden|ista)\b|"
     r"word of mouth|puskaradio",
     re.IGNORECASE,
 )
@@ -169,6 +169,8 @@ def feedback_name(raw: str, *, lang: str) -> str:
     text = _OPENERS.sub("", _HOW_OFTEN.sub("", text).strip())  # "kerran vuodessa lähetän kyselyn"
     text = _HOW_OFTEN_END.sub("", text)  # "an NPS survey twice a year"
     toks = text.split()
+    if lang == "fi" and toks and is_verb(toks[0].lower()) and (act := channel_verb(text, lang)):
+        return act[0]  # "soitan ite perään kuukauden päästä": a phone call
     if lang == "fi":
         while len(toks) > 1 and is_verb(toks[0].lower()) and toks[1].lower().endswith("n"):
             toks = toks[1:]  # "lähetän kyselyn": what is sent

@@ -96,7 +96,19 @@ def _offering(sentence: str, *, lang: str) -> tuple[str, str]:
         # "kirjanpito ja palkanlaskenta pienyrityksille": a word for whom (-lle) after the first
         words_ = text.split()
         at = next(
-            (k for k, w in enumerate(words_) if k > 0 and w.lower().rstrip(",.").endswith("lle")),
+            (
+                k
+                for k, w in enumerate(words_)
+                if k > 0
+                and (
+                    w.lower().rstrip(",.").endswith("lle")
+                    # "porataan kaivoja omakotitaloihin": a word for the buyers
+                    or (
+                        business_type(w.rstrip(",.")) is not None
+                        and re.search(r"(?:hin|seen|siin)$", w.lower().rstrip(",."))
+                    )
+                )
+            ),
             None,
         )
         if at is not None:
@@ -322,7 +334,7 @@ def parse_goals(text: str) -> PersonaPatch | None:
                 field = "frustrations"
             field = field or carried or "goals"
             label = field
-            raws = split_items(clause) if re.search(r",| ja | and ", clause) else [clause]
+            raws = split_items(clause) if re.search(r",| ja | and | \+ ", clause) else [clause]
             for raw in _with_adverbs(_adjectives_joined(_relatives_joined(raws), clause)):
                 item = _item(raw)
                 if item and not is_nothing(item) and len(item) > 1:
