@@ -238,9 +238,14 @@ def _one_word_name(word: str) -> bool:
     )
 
 
+_EMOJI_GAP = re.compile(r"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]+\ufe0f?\s+")
+
+
 def _first_segment(body: str) -> str:
     """ "Kahvila Pikku Papu, kahvia ja ..." -> the name before the first comma or dash;
-    "pet grooming salon, Fluffy Paws." -> the capitalised name after a plain kind."""
+    "pet grooming salon, Fluffy Paws." -> the capitalised name after a plain kind; an emoji
+    between is a dash too ("second chair vintage 🪑 we sell …")."""
+    body = _EMOJI_GAP.sub(" – ", body)
     parts = re.split(r"\s*[,.:;!(]\s*|\s+[-–—]\s+|\s+(?:is|on)\s+", body, maxsplit=2)
     first = parts[0].strip()
     second = parts[1].strip() if len(parts) > 1 else ""

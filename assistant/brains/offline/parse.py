@@ -198,10 +198,11 @@ _LABEL = re.compile(
     r"(?:\s+that)?|(?:mikä\s+|mitä\s+)?(?:häntä\s+)?(?:turhauttaa|ärsyttää|harmittaa)"
     r"(?:\s+eniten)?\s+on(?:\s+se)?(?:\s*,?\s*(?:että|et|kun))?|"
     r"frustrations?|frustrated by|frustrates (?:them|her|him)|annoys (?:them|her|him)|"
+    r"(?:(?:he|she|they)(?:'s|’s|'re|’re|\s+is|\s+are)\s+)?(?:fed\s+up|tired|sick)\s+(?:with|of)|"
     r"wants? to|wants|haluaa|haluavat|haluu|haluis|haluisi|toivoo|toivois|tarvitsee|needs?|pyrkii|hän haluaa|he haluavat|"
     r"she wants to|he wants to|they want to|they want|hates?|worries|is worried about|"
     r"häntä (?:turhauttaa|ärsyttää|harmittaa|huolettaa|huolestuttaa|pelottaa)|hän|he|she|they|"
-    r"no|se|ne)\b\s*[:,-]?\s*)+",
+    r"no(?=\s*,|\s+(?:se|ne|hän|niin|siis|joo|kyl|kyllä|mä)\b)|se|ne|with)\b\s*[:,-]?\s*)+",
     re.IGNORECASE,
 )
 
@@ -539,6 +540,16 @@ _NEGATED = re.compile(
 )
 
 
+_UNSURE_OF = re.compile(
+    r"^(?:(?:honestly|rehellisesti|hmm|no)\s*,?\s*)?(?:i'?m\s+)?(?:not\s+sure|no\s+idea|"
+    r"don'?t\s+know|en\s+(?:tiedä|tiiä|oo\s+varma|ole\s+varma|osaa\s+sanoa)|vaikea\s+sanoa|"
+    r"vaikee\s+sanoo|hard\s+to\s+say)\b(?:\s+(?:about|siitä|mikä|what))?"
+    r"(?:\s+(?:the\s+)?(?:first\s+impression|ensivaikutelma\w*|last\s+memory|muistijälje\w*))?"
+    r"(?:\s*,?\s*(?:honestly|rehellisesti|really|oikeesti))?\s*$",
+    re.IGNORECASE,
+)
+
+
 def _ends(text: str) -> dict[str, Any]:
     """The first impression and the last memory from one answer: by their cue words, else
     the first sentence (or clause) is the impression and the last one the memory."""
@@ -562,8 +573,9 @@ def _ends(text: str) -> dict[str, Any]:
     last = lasts[-1] if lasts else (parts[-1] if len(parts) > 1 else "")
     if last == first:
         last = ""
-    out["first_impression"] = first[:500]
-    if last and not is_nothing(last):
+    if not (is_nothing(first) or _UNSURE_OF.match(first)):
+        out["first_impression"] = first[:500]  # "Not sure about the first impression" is none
+    if last and not is_nothing(last) and not _UNSURE_OF.match(last):
         out["last_memory"] = last[:500]
     return out
 
@@ -601,6 +613,8 @@ def parse_critical(text: str, *, key: str, journey: JourneyMap) -> dict[str, Any
                 before += [n for n in _critical_names(start, names) if n not in before]
             out["critical"] += [n for n in before if n not in out["critical"]]
             continue
+        if _UNSURE_OF.match(sentence.strip(" .")):
+            continue  # "Not sure about the first impression, honestly": none said
         has_first = first_cue(ws, "critical", "first_impression") >= 0
         if has_first and first_cue(ws, "critical", "last_memory") >= 0 and not named:
             ends = _ends(sentence)  # "ensivaikutelma on et … kodikasta, ja mieleen jää hyvä pulla"
