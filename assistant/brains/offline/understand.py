@@ -284,15 +284,13 @@ def _names_in(part: str, lang: Lang) -> list[str]:
     return [n for n in names if n and plausible_name(n, lang=lang)]
 
 
-_SUBJECTS = frozenset({"we", "they", "i", "you", "he", "she", "it", "people", "most"})
-
-
 def _listed(name: str, kept: list[str]) -> bool:
     """English: whether the name opens an item of a list the tagger found nothing in ("api
     hookup w their order system, or a spreadsheet upload if they're tiny")."""
     items = [i for sentence in kept for i in split_items(sentence)]
     low = name.casefold()
-    if any(words(i)[:1] and words(i)[0] in _SUBJECTS for i in items):
+    subjects = set(cue_list("phrases", "subjects")) | {"it"}
+    if any(words(i)[:1] and words(i)[0] in subjects for i in items):
         return False  # "we don't, the courier handles that": a story, not a list
     return (
         len(items) >= 2
