@@ -63,7 +63,7 @@ BUSINESS = Slot(Expects.BUSINESS, "offering")
         (
             "Myymme siivouspalveluja sekä yrityksille että kuluttajille",
             "fi",
-            "siivouspalveluja sekä",
+            "siivouspalveluja",
             None,
             BusinessType.BOTH,
         ),
@@ -84,6 +84,24 @@ def test_business_name_and_unknown_type() -> None:
     assert b is not None and b.name == "Korupaja"
     b = understand("Teemme koruja", BUSINESS).business
     assert b is not None and b.offering == "koruja" and b.business_type is None
+
+
+def test_the_offering_holds_neither_the_name_nor_a_closing_adverb() -> None:
+    b = understand(
+        "Olemme Paahtimo Kaarna, pieni kahvipaahtimo. Paahdamme kahvipapuja ja myymme niitä "
+        "pääasiassa kahviloille, mutta myös kuluttajille.",
+        BUSINESS,
+    ).business
+    assert b is not None and b.name == "Paahtimo Kaarna"
+    assert b.offering == "pieni kahvipaahtimo; Paahdamme kahvipapuja ja myymme niitä"
+    assert b.customers is not None and b.customers.startswith("kahviloille")
+    b = understand(
+        "Hi! I run Little Wheel Coffee - it's a mobile espresso cart. I do staff days.",
+        BUSINESS,
+        lang="en",
+    ).business
+    assert b is not None and b.name == "Little Wheel Coffee"
+    assert b.offering == "mobile espresso cart"
 
 
 def test_business_type_follow_up() -> None:

@@ -143,6 +143,11 @@ def _from_verb(sentence: str) -> str:
     return sentence[m.start("en") if m.group("en") else m.start("fi") :]
 
 
+_TRAILING_ADVERB = re.compile(
+    r"(?:\s+(?:pääasiassa|lähinnä|etenkin|varsinkin|enimmäkseen|mainly|mostly|primarily|"
+    r"especially|myös|also|sekä|ja|and))+$",
+    re.IGNORECASE,
+)
 _IT_IS = re.compile(
     r"^\s*(?:[-–—,:]\s*)?(?:it'?s|it\s+is|which\s+is|se\s+on|joka\s+on|eli)\s+(?:(?:a|an|the)\s+)?",
     re.IGNORECASE,
@@ -179,6 +184,9 @@ def parse_business(text: str, *, lang: str) -> BusinessPatch | None:
         if not described:
             offering = f"{offering}; {what}" if short and offering else what
         customers = whom or customers
+    if name and offering.casefold().startswith(name.casefold()):
+        offering = offering[len(name) :].lstrip(" ,.:;-–—")  # "Paahtimo Kaarna, pieni paahtimo"
+    offering = _TRAILING_ADVERB.sub("", offering.strip(" ,.;"))  # "… myymme niitä pääasiassa"
     patch = BusinessPatch(
         offering=offering[:500] or None,
         customers=customers.strip(" ,.")[:500] or None,
