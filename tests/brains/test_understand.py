@@ -350,6 +350,19 @@ def test_first_impression_follow_up(key: str) -> None:
         ),
         ("liidit ja NPS", "fi", ["Liidit", "NPS"], []),
         (
+            "Seuraan keskimääräistä tilauskokoa kiloina. Palautetta kerään messuilla suullisesti "
+            "ja kerran vuodessa lähetän kyselyn.",
+            "fi",
+            ["Keskimääräinen tilauskoko kiloina"],  # the unit as said
+            ["Messuilla suullisesti", "Kysely"],
+        ),
+        (
+            "Retention. For feedback we send an NPS survey twice a year.",
+            "en",
+            ["Retention"],
+            ["NPS survey"],
+        ),
+        (
             "We track sales, leads and conversion. Feedback comes through reviews and email.",
             "en",
             ["Sales", "Leads", "Conversion"],

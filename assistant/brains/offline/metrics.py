@@ -51,9 +51,31 @@ def _tidy(item: str, *, lang: str) -> str:
     item = _FILLER.sub("", item.strip(" .,:;-–"))
     item = _LEAD.sub("", item)
     item = _FILLER.sub("", item).strip(" .,:;-–")
-    if 0 < len(item.split()) <= 3:
+    based = _singular_partitives(item) if lang == "fi" and 2 <= len(item.split()) <= 4 else item
+    if based != item:
+        item = based  # "keskimääräistä tilauskokoa kiloina": the unit stays as said
+    elif 0 < len(item.split()) <= 3:
         item = base_form(re.sub(r":\w+", "", item), lang=lang) or item  # "liidejä" -> "liidit"
     return item[:1].upper() + item[1:] if item else ""
+
+
+_PARTITIVE = re.compile(r"(?<![ij])(?:t[aä]|[aä])$")
+
+
+def _singular_partitives(item: str) -> str:
+    """The measure's leading words from the singular partitive the verb put them in to the
+    base form ("keskimääräistä tilauskokoa kiloina" -> "keskimääräinen tilauskoko kiloina");
+    plurals and the closing unit or time ("kiloina", "kuussa") stay as written."""
+    toks = item.split()
+    out: list[str] = []
+    for i, tok in enumerate(toks):
+        low = tok.lower()
+        base = base_form(low, lang="fi")
+        essive = low.endswith(("na", "nä")) and not low.endswith(("nta", "ntä"))  # "kiloina"
+        if essive or not _PARTITIVE.search(low) or not base or base == low or is_verb(low):
+            return " ".join(out + toks[i:]) if out else item
+        out.append(base if i else tok[:1] + base[1:] if tok[:1].isupper() else base)
+    return " ".join(out)
 
 
 def parse_metrics(text: str, *, lang: str) -> tuple[list[Metric], list[str], list[Assumption]]:
