@@ -22,8 +22,17 @@ _SEP = re.compile(
     flags=re.IGNORECASE,
 )
 _MAX_ITEMS = 20
+# A word of two to four letters with no vowel is an abbreviation: "dm", "sms", "pdf", "crm".
+_ABBREVIATION = re.compile(r"(?<![\w'’])[b-df-hj-np-tv-xzB-DF-HJ-NP-TV-XZ]{2,4}(?![\w'’])")
 _GOVERNS = frozenset({"kautta", "avulla", "välityksellä"})
 _CONNECTORS = frozenset({"ja", "sekä", "tai", "and", "or", "plus", "eli"})
+
+
+def _upper_abbreviation(m: re.Match[str]) -> str:
+    word = m.group(0)
+    if word.lower() in ("mr", "mrs", "ms", "dr", "st", "jr", "hmm", "psst"):
+        return word  # a title or a sound, no abbreviation to spell out
+    return word.upper() if word[1:].islower() else word  # "DMs" as written
 
 
 def split_items(text: str) -> list[str]:
@@ -282,6 +291,7 @@ def name_items(text: str, *, lang: str) -> list[tuple[str, Entry | None]]:
         else:
             name = base_form(raw, lang=lang)
         name = name[:1].upper() + name[1:] if name else name
+        name = _ABBREVIATION.sub(_upper_abbreviation, name)  # "Dm" -> "DM", "sms" -> "SMS"
         if name and name.casefold() not in seen and len(words(name)) <= 8:
             seen.add(name.casefold())
             out.append((name[:200], entry))

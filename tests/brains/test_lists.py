@@ -88,3 +88,19 @@ def test_odd_input_does_not_crash(text: str) -> None:
     items = names(text)
     assert all("<" not in n for n in items)
     assert len(items) <= 20
+
+
+def test_a_short_word_without_a_vowel_is_an_abbreviation_in_capitals() -> None:
+    from assistant.lang.lists import name_items
+
+    assert [n for n, _ in name_items("dm, crm ja pdf-lasku", lang="fi")] == [
+        "DM",
+        "CRM",
+        "PDF-lasku",
+    ]
+    # written with capitals of its own, a title, or a word with a vowel: as written
+    assert [n for n, _ in name_items("Instagram DMs, Mr Smith, api", lang="en")] == [
+        "Instagram DMs",
+        "Mr Smith",
+        "Api",
+    ]
