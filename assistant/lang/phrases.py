@@ -177,7 +177,7 @@ def _object(toks: list[str]) -> list[str]:
     return toks
 
 
-_HOW_OFTEN = re.compile(
+HOW_OFTEN = re.compile(
     r"\b(?:(?:jonkin|jonkun)\s+verran|(?:(?:muutaman|muutama|pari|kaks|kaksi|kolme|monta|useamman)\s+)?"
     r"(?:kerran|kertaa)\s+"
     r"(?:viikossa|kuussa|vuodessa|kvartaalissa|päivässä)|(?:once|twice)\s+a\s+(?:week|month|year|day)|"
@@ -190,7 +190,7 @@ def touchpoint_names(sentence: str, *, lang: str) -> list[tuple[str, Entry | Non
     """Touchpoint names in one sentence of a touchpoints answer."""
     phrases: list[tuple[str, bool]] = []
     sentence = re.sub(r"\s*\([^)]*\)?", "", sentence)  # "booking on website (bokun)"
-    sentence = _HOW_OFTEN.sub(" ", sentence)  # "uutiskirje kerran kuussa", "once a month"
+    sentence = HOW_OFTEN.sub(" ", sentence)  # "uutiskirje kerran kuussa", "once a month"
     head, colon, _ = sentence.partition(": ")
     if colon and len(split_items(head)) >= 2:
         sentence = head  # "…, and we ask for preparation material: slides, programme": examples

@@ -8,7 +8,7 @@ from assistant.brains.offline import parse as P
 from assistant.lang.clauses import classify, sentences
 from assistant.lang.lists import base_form, split_items
 from assistant.lang.nothing import is_nothing
-from assistant.lang.phrases import channel_verb, compound, is_verb
+from assistant.lang.phrases import HOW_OFTEN, channel_verb, compound, is_verb
 from assistant.model import Assumption, Metric
 
 _FEEDBACK = re.compile(
@@ -160,17 +160,6 @@ _OPENERS = re.compile(
     r"suoraan|directly|i|we|ask|asks|asking)\b\s*)+",
     re.IGNORECASE,
 )
-_HOW_OFTEN = re.compile(
-    r"^(?:(?:kerran|kaksi kertaa|kaks kertaa|pari kertaa|twice|once)\s+(?:a\s+)?"
-    r"(?:vuodessa|kuussa|viikossa|kvartaalissa|year|month|week|quarter)|vuosittain|"
-    r"kuukausittain|yearly|annually|monthly)\b\s*",
-    re.IGNORECASE,
-)
-_HOW_OFTEN_END = re.compile(
-    r"\s+(?:(?:twice|once|two times|three times)\s+a\s+(?:year|month|week|quarter)|"
-    r"every\s+\w+|yearly|annually|monthly|quarterly)$",
-    re.IGNORECASE,
-)
 _EN_CUT = re.compile(r"\s+(?:in|on|at|after|during|when|from|every|each)\s+.*$", re.IGNORECASE)
 _TIME_POST = ("jälkeen", "aikana", "päästä", "lopussa", "alussa", "kuluttua")
 _MEANS_POST = ("kautta", "avulla", "välityksellä")
@@ -188,8 +177,8 @@ def feedback_name(raw: str, *, lang: str) -> str:
             break
     if lang == "en" or re.search(r"\b(?:the|in|through|survey|reviews?)\b", text, re.I):
         text = _EN_CUT.sub("", text)
-    text = _OPENERS.sub("", _HOW_OFTEN.sub("", text).strip())  # "kerran vuodessa lähetän kyselyn"
-    text = _HOW_OFTEN_END.sub("", text)  # "an NPS survey twice a year"
+    # "kerran vuodessa lähetän kyselyn", "an NPS survey twice a year": how often is no name
+    text = _OPENERS.sub("", re.sub(r"\s+", " ", HOW_OFTEN.sub(" ", text)).strip())
     toks = text.split()
     if lang == "fi" and toks and is_verb(toks[0].lower()) and (act := channel_verb(text, lang)):
         return act[0]  # "soitan ite perään kuukauden päästä": a phone call
