@@ -164,6 +164,21 @@ def is_question(text: str) -> bool:
     return ws[0] in v["question_words"] and 1 < len(ws) <= 8 and ws[1] not in v["answer_pronouns"]
 
 
+# "korjaa", "fix": a command wherever it stands; "korjataan", "korjaan" also say what a
+# repair shop does ("korjataan paikan päällä"), so they are a command only before a colon,
+# alone or before "vielä" ("korjataan vielä: nimi on Markku").
+_FIX_ALWAYS = frozenset(["korjaa", "fix", "correction", "korjaus"])
+_FIX_AFTER = frozenset(["vielä", "viel", "yks", "yksi", "se", "sen", "tää", "tämä", "that", "one"])
+
+
+def _fix_command(text: str, ws: list[str]) -> bool:
+    head = ws[0]
+    if head in _FIX_ALWAYS or (len(head) <= 7 and head not in ("korjaan", "korjataan")):
+        return True  # "korjaa: …", "fix: …", a typo of either ("korja")
+    after = text.strip().lstrip("\"'“”(").split(None, 1)[0]
+    return len(ws) == 1 or after.endswith((":", ",", "-")) or ws[1] in _FIX_AFTER
+
+
 def detect(text: str) -> Command:
     """What kind of message `text` is."""
     ws = _words(text)
@@ -171,7 +186,7 @@ def detect(text: str) -> Command:
         return Command(Kind.ANSWER)
     v = _vocab()
     head = ws[0]
-    if _is(head, v["fix"]):
+    if _is(head, v["fix"]) and _fix_command(text, ws):
         rest = text.strip()
         rest = re.sub(r"^\W*[\wåäöÅÄÖ-]+\s*[:,.-]?\s*", "", rest, count=1)
         return Command(Kind.FIX, rest.strip())

@@ -166,6 +166,14 @@ class Turn:
                     return self.next(added, reason="fix")
                 # "ai niin, myös Facebook": a soft opening before an answer, not a correction.
                 text, opened = rest, False
+            if text == state.last_edit and (edits or cmd.kind is Kind.FIX or opened):
+                # The same correction again, right after it was tried: it is the answer
+                # this time (a message is never read the same failing way over and over).
+                if cmd.kind is Kind.FIX:
+                    text = cmd.rest or text
+                elif opened:
+                    text = rest or text
+                edits, opened, cmd = [], False, Command(Kind.ANSWER)
             if edits or cmd.kind is Kind.FIX or opened:
                 state.last_edit = text
                 prefix = self.correct(text, edits=edits, pending=pending)

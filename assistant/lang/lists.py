@@ -144,6 +144,10 @@ def _as_written(word: str) -> bool:
 def _finnish_base(word: str) -> str:
     """Lemma of one Finnish word, compounds the dictionary cuts short or lacks included:
     "kassalla" -> "kassa", "karttahaun" -> "karttahaku", "tapahtumapäivä" stays."""
+    if _FOREIGN.search(word.lower()) and fi_forms().get(word.lower()) is None:
+        # "showreel" is no compound of "show" and "reki": a foreign word the dictionary lacks
+        # keeps its stem, without a Finnish case ending ("showreelillä" -> "showreel")
+        return strip_name(word.lower())
     low = written_case(word) or word.lower()  # spoken "verkkokaupas", "nettisivuil"
     if low[-1:].isalpha() and low[-1] not in "aeiouyäöntslrkh":
         return low  # no Finnish word ends so ("untappd", "whatsapp"): a foreign name as written
@@ -184,6 +188,9 @@ def _finnish_base(word: str) -> str:
         return base
     found = compound_lemma(low) or low
     return low if found.startswith(low) else found  # a base form never grows: "kahvitauko"
+
+
+_FOREIGN = re.compile(r"[wxqzc]|sh")
 
 
 def _compound_of(word: str, base: str) -> bool:

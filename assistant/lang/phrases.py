@@ -544,7 +544,7 @@ def plausible_name(name: str, *, lang: str) -> bool:
         return False  # "Paikan päällä": on the spot, where it happens, not a place
     if lang == "fi" and toks[0].lower() in _NOT_PLACES:
         return False  # "Siellä", "Suoraan": where or how, not a place
-    if lang == "fi" and len(toks) == 1 and _verb_like(toks[0]):
+    if lang == "fi" and len(toks) == 1 and verb_like(toks[0]):
         return False  # "Postailen", "Nähny", "Ostaa": what someone does
     if len(toks) == 1 and (toks[0].lower() in _TRAILING_MORE or toks[0].lower().endswith("sesti")):
         return False  # "Kuukausittain", "Sähköisesti": how often or how, not where
@@ -569,7 +569,7 @@ _LOCATIVE = ("ssa", "ssä", "lla", "llä", "lta", "ltä", "sta", "stä", "lle", 
 _POSSESSIVE = re.compile(r"(?:mme|nne|nsa|nsä|ni|si)$")
 
 
-def _verb_like(word: str) -> bool:
+def verb_like(word: str) -> bool:
     """A finite verb or a spoken past participle ("nähny", "käyny")."""
     low = word.lower()
     spoken_participle = (
@@ -778,6 +778,13 @@ def _compounded(toks: list[str]) -> list[str]:
     return [*place, *(t.lower() for t in toks[:at])]
 
 
+# A case ending after a colon belongs to an abbreviation, not to its name ("dm:ää", "sms:llä").
+_ABBREVIATION_CASE = re.compile(r"^([\wåäöÅÄÖ]{1,8}):[a-zåäö]{1,5}$")
+_QUANTIFIERS = frozenset(
+    ["pari", "parin", "puolet", "puolta", "muutama", "muutaman", "muutamia", "couple", "half"]
+)
+
+
 def tidy_touchpoint(name: str, *, lang: str) -> str:
     """A touchpoint name without the words around it: "Own website booking engine" ->
     "Website booking engine", "Proposal pdf by email" -> "Proposal pdf", "Auton jättö
@@ -785,6 +792,13 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
     toks = [t for t in name.split() if not _EMOTICON.fullmatch(t)]  # "keinona :D"
     if any(t.lower() == "puolesta" for t in toks):
         return ""  # "äidin puolesta": on whose behalf, never where
+    toks = [_ABBREVIATION_CASE.sub(r"\1", t) for t in toks]  # "dm:ää" -> "dm"
+    if toks and toks[0].lower().strip(",.") in _QUANTIFIERS:
+        if len(toks) == 1:
+            return ""  # "pari", "puolet", "a couple": how many, never where
+        toks = toks[1:]  # "pari somepätkää" -> "somepätkät"
+        if lang == "fi" and len(toks) == 1:
+            toks = [base_form(toks[0], lang=lang)]
     while len(toks) > 1 and toks[0].lower().strip(",.") in _LEADING:
         toks.pop(0)
     if lang == "fi" and toks and toks[0].lower().endswith(("mme", "nne")):

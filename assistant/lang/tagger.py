@@ -28,7 +28,14 @@ from typing import Any
 from assistant.lang.lexicon import channels, lookup
 from assistant.lang.lists import name_items
 from assistant.lang.nothing import is_nothing
-from assistant.lang.phrases import english_verbs, is_function_word, is_verb, tidy_touchpoint, town
+from assistant.lang.phrases import (
+    english_verbs,
+    is_function_word,
+    is_verb,
+    tidy_touchpoint,
+    town,
+    verb_like,
+)
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +103,8 @@ def span_name(span: str, lang: str) -> str:
     items = name_items(span, lang=lang)
     if len(items) != 1:
         return ""
+    if lang == "fi" and items[0][1] is None and " " not in span.strip() and verb_like(span.strip()):
+        return ""  # "juttelen" is what someone does, never a place ("Jutella")
     name = tidy_touchpoint(items[0][0], lang=lang)
     if name.casefold() in _CUSTOMER:
         return ""  # "myyjä, joka kiertää asiakkailla": the customer is never a touchpoint

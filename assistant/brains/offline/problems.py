@@ -149,7 +149,8 @@ _ASKS = re.compile(
 # "the quote takes us a week to send", "the app keeps logging people out": a trouble said
 # without a word of trouble
 _SLOW_OR_BROKEN = re.compile(
-    r"\b(?:takes?|took|kestää|kesti|vie|veis)\s+(?:(?:us|me|them|meiltä|multa|meillä|mulla)\s+)?"
+    r"\b(?:takes?|took|kestää|kesti|vie|veis|menee|meni|mennyt|menny)\s+"
+    r"(?:(?:us|me|them|meiltä|multa|meillä|mulla|usein|aina|helposti|often|always)\s+)?"
     r"(?:(?:about|like|around|up\s+to|jopa|yli|noin|n\.|pari|\d+|a|an|one|two|three|several|many)\s+)*"
     r"(?:week|weeks|days|months|päivää|päivän|viikon|viikkoa|viikkoja|kuukauden|kuukausia|kuukautta)\b|"
     r"\bkeeps?\s+(?:crashing|failing|freezing|breaking|dropping|logging\s+\w+\s+out|timing\s+out)\b",
@@ -196,7 +197,7 @@ def _stage_touchpoints(journey: JourneyMap, stage: str | None) -> list[str]:
 
 
 _CONTINUES = re.compile(
-    r"^(?:which|that|so that|koska|sillä|eli|mikä|joka|jolloin|lots of|paljon|because|since|"
+    r"^(?:which|that|so that|koska|vaan|vain|ainoastaan|pelkästään|only|sillä|eli|mikä|joka|jolloin|lots of|paljon|because|since|"
     r"varsinkin|etenkin|especially|se|it|this|tää|tämä|that's|it's|which's|siinä|siitä|they're|"
     r"sitä|sen takia|that's why|not because|eikä siksi|ei siksi)\b|"
     r"^(?:\S+\s+){0,3}(?:that|it|this|them|sitä|siitä)$",
@@ -220,6 +221,15 @@ _META = re.compile(
     r"^(?:mä |mää |minä |i )?(?:en tiedä|en tiiä|en tii|don't know|dont know|not sure|"
     r"i'm not sure)\s+(?:onko|onks|if|whether)\s+(?:tää|tämä|se|this|that|it)(?:'s|\s+is)?"
     r"(?:\s+on)?(?:\s+(?:mikään|really|a|an|oikeesti|oikeastaan))*\s+(?:ongelma|problem|issue)\b",
+    re.IGNORECASE,
+)
+# "mut ei se asiakasta haittaa", "it doesn't bother them": the clause before is no trouble
+_NOT_BOTHERED = re.compile(
+    r"(?:^|[,;]\s*|\s(?:mut|mutta|but|ja|and)\s+)(?:ei|eikä|eipä)\s+(?:se|ne|tää|toi|sitä|niitä)?\s*"
+    r"(?:\w+\s+){0,2}?(?:haittaa|häiritse)(?:\s+\w+){0,2}[\s.!]*$"
+    r"|(?:^|[,;]\s*|\s(?:but|and)\s+)(?:it|that|this|they)\s+(?:doesn't|does not|don't|do not)\s+"
+    r"(?:really\s+)?(?:bother|matter\s+to|affect)\s+(?:them|the customer|customers|anyone)\b"
+    r"[\w\s]{0,20}[.!]*$",
     re.IGNORECASE,
 )
 # "asiakas miettii, riittääkö kapasiteetti": who wonders, and then what
@@ -325,6 +335,9 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
     for sentence in sentences(text):
         if _GOOD_SIDE.match(sentence.strip()):
             continue  # "On the plus side, when the same carer comes, dad relaxes."
+        if _NOT_BOTHERED.search(sentence.strip()):
+            after_nothing = True  # "joskus reskontra kyselee viitteitä, mut ei se haittaa"
+            continue
         first_in_sentence = len(items)
         carry = ""
         after_if = if_complete = False
@@ -557,7 +570,10 @@ def parse_problems(text: str, *, stage: str | None, journey: JourneyMap) -> list
             if named:
                 placed.add(len(items))
             items.append([current, _field(piece, ws), item[:300]])
-        if carry and (_is_problem(words(carry)) or _negative(carry)):
+        if carry and len(items) > first_in_sentence and len(words(carry)) == 1:
+            # "… eikä firman omat sopimushinnat, ärsyttää": the word says what the clause was
+            items[-1][2] = f"{items[-1][2]}, {carry}"[:300]
+        elif carry and (_is_problem(words(carry)) or _negative(carry)):
             # "toimitusvarmuus n. 85 %, myöhästymisiä": the word ends the sentence it opens
             said = f"{skipped}, {carry}" if skipped and len(items) == first_in_sentence else carry
             where = touchpoint_of(words(said), own) or current

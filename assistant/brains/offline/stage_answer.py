@@ -306,8 +306,13 @@ def _laid_out(text: str) -> list[str] | None:
 _GAPPED = re.compile(r"^(?P<old>[\wåäöÅÄÖ-]+)\s+(?P<new>[\wåäöÅÄÖ-]+(?:\s+[\wåäöÅÄÖ-]+)?)$")
 
 
+# "vaihda palvelu tuotannoksi koska se on se vaihe missä kuvataan, ja …": the reason for an
+# edit is no edit of its own
+_BECAUSE = re.compile(r"(?:\s*,\s*|\s+)(?:koska|sillä|because|since)\b[^,.;!?]*", re.IGNORECASE)
+
+
 def _edited(text: str, *, base: JourneyMap, lang: str) -> list[str] | None:
-    text = _QUOTE.sub("", text)
+    text = _BECAUSE.sub("", _QUOTE.sub("", text))
     body = reword(_accept().sub("", text, count=1) or text, [s.name for s in base.stages])
     edits = parse_stage_edits(body, journey=base, lang=lang)
     # "seikkailun tilalle Koulutus ja sitoutumisen tilalle Suosittelu": two edits joined
@@ -450,6 +455,8 @@ def _stage_name(item: str, *, sequence: bool = True, lang: str = "") -> str:
     item = _GLOSS.split(item.strip(), maxsplit=1)[0]  # "Jälkihoito eli tarkistuskäynti …"
     item = regex(opener).sub("", item.strip()).strip(" .:;-–")
     item = re.sub(r"^(?:the|a|an)\s+(?=\w)", "", item, flags=re.IGNORECASE)  # "the dinner"
+    # "itse hoito", "the actual trip": the word that stresses the stage is no part of it
+    item = re.sub(r"^(?:itse|actual)\s+(?=\w{3})", "", item, flags=re.IGNORECASE)
     item = _WHEN_TAIL.sub("", item)
     ws = item.split()
     if lang == "en" and len(ws) >= 3 and ws[0].lower().endswith("ing"):

@@ -145,6 +145,16 @@ _RECEIVES = re.compile(r"\b(?:saa|saavat|gets|get|receives|receive)\b", re.IGNOR
 _QUOTED = re.compile(r"""^["'”“‘’].*["'”“‘’]$""")
 
 
+# The words someone types into a search are no place of their own.
+_SEARCHED = re.compile(
+    r"(?P<verb>\b(?:hakee|hakevat|hakemalla|haetaan|etsii|etsivät|googlaa|googlaavat|googlettaa|"
+    r"kirjoittaa|searches(?:\s+for)?|search(?:ing)?(?:\s+for)?|googles?|googling|type|types)"
+    r"(?:\s+(?:hakuun|googleen|googlesta|on google|in google|into google))?)\s*"
+    r"[\"'“”‘’«»][^\"'“”‘’«»]{1,60}[\"'“”‘’«»]",
+    re.IGNORECASE,
+)
+
+
 def _touchpoints(
     text: str, *, stage: str | None, lang: Lang, journey: JourneyMap
 ) -> list[TouchpointPatch]:
@@ -153,6 +163,7 @@ def _touchpoints(
     Puhelu) or its own probabilities support them (_SUPPORT); the rules alone where the
     tagger is not installed. Numbers: benchmarks/NOTES.md, "Understanding, session 8"."""
     text = _CASE_COLON.sub(_case_ending, text)  # "tori.fi:ssä", "ig:ssä": the name itself
+    text = _SEARCHED.sub(r"\g<verb>", text)  # "kun hakee 'videotuotanto tampere'": what they type
     kept: list[str] = []
     ruled = _rule_touchpoints(text, stage=stage, lang=lang, journey=journey, kept=kept)
     tagging = tag(" ".join(kept), lang=lang)
