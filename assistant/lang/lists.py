@@ -187,10 +187,13 @@ def _finnish_base(word: str) -> str:
     if base != low and not _compound_of(low, base):
         return base
     found = compound_lemma(low) or low
+    if found == low and _UNKNOWN_PLACE_CASE.search(low) and fi_forms().get(low) is None:
+        return strip_name(low)  # a name the dictionary lacks, in a place case: "timmassa"
     return low if found.startswith(low) else found  # a base form never grows: "kahvitauko"
 
 
 _FOREIGN = re.compile(r"[wxqzc]|sh")
+_UNKNOWN_PLACE_CASE = re.compile(r"^\w{3,}[aeiouyäö](?:ssa|ssä|sta|stä|lla|llä)$")
 
 
 def _compound_of(word: str, base: str) -> bool:
@@ -240,8 +243,8 @@ def _names(word: str, entry: Entry | None, *, lang: str) -> bool:
 
 def _own_word(word: str, entry: Entry | None, *, lang: str) -> bool:
     """Whether the user's word is a full name of its own (kept), not slang or a verb."""
-    if entry is None:
-        return False
+    if entry is None or (entry.fi == entry.en and entry.fi[:1].isupper()):
+        return False  # a brand's own name reads best: "linkkari" is LinkedIn
     low = word.lower()
     forms = [f for f in entry.forms if " " not in f]
     # A typo ("facebok") is no word of the user's own: only a real form or its inflection.

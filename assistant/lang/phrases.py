@@ -576,7 +576,11 @@ def verb_like(word: str) -> bool:
         len(low) >= 5 and low.endswith(("ny", "nu", "nyt", "nut")) and lemma(low) == low
     )
     first_person = len(low) >= 6 and low.endswith(("len", "lin", "an", "än")) and is_verb(low)
-    return spoken_participle or first_person  # is_verb alone takes "pöydät", "työmaa" for verbs
+    # "postailen", "soittelen", "kyselen": a frequentative verb, known to a dictionary or not
+    frequentative = len(low) >= 7 and low.endswith(("ailen", "äilen", "ielen", "telen", "selen"))
+    return (
+        spoken_participle or first_person or frequentative
+    )  # is_verb alone takes "pöydät", "työmaa" for verbs
 
 
 def drop_place(toks: list[str]) -> list[str]:
@@ -818,6 +822,12 @@ def tidy_touchpoint(name: str, *, lang: str) -> str:
             and lookup(toks[-1], channels()) is None
         ):
             toks = toks[:-1]  # "our rep Sami", "account manager Laura": the role, not who
+    elif (
+        len(toks) > 1
+        and toks[0].lower().endswith(("ssa", "ssä", "lla", "llä"))
+        and (verb_like(toks[1]) or is_verb(toks[1]))
+    ):
+        toks = [base_form(toks[0], lang=lang)]  # "linkkarissa postailen töitä": the place
     elif len(toks) > 1 and toks[0].lower().endswith(("ssa", "ssä")) and not _genitive(toks[0]):
         toks = toks[1:]  # "netissä varausjärjestelmä": where it is, then what
     elif len(toks) > 1 and toks[0].lower().endswith(("lla", "llä")) and not _genitive(toks[0]):

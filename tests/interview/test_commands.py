@@ -60,6 +60,14 @@ from assistant.interview.commands import Kind, asks_for_change, detect, is_confi
         ("seuraava vaihe on asennus", Kind.ANSWER),
         ("hinta mietityttää", Kind.ANSWER),
         ("hinta", Kind.ANSWER),
+        # a repair shop says what it does with the words of a correction: only "korjaa"
+        # always, "korjataan"/"korjaan" before a colon, alone or before "vielä"
+        ("korjataan paikan päällä, iso vaurio hallissa", Kind.ANSWER),
+        ("korjaan pienet jutut samana päivänä", Kind.ANSWER),
+        ("korjaamme pihalla", Kind.ANSWER),
+        ("korjataan: nimi on Markku", Kind.FIX),
+        ("korjataan vielä persoonan nimi", Kind.FIX),
+        ("korjaan", Kind.FIX),
     ],
 )
 def test_detect(text: str, kind: Kind) -> None:

@@ -337,3 +337,25 @@ def test_named_again_finds_the_stage_where_the_place_was_said() -> None:
     ]
     # a place the map has, a stage, and a word never said as a place are not added
     assert named_again("näytepaketti +1, tuki 0", journey=journey, heard=heard, lang="fi") == []
+
+
+def test_a_repair_shops_answer_is_no_correction_and_a_failing_correction_never_loops(
+    deps: Deps,
+) -> None:
+    """ "korjataan paikan päällä" says what a repair shop does (a blind interview looped here:
+    read as a correction that could not be applied, asked again, sent again). And a message
+    read as a correction that cannot be applied is the answer when it comes again."""
+    session = open_session(deps=deps, lang=Lang.FI)
+    turn = _to(session, *FI_START)
+    assert turn.slot_key == "touchpoints"
+    turn = session.step("korjataan paikan päällä tai tuodaan hallille, asiakas saa tekstarin")
+    assert "En osannut" not in turn.text
+    assert turn.slot_key != "touchpoints" or turn.stage != session.journey.stages[0].name
+    names = [t.name for _, t in session.journey.touchpoints()]
+    assert "Tekstiviesti" in names or "Tekstari" in names, names
+    asked = (turn.slot_key, turn.stage)
+    failing = "korjaa: siirrä tiktok vaiheeseen Hankinta"  # no TikTok on the map
+    first = session.step(failing)
+    assert "En osannut" in first.text and (first.slot_key, first.stage) == asked
+    second = session.step(failing)
+    assert "En osannut" not in second.text or (second.slot_key, second.stage) != asked

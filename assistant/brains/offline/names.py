@@ -503,6 +503,8 @@ def _first_name(text: str, *, lang: str) -> str:
             if pattern is _AGE and not word[:1].isupper():
                 if re.search(r"(?:aja|äjä|yjä)$", word) and len(word) >= 6:
                     continue  # "talon rakentaja, 35v": a doer, never a name
+                if word.lower().endswith(_PLACE_CASES) and word.lower() not in given_names():
+                    continue  # "hammaslääkäri omalla klinikalla, 50v": where, never who
                 unit = text[m.end("n") :]
                 if not re.match(
                     r"\s*,?\s*\d{1,2}\s*(?:v\b|vee\b|-?vuotias|years?\b|yo\b|y/o)", unit
@@ -585,6 +587,7 @@ def _role_word(word: str) -> bool:
     )
 
 
+_PLACE_CASES = ("lla", "llä", "ssa", "ssä", "sta", "stä", "lta", "ltä", "lle")
 _CASES = ("ksi", "ks", "n", "lle", "lla", "llä", "sta", "stä", "ssa", "ssä", "lta", "ltä")
 
 
