@@ -53,6 +53,9 @@ _STRUCTURAL = frozenset({"offering", "stages", "touchpoints"})
 
 _ALSO = re.compile(r"\b(?:myös|lisäksi|kans|also|too|as well)\b", re.IGNORECASE)
 _FORGOT = re.compile(r"\b(?:unoh\w*|forgot)\b", re.IGNORECASE)
+_IMPORTANT = re.compile(
+    r"\b(?:tärke\w*|kriitti\w*|important|critical|crucial|key one|matters)\b", re.IGNORECASE
+)
 
 
 @dataclass(kw_only=True)
@@ -307,7 +310,10 @@ class Turn:
     def _more_critical(self, text: str, pending: Slot) -> str | None:
         """The read-back line when a short "X too" / "ja X myös" just after the critical
         answer names more critical places of the map; None otherwise."""
-        if pending.key == "critical" or len(text.split()) > 6 or not _ALSO.search(text):
+        short_also = len(text.split()) <= 6 and bool(_ALSO.search(text))
+        # "ai niin ja kassa! se on tärkee koska siinä varataan uus aika": one more, weighed
+        weighty = len(text.split()) <= 16 and bool(_IMPORTANT.search(text))
+        if pending.key == "critical" or not (short_also or weighty):
             return None
         last = next(
             (

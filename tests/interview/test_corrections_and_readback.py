@@ -272,6 +272,25 @@ def test_one_more_critical_place_right_after_the_critical_answer(deps: Deps) -> 
     assert not session.journey.first_impression
 
 
+def test_one_more_critical_place_said_with_its_weight_is_no_first_impression(
+    deps: Deps,
+) -> None:
+    """ "ai niin ja kassa! se on tärkee koska …" right after the critical answer was stored
+    as the first impression ("ja kassa!") and the last memory."""
+    session = open_session(deps=deps, lang=Lang.FI)
+    turn = _to(session, *FI_START)
+    said = {"touchpoints": "puhelin ja kassa", "problems": "ei ongelmia", "emotions": "ok"}
+    while turn.slot_key != "critical":
+        turn = session.step(said.get(turn.slot_key or "", "ei mitään"))
+    turn = session.step("puhelin")
+    pending = (turn.expects, turn.slot_key)
+    turn = session.step("ai niin ja kassa! se on tärkee koska siinä maksetaan")
+    assert "kriittinen" in turn.text and (turn.expects, turn.slot_key) == pending
+    critical = {t.name for _, t in session.journey.touchpoints() if t.critical}
+    assert critical == {"Kassa", "Puhelin"}
+    assert not session.journey.first_impression and not session.journey.last_memory
+
+
 def test_a_place_added_to_a_stage_is_an_edit_and_the_question_is_asked_again(
     deps: Deps,
 ) -> None:

@@ -56,6 +56,8 @@ def looks_like_edit(text: str, *, critical_asked: bool = False) -> bool:
     rest = _weak().sub("", rest)  # "hmm, jätä takuu pois"
     if regex(r"^\s*{command}\b").match(rest):
         return True
+    if regex(r"^\s*{critical_off_verb}\b[^.!?]{1,60}?\b{critical_off_tail}").match(rest):
+        return True  # "take the order form off the critical list"
     if critical_asked:
         return False
     # "noutokuljetus ei ole kriittinen" when the map has no such place: not a first impression

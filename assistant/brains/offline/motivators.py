@@ -33,6 +33,7 @@ _THAT = re.compile(
 # "Palvelussa se, että puhelimeen vastaa ...": "se, että" introduces one thought.
 _SE = re.compile(r"\b(?:se|ne|the fact)$", re.IGNORECASE)
 _THAT_OPENS = re.compile(r"(?:että|et|that)\b", re.IGNORECASE)
+_WHEN_OPENS = re.compile(r"(?:kun|ku|jos|when|once|whenever)\b", re.IGNORECASE)
 # ("…, that's when they rebook" goes on about the piece before it)
 _NEW_ITEM = re.compile(
     r"^(?:se\s*,?\s+(?:et|että|kun)|that)\b(?!['’]s\s+(?:when|where|why)\b)", re.IGNORECASE
@@ -76,7 +77,20 @@ def _pieces(sentence: str, stages: list[Stage], names: list[str]) -> list[str]:
         if not part:
             continue
         said_that = bool(out) and bool(_SE.search(out[-1])) and bool(_THAT_OPENS.match(part))
-        if out and (said_that or not (_opens_place(part, stages, names) or _NEW_ITEM.match(part))):
+        # "Showreel vakuuttaa, ja kun valmis video saa näyttökertoja, ne haluaa lisää": after
+        # ", ja", a when-clause of some length is a thought of its own (", jos sen saa" and
+        # ", kun opas neuvoo" go on about the one before)
+        new_when = (
+            bool(re.search(r",\s*(?:ja|and)\b", joint))
+            and bool(_WHEN_OPENS.match(part))
+            and len(part.split()) >= 4
+            and bool(out)
+            and len(out[-1].split()) >= 3
+        )
+        if out and (
+            said_that
+            or not (_opens_place(part, stages, names) or _NEW_ITEM.match(part) or new_when)
+        ):
             out[-1] = f"{out[-1]}{joint}{part}"  # the same thought goes on
         else:
             out.append(part)

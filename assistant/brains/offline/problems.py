@@ -774,6 +774,18 @@ def _chunks(sentence: str) -> list[str]:
             out[-1] = f"{out[-1]} {seg}"
             continue
         marks = list(_SCORE.finditer(seg.replace("−", "-")))
+        tail = seg[marks[0].end() :].strip() if len(marks) == 1 else ""
+        first = tail.split()[0].lower() if tail else ""
+        if (
+            len(tail.split()) >= 2
+            and not _REASON.match(tail)
+            and first not in _INTENSIFIERS
+            and _score(first, "fi") is None
+            and _score(tail, "fi") is not None
+        ):
+            # "kassa +1 muistutus neutraali": a second place with a word of its own
+            out += [seg[: marks[0].end()].strip(), tail]
+            continue
         if len(marks) < 2:
             out.append(seg)
             continue
@@ -786,6 +798,36 @@ def _chunks(sentence: str) -> list[str]:
     return out
 
 
+_REASON = re.compile(
+    r"^(?:koska|kun|ku|sillä|eli|siis|because|since|when|as|so|'cause|cause|cos)\b", re.IGNORECASE
+)
+_WHOLE_STAGE = re.compile(
+    r"\b(?:vaihe\w*|stage|phase|kokonaan|koko|kaikki|kaikissa|all|whole|across|throughout)\b",
+    re.IGNORECASE,
+)
+_INTENSIFIERS = frozenset(
+    [
+        "tosi",
+        "todella",
+        "aika",
+        "ihan",
+        "vähän",
+        "vähä",
+        "hyvin",
+        "tooosi",
+        "niin",
+        "super",
+        "really",
+        "very",
+        "pretty",
+        "quite",
+        "so",
+        "a",
+        "bit",
+        "kinda",
+        "fairly",
+    ]
+)
 _STAGE_LEAD = re.compile(r"^([\wåäö-]+(?:\s+[\wåäö-]+)?)\s*:\s*\S")
 _EXCEPT_CHUNK = re.compile(r"^(?:paitsi|except|but|mutta|mut)\b", re.IGNORECASE)
 
@@ -859,7 +901,8 @@ def parse_emotions(text: str, *, journey: JourneyMap, lang: str) -> list[Touchpo
             if stage is not None:
                 # "Hankinnassa odotushuone -2, muut 0": "the rest" of a stage named outright.
                 context = stage.name
-                if loose or not targets:
+                if loose or not targets or (_WHOLE_STAGE.search(chunk) and len(targets) == 1):
+                    # "hoitovaihe kokonaan +2": the stage, also where a place shares its name
                     # "Tietoisuusvaiheessa asiakas on neutraali": the whole stage, not a
                     # touchpoint elsewhere that shares a word ("asiakas")
                     targets = [(stage.name, t.name) for t in stage.touchpoints]
