@@ -15,6 +15,7 @@ from assistant.advice.answers import answer_question
 from assistant.advice.tips import pick_tip
 from assistant.brains.offline.corrections import (
     explicit_fix,
+    feeling_list,
     lead_in,
     looks_like_edit,
     parse_edits,
@@ -160,6 +161,9 @@ class Turn:
                 # "poista facebook" when there is no Facebook: say so; store nothing.
                 state.last_edit = text
                 return self.next(r.readback_text(lang, "not_applied"), reason="fix")
+            if opened and not edits and rest:
+                # "anteeks, sopimus on 0 ja ennakkomaksu -1": feelings said again
+                edits = feeling_list(rest, journey=self.journey)
             if opened and not edits and not explicit_fix(text) and rest:
                 added = self._added_places(text, rest, pending)
                 if added is not None:

@@ -17,9 +17,11 @@ from assistant.brains.offline.names import clean_name, match_name, translative
 from assistant.brains.offline.rulebook import regex, rule, rules
 from assistant.brains.offline.stage_words import reword
 from assistant.edits import Edit, Op
+from assistant.lang import refer
 from assistant.lang.feelings import yes_no
 from assistant.lang.lexicon import channels, lookup
 from assistant.lang.nothing import is_nothing
+from assistant.lang.words import words
 from assistant.model import JourneyMap, Lang
 
 QUOTE = re.compile(r"(?<!\w)['‘’\"”“«»]+|['‘’\"”“«»]+(?!\w)")
@@ -321,3 +323,28 @@ def _parse_one(part: str, *, journey: JourneyMap, lang: Lang, opened: bool = Fal
             if found is not None:
                 return found
     return []
+
+
+_FEELING_PAIR = re.compile(
+    r"(?P<name>[^\d,.!?;+−-][^\d,.!?;+−]{1,40}?)\s+(?:on\s+|is\s+|=\s*)?(?P<score>[+−-]?\s?[0-2])"
+    r"(?![\w/])(?P<sep>\s*,?\s*(?:ja|and|&)\s+|\s*[,;]\s*|\s*[.!]?\s*$)"
+)
+
+
+def feeling_list(text: str, *, journey: JourneyMap) -> list[Edit]:
+    """ "sopimus on 0 ja ennakkomaksu -1" after a correction's opening ("anteeks, …"): the
+    feelings of places on the map, said again; [] unless the whole text is such pairs."""
+    body = text.strip()
+    names = [t.name for _, t in journey.touchpoints()]
+    out: list[Edit] = []
+    at = 0
+    for m in _FEELING_PAIR.finditer(body):
+        if m.start() != at:
+            return []
+        at = m.end()
+        said = words(m["name"])
+        name = refer.best(said, names) if len(said) <= 4 else None
+        if name is None:
+            return []
+        out.append(Edit(Op.EMOTION, name, m["score"].replace(" ", "").replace("−", "-")))
+    return out if out and at == len(body) else []

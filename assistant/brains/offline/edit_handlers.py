@@ -340,9 +340,25 @@ def _rename_touchpoint(m: re.Match[str], c: Clause) -> list[Edit] | None:
     return [Edit(Op.RENAME, old, new)] if old and new else None
 
 
+_PAIR = re.compile(
+    r"(?P<name>[^\d,.!?;+−-][^\d,.!?;+−]{1,40}?)\s+(?P<score>[+−-]?\s?[0-2])(?![\w/])"
+    r"(?:\s*,?\s*(?:and|ja|&)\s+|\s*[,;]\s*|\s*$)"
+)
+
+
 def _feeling_is(m: re.Match[str], c: Clause) -> list[Edit] | None:
-    """ "the AV is more like -2", "kassa on oikeestaan -1": one place's feeling, said again."""
-    said = strip_kind(m["name"])
+    """ "the AV is more like -2", "kassa on oikeestaan -1": one place's feeling, said again;
+    "I meant contract 0 and deposit -1": each of the places."""
+    pairs = list(_PAIR.finditer(f"{m['name']} {m['score']}"))
+    if len(pairs) > 1:
+        each = [_one_feeling(p["name"], p["score"], c) for p in pairs]
+        if all(each):
+            return [e for found in each if found for e in found]
+    return _one_feeling(m["name"], m["score"], c)
+
+
+def _one_feeling(name_said: str, score_said: str, c: Clause) -> list[Edit] | None:
+    said = strip_kind(name_said)
     # "the AV" for AV setup: a place named as in the feelings answer (lang/refer.py);
     # "kassalla asiakas on oikeesti tosi ärsyyntyny": the one place the words name
     named = refer.all_named(words(said), c.tps)
@@ -350,7 +366,7 @@ def _feeling_is(m: re.Match[str], c: Clause) -> list[Edit] | None:
         refer.best(words(said), c.tps) if len(words(said)) <= 3 else None
     )
     name = name or (named[0] if len(named) == 1 else None)
-    score = m["score"].replace(" ", "").replace("−", "-")
+    score = score_said.replace(" ", "").replace("−", "-")
     return [Edit(Op.EMOTION, name, score)] if name else None
 
 

@@ -457,6 +457,7 @@ def _stage_name(item: str, *, sequence: bool = True, lang: str = "") -> str:
     item = re.sub(r"^(?:the|a|an)\s+(?=\w)", "", item, flags=re.IGNORECASE)  # "the dinner"
     # "itse hoito", "the actual trip": the word that stresses the stage is no part of it
     item = re.sub(r"^(?:itse|actual)\s+(?=\w{3})", "", item, flags=re.IGNORECASE)
+    item = re.sub(r"(?<=\w{3})\s+(?:itself|themselves|itse)$", "", item, flags=re.IGNORECASE)
     item = _WHEN_TAIL.sub("", item)
     ws = item.split()
     if lang == "en" and len(ws) >= 3 and ws[0].lower().endswith("ing"):
