@@ -307,6 +307,7 @@ _NOT_A_PLACE = frozenset(
 ) | {"paikan päällä", "on site", "netissä", "verkossa", "online"}
 _LEADING |= frozenset({"itse", "tietty", "tietyt", "jotkut", "vähän", "paljon", "enimmäkseen"})
 _LEADING |= frozenset({"joskus", "usein", "välillä", "ehkä", "sometimes", "often", "maybe"})
+_LEADING |= frozenset({"lopuks", "lopulta", "ekana", "ekaks", "finally", "lastly"})
 # Spoken fillers before a name: "no ainaki kaupan hylly", "emt, varmaan ig", "joko varaus".
 _LEADING |= frozenset(
     {"no", "hmm", "emt", "varmaan", "ainaki", "ainakin", "joko", "tietty", "tietysti"}

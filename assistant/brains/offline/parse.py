@@ -581,11 +581,29 @@ def _ends(text: str) -> dict[str, Any]:
     last = lasts[-1] if lasts else (parts[-1] if len(parts) > 1 else "")
     if last == first:
         last = ""
-    if not (is_nothing(first) or _UNSURE_OF.match(first)):
+    first, last = _unlabel(first), _unlabel(last)
+    if first and not (is_nothing(first) or _UNSURE_OF.match(first)):
         out["first_impression"] = first[:500]  # "Not sure about the first impression" is none
     if last and not is_nothing(last) and not _UNSURE_OF.match(last):
         out["last_memory"] = last[:500]
     return out
+
+
+# "ensivaikutelma on et vastataan nopeesti", "lopuks jää mieleen et piha oli auki", "the first
+# impression is that …": the question's own words before the answer are no part of it
+_ENDS_LABEL = re.compile(
+    r"^(?:(?:ja|and|mut|but)\s+)?(?:(?:se\s+)?ensivaikutelma(?:ksi|na)?|(?:the\s+)?first\s+impression|"
+    r"(?:(?:ja\s+)?(?:lopuks|lopuksi|lopussa|viimeisenä|at\s+the\s+end|in\s+the\s+end)\s+)?"
+    r"(?:jää\s+mieleen|mieleen\s+jää|muistijälki|they\s+remember|what\s+stays(?:\s+with\s+them)?)"
+    r"|(?:the\s+)?last\s+memory|viimeinen\s+muistijälki)"
+    r"(?:\s+(?:on|is|would\s+be|should\s+be|toivottavasti|hopefully))?"
+    r"(?:\s*[:,-]\s*|\s+)(?:(?:et|että|that)\s+)?(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def _unlabel(said: str) -> str:
+    return _ENDS_LABEL.sub("", said.strip(), count=1) if said else said
 
 
 def parse_critical(text: str, *, key: str, journey: JourneyMap) -> dict[str, Any]:

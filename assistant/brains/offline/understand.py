@@ -442,6 +442,14 @@ def _complains(clause: str) -> bool:
     return False
 
 
+# "asiakaspalvelu puhelimessa jos tulee ongelmia": where they turn if trouble comes, no pain
+_IF_TROUBLE = re.compile(
+    r"\b(?:jos|kun|ku|if|when|in case)\s+(?:\w+\s+){0,3}?(?:ongelm\w*|vik\w*|vika|problems?|"
+    r"issues?|something goes wrong|anything goes wrong|jotain)\b",
+    re.IGNORECASE,
+)
+
+
 def _volunteered(patch: MapPatch, text: str, slot: Slot, journey: JourneyMap, lang: Lang) -> None:
     """Mixed initiative: touchpoints named with their stage ("Ostossa kassa ja verkkokauppa"),
     and a pain point said of a touchpoint by its name ("Kassalla jono on pahin kohta").
@@ -461,7 +469,7 @@ def _volunteered(patch: MapPatch, text: str, slot: Slot, journey: JourneyMap, la
         f.casefold() for f in patch.feedback or []
     ]
     for sentence in sentences(text):
-        if not _complains(sentence) or is_nothing(sentence):
+        if not _complains(sentence) or is_nothing(sentence) or _IF_TROUBLE.search(sentence):
             continue
         if any(t and t in sentence.casefold() for t in taken):
             continue
