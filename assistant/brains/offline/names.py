@@ -25,7 +25,8 @@ _INTRO = re.compile(
     r"the company's|the shop's|the business's|the store's|the studio's|the name's|name is|"
     r"nimi on|nimenä on|nimeltään on|semmonen \w+ ku|sellainen \w+ kuin|"
     r"firma on|firmani on|firman nimi on|yritys on|yritykseni on|yrityksen nimi on|"
-    r"yrityksemme on|yrityksemme nimi on|nimemme on|olemme|me ollaan)\s+",
+    r"yrityksemme on|yrityksemme nimi on|nimemme on|olemme|me ollaan|"
+    r"(?:my|our)\s+(?:company|business|studio|shop|firm),|i'?m\s+[A-Z][a-z]+\s+from)\s+",
     re.IGNORECASE,
 )
 _RUN = re.compile(r"\b(?:pyöritämme|pyöritän|pyöritetään|ylläpidämme|ylläpidän)\s+", re.IGNORECASE)
@@ -39,6 +40,9 @@ _AFTER_KIND = re.compile(
 )
 _STOP = frozenset(
     [
+        "tässä",
+        "täällä",
+        "here",
         "on",
         "is",
         "are",
@@ -141,7 +145,8 @@ def _place(tok: str, prev: str) -> bool:
         return True
     if low.endswith(("ssa", "ssä", "sta", "stä", "lla", "llä", "lta", "ltä")) and len(low) > 5:
         return True
-    return tok[:1].isupper() and low.endswith(("lle", "een"))
+    # "Tampereelle" is where; "Puheen Polku", "Kuusikon Saha" name one thing
+    return tok[:1].isupper() and low.endswith(("lle", "een")) and not prev[:1].isupper()
 
 
 def _take(tokens: list[str]) -> str:
@@ -153,7 +158,8 @@ def _take(tokens: list[str]) -> str:
         if clean in ("-", "–", "—"):
             break  # "Little Wheel Coffee - it's a mobile espresso cart"
         out.append(clean)
-        if tok.endswith((",", ".", ";", ":", "!", "?")) or _COMPANY.fullmatch(clean):
+        # "Lasikulma Oy" ends at its company form; "Tmi Puheen Polku" opens with one
+        if tok.endswith((",", ".", ";", ":", "!", "?")) or (_COMPANY.fullmatch(clean) and i > 0):
             break
     return " ".join(out)
 
@@ -181,6 +187,7 @@ def _without_town(name: str) -> str:
 
 def _named_business(text: str) -> str:
     body = _GREETING.sub("", text).strip()
+    body = _NAME_LABEL.sub("", body)  # "Firma: Hissihuolto Kylmälä Oy."
     m = _INTRO.search(body)
     comma = re.search(r"[,.–—:]|\s-\s", body)
     if m and comma and comma.start() < m.start():
@@ -220,6 +227,12 @@ def _named_business(text: str) -> str:
     return _first_segment(body)
 
 
+_NAME_LABEL = re.compile(
+    r"^(?:firma|yritys|yrityksen nimi|firman nimi|nimi|company|business|business name|name)\s*:\s*",
+    re.IGNORECASE,
+)
+
+
 def _one_word_name(word: str) -> bool:
     """A capitalised word in its base form ("Lumo"), a compound the dictionary does not
     know ("Lankalaari": its lemma is only "lanka"), or one written in camel case
@@ -257,8 +270,13 @@ def _first_segment(body: str) -> str:
     toks = first.split()
     if not toks or len(toks) > 4 or toks[0].lower() in _NOT_NAME:
         return ""
-    if any(t.lower() in _STOP for t in toks):
-        return ""
+    stop = next((i for i, t in enumerate(toks) if t.lower() in _STOP), None)
+    if stop is not None:
+        # "Astiavuokraamo Kattaus tässä moi!": a capitalised name, then the greeting
+        head = toks[:stop]
+        if len(head) < 2 or not all(t[:1].isupper() or t == "&" for t in head):
+            return ""
+        return _title(" ".join(head))
     if len(toks) == 1 and not _one_word_name(toks[0]):
         return ""  # one ordinary word ("kahvila") is no name
     if lookup(first, channels(), fuzzy=False) is not None and len(toks) == 1:
@@ -271,7 +289,7 @@ def _first_segment(body: str) -> str:
 
 _AGE = re.compile(
     r"(?P<n>[A-Za-zÅÄÖåäö][\wåäö-]{2,})\s*,?\s*\(?\s*\d{1,2}\s*(?:v\b|vee\b|-?vuotias|vuotias|"
-    r"years?\b|yo\b|y/o|\)|,|\s|$)"
+    r"years?\b|yo\b|y/o|s\)|\)|,|\s|$)"
 )
 _EXPLICIT = re.compile(
     r"(?:nimeltään|nimeltä|named|called|call (?:her|him|them)|let's call (?:her|him|them)|"
@@ -282,7 +300,8 @@ _EXPLICIT = re.compile(
     r"(?:name|call)\s+(?:her|him|them)|make it|^\s*meet|(?:^|(?<=[.!?]\s))(?:name|nimi):?(?:\s+(?:vaikka|vaik))?|"
     r"(?:guy|girl|woman|man|lady|someone|person)\s+like|more like|(?:asiakas|customer|persona)\s*=|"
     r"esim\.?|esimerkiksi|vaikkapa|"
-    r"kutsutaan(?:\s+häntä)?(?:\s+(?:vaikka|vaik))?|hänen nimensä on|hänen nimi on|nimi on|"
+    r"kutsutaan(?:\s+häntä)?(?:\s+(?:vaikka|vaik))?|(?:hänen\s+)?nimensä\s+(?:on|olkoon)|"
+    r"hänen nimi on|nimi on|olkoon (?:hän|se|nimi)|"
     r"tyypillinen on|tyypillisin on|e\.g\.|for example|for instance|"
     r"her name is|his name is|their name is|let's say|vaikka|say|hän on|she is|he is|"
     r"(?:typical |ideal )?(?:client|customer|student|guest|buyer|patient|user|member) is|"
@@ -510,6 +529,9 @@ def _first_name(text: str, *, lang: str) -> str:
                     r"\s*,?\s*\d{1,2}\s*(?:v\b|vee\b|-?vuotias|years?\b|yo\b|y/o)", unit
                 ):
                     continue  # "group with 12 locations" gives no name
+            before = text[: m.start("n")].split()[-1:] if pattern is _AGE else []
+            if before and before[0][:1].isupper() and before[0].lower() in given_names():
+                return f"{before[0]} {word}"  # "Pekka Virtanen, 52": the given name and surname
             lead = m.group(0)
             said = re.search(
                 r"vaikka|sanotaan|nimetään|kutsutaan|call|named|called|nimi|nimeks|name|meet|=",
@@ -551,6 +573,9 @@ def _first_name(text: str, *, lang: str) -> str:
     opener = _NAME_THEN_VERB.match(first)
     if opener and opener.group("n").lower() not in _NOT_PERSON:
         return _given(opener.group("n"), lang=lang)  # "Priya runs a small hot sauce company"
+    named_kind = _NAMED_KIND.search(text)  # "Kalle-niminen rakennusmestari"
+    if named_kind and named_kind.group("n").lower() not in _NOT_PERSON:
+        return _given(named_kind.group("n"), lang=lang)
     role = _ROLE_THEN_NAME.match(first)
     if role and role.group("n").lower() not in _NOT_PERSON:
         m = role
@@ -561,9 +586,16 @@ def _first_name(text: str, *, lang: str) -> str:
             and not lookup(m.group("n"), channels(), fuzzy=False)
         ):
             return _given(m.group("n"), lang=lang)
+    # "ostaja on yleensä tuotantopäällikkö Timo": a known given name, written with a capital
+    # where no sentence begins, is the name wherever it stands
+    for m in re.finditer(r"(?<![.!?:]\s)(?<!^)\b(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})\b", text.strip()):
+        word = m.group("n")
+        if word.lower() in given_names() and not lookup(word, channels(), fuzzy=False):
+            return _given(word, lang=lang)
     return ""
 
 
+_NAMED_KIND = re.compile(r"\b(?P<n>[A-ZÅÄÖ][a-zåäö]{2,})-(?:niminen|nimisen|nimistä|niminen)\b")
 _LOWER_APPOSITIVE = re.compile(r"^\s*(?P<n>[a-zåäö]{3,})\s*,\s+[a-zåäö]")
 _ROLE_COMMA_NAME = re.compile(
     r"\b[a-zåäö][\wåäö-]{3,},\s+(?P<n>[A-ZÅÄÖ][a-zåäö]{2,}|[a-zåäö]{3,}),\s+(?:joka|jolla|who|with)\b"
