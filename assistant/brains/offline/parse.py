@@ -30,8 +30,12 @@ def business_type(text: str) -> BusinessType | None:
         if "molemmille" in ws or "both" in ws or "molempia" in ws:
             return BusinessType.BOTH
         heads = tuple(str(c) for c in cue_list("business", "b2b_heads"))
+        own = tuple(str(c) for c in cue_list("business", "b2c_heads"))
+        low = clause.lower()
         b2b = b2b or first_cue(ws, "business", "b2b") >= 0 or any(w.endswith(heads) for w in ws)
-        b2c = b2c or first_cue(ws, "business", "b2c") >= 0
+        b2b = b2b or any(" " in h and h in low for h in heads)
+        b2c = b2c or first_cue(ws, "business", "b2c") >= 0 or any(w.endswith(own) for w in ws)
+        b2c = b2c or any(" " in h and h in low for h in own)  # "home cooks"
     if b2b and b2c:
         return BusinessType.BOTH
     return BusinessType.B2B if b2b else BusinessType.B2C if b2c else None
