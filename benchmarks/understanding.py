@@ -547,7 +547,8 @@ blind (totals only) four times in session 11, looked at since session 12. dev11 
 who read only FORMAT.md, run blind (totals only) six times in session 12, looked at since session
 13. dev12 (was heldout12): twelve by a thirteenth helper who read only FORMAT.md, run blind (totals
 only) five times in session 13, looked at since session 14. heldout13: twelve by a fourteenth
-helper who read only FORMAT.md (session 14); only its totals are printed, never its misses."""
+helper who read only FORMAT.md (session 14), run blind (totals only) on the session's starting code
+and five times on its new code; only its totals are printed, never its misses."""
 
 
 def load(which: str) -> list[tuple[str, dict[str, Any]]]:
