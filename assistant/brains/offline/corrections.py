@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.brains.offline.edit_handlers import HANDLERS, Clause
+from assistant.brains.offline.edit_handlers import FEELING_PAIR, HANDLERS, Clause
 from assistant.brains.offline.names import clean_name, match_name, translative
 from assistant.brains.offline.rulebook import regex, rule, rules
 from assistant.brains.offline.stage_words import reword
@@ -325,12 +325,6 @@ def _parse_one(part: str, *, journey: JourneyMap, lang: Lang, opened: bool = Fal
     return []
 
 
-_FEELING_PAIR = re.compile(
-    r"(?P<name>[^\d,.!?;+−-][^\d,.!?;+−]{1,40}?)\s+(?:on\s+|is\s+|=\s*)?(?P<score>[+−-]?\s?[0-2])"
-    r"(?![\w/])(?P<sep>\s*,?\s*(?:ja|and|&)\s+|\s*[,;]\s*|\s*[.!]?\s*$)"
-)
-
-
 def feeling_list(text: str, *, journey: JourneyMap) -> list[Edit]:
     """ "sopimus on 0 ja ennakkomaksu -1" after a correction's opening ("anteeks, …"): the
     feelings of places on the map, said again; [] unless the whole text is such pairs."""
@@ -338,7 +332,7 @@ def feeling_list(text: str, *, journey: JourneyMap) -> list[Edit]:
     names = [t.name for _, t in journey.touchpoints()]
     out: list[Edit] = []
     at = 0
-    for m in _FEELING_PAIR.finditer(body):
+    for m in FEELING_PAIR.finditer(body):
         if m.start() != at:
             return []
         at = m.end()

@@ -340,16 +340,18 @@ def _rename_touchpoint(m: re.Match[str], c: Clause) -> list[Edit] | None:
     return [Edit(Op.RENAME, old, new)] if old and new else None
 
 
-_PAIR = re.compile(
-    r"(?P<name>[^\d,.!?;+−-][^\d,.!?;+−]{1,40}?)\s+(?P<score>[+−-]?\s?[0-2])(?![\w/])"
-    r"(?:\s*,?\s*(?:and|ja|&)\s+|\s*[,;]\s*|\s*$)"
+# A place and its score in a list of them: "contract 0 and deposit -1", "sopimus on 0 ja
+# ennakkomaksu -1" (also read by corrections.feeling_list)
+FEELING_PAIR = re.compile(
+    r"(?P<name>[^\d,.!?;+−-][^\d,.!?;+−]{1,40}?)\s+(?:on\s+|is\s+|=\s*)?(?P<score>[+−-]?\s?[0-2])"
+    r"(?![\w/])(?P<sep>\s*,?\s*(?:ja|and|&)\s+|\s*[,;]\s*|\s*[.!]?\s*$)"
 )
 
 
 def _feeling_is(m: re.Match[str], c: Clause) -> list[Edit] | None:
     """ "the AV is more like -2", "kassa on oikeestaan -1": one place's feeling, said again;
     "I meant contract 0 and deposit -1": each of the places."""
-    pairs = list(_PAIR.finditer(f"{m['name']} {m['score']}"))
+    pairs = list(FEELING_PAIR.finditer(f"{m['name']} {m['score']}"))
     if len(pairs) > 1:
         each = [_one_feeling(p["name"], p["score"], c) for p in pairs]
         if all(each):
