@@ -199,9 +199,16 @@ def keys(word: str) -> set[str]:
     """Forms a word may be matched by: itself, its lemma and its stem."""
     w = word.lower().split(":")[0]
     found = {w, lemma(w), lemma(w, "en")}
+    if _FOREIGN_END.search(w):
+        # no Finnish form ends in two consonants: "instant" is no "insta" (the dictionary's
+        # guess and the stem both cut it so)
+        return {w, lemma(w, "en")}
     s = stem(w)
     # Short Snowball stems collide ("kassi" and "kassa" both give "kas").
     return found | {s} if len(s) >= 4 else found
+
+
+_FOREIGN_END = re.compile(r"[^aeiouyäö\W\d]{2}$")
 
 
 def similar(a: str, b: str) -> float:
