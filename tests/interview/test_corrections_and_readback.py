@@ -255,12 +255,18 @@ def test_an_english_afterthought_adds_a_place(deps: Deps) -> None:
     assert "Facebook" in again.text and (again.slot_key, again.stage) == ("problems", "Discovery")
 
 
-def test_one_more_critical_place_right_after_the_critical_answer(deps: Deps) -> None:
+def _at_critical(deps: Deps) -> Any:
+    """A Finnish session whose places are Puhelin and Kassa, at the critical question."""
     session = open_session(deps=deps, lang=Lang.FI)
     turn = _to(session, *FI_START)
     said = {"touchpoints": "puhelin ja kassa", "problems": "ei ongelmia", "emotions": "ok"}
     while turn.slot_key != "critical":
         turn = session.step(said.get(turn.slot_key or "", "ei mitään"))
+    return session
+
+
+def test_one_more_critical_place_right_after_the_critical_answer(deps: Deps) -> None:
+    session = _at_critical(deps)
     turn = session.step("kassa")
     pending = (turn.expects, turn.slot_key)
     assert pending[1] == "first_impression"
@@ -277,11 +283,7 @@ def test_one_more_critical_place_said_with_its_weight_is_no_first_impression(
 ) -> None:
     """ "ai niin ja kassa! se on tärkee koska …" right after the critical answer was stored
     as the first impression ("ja kassa!") and the last memory."""
-    session = open_session(deps=deps, lang=Lang.FI)
-    turn = _to(session, *FI_START)
-    said = {"touchpoints": "puhelin ja kassa", "problems": "ei ongelmia", "emotions": "ok"}
-    while turn.slot_key != "critical":
-        turn = session.step(said.get(turn.slot_key or "", "ei mitään"))
+    session = _at_critical(deps)
     turn = session.step("puhelin")
     pending = (turn.expects, turn.slot_key)
     turn = session.step("ai niin ja kassa! se on tärkee koska siinä maksetaan")
